@@ -1,0 +1,66 @@
+//! The `byline` binary: flags, output formatting and exit codes over the library crates.
+
+mod cmd;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Who did what to whom — and who says so.
+#[derive(Parser, Debug)]
+#[command(name = "byline", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Extract byline/1 records from reports (files, or - for stdin).
+    Extract(cmd::extract::Args),
+    /// Score byline against gold data.
+    #[command(subcommand)]
+    Eval(cmd::eval::Command),
+    /// Measure the extract pipeline's speed and memory on files.
+    Bench(cmd::bench::Args),
+}
+
+/// Exit status when every document went through.
+const EXIT_OK: u8 = 0;
+/// Exit status when some documents failed.
+const EXIT_SOME_FAILED: u8 = 1;
+/// Exit status for usage errors and fatal errors.
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { EXIT_OK });
+        }
+    };
+    let result = match cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Eval(command) => cmd::eval::run(command),
+        Command::Bench(args) => cmd::bench::run(args),
+    };
+    match result {
+        Ok(cmd::Outcome::AllOk) => ExitCode::from(EXIT_OK),
+        Ok(cmd::Outcome::SomeFailed) => ExitCode::from(EXIT_SOME_FAILED),
+        Err(e) if is_broken_pipe(&e) => ExitCode::from(EXIT_OK),
+        Err(e) => {
+            eprintln!("byline: {e:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// A closed stdout (`byline extract … | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,2 @@
+//! Readers: plain text, HTML main content, RSS/Atom feeds, WARC, JSONL.
+#![deny(missing_docs)]

@@ -1,0 +1,2 @@
+//! Built-in, user-extensible lexicons: actors, places, titles, demonyms, reporting cues, hedges, event patterns.
+#![deny(missing_docs)]
