@@ -1,4 +1,10 @@
 //! Scorers for gold sets: CoNLL-U, CoNLL NER, TimeML, byline-gold/1, PolNeAR, PLOVER.
 #![deny(missing_docs)]
 
+pub mod gold;
+pub mod ner;
+pub mod parsing;
+pub mod polnear;
 pub mod prf;
+pub mod segmentation;
+pub mod timeml;

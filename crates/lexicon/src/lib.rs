@@ -1,2 +1,6 @@
-//! Built-in, user-extensible lexicons: actors, places, titles, demonyms, reporting cues, hedges, event patterns.
+//! Built-in, user-extensible lexicons: actors, places, titles, demonyms, reporting cues, hedges,
+//! event patterns.
 #![deny(missing_docs)]
+
+pub mod actors;
+pub mod cues;

@@ -1,0 +1,1 @@
+//! Scorer: gold (not built yet).

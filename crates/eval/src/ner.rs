@@ -1,0 +1,1 @@
+//! Scorer: ner (not built yet).

@@ -1,0 +1,1 @@
+//! Scorer: parsing (not built yet).

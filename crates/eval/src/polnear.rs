@@ -1,0 +1,1 @@
+//! Scorer: polnear (not built yet).

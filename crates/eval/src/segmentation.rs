@@ -1,0 +1,1 @@
+//! Scorer: segmentation (not built yet).

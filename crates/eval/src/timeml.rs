@@ -1,0 +1,1 @@
+//! Scorer: timeml (not built yet).

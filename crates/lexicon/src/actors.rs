@@ -1,0 +1,1 @@
+//! Actors, places, titles and demonyms (not built yet).

@@ -1,0 +1,1 @@
+//! Reporting cues and hedges (not built yet).
