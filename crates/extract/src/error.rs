@@ -25,6 +25,14 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A lexicon or model could not be loaded.
+    #[error("cannot load {what}: {message}")]
+    Load {
+        /// The lexicon or model file.
+        what: String,
+        /// Why.
+        message: String,
+    },
     /// A publication date that is not ISO 8601.
     #[error("publication date {0:?} is not an ISO 8601 date (YYYY-MM-DD)")]
     BadDate(String),

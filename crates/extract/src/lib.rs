@@ -22,4 +22,4 @@ mod pipeline;
 mod times;
 
 pub use error::{Error, Result};
-pub use pipeline::{Input, Pipeline};
+pub use pipeline::{Config, Input, Pipeline, DEFAULT_MAX_BYTES};

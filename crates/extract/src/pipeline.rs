@@ -3,7 +3,13 @@
 use byline_model::{CharMap, Document};
 use sha2::{Digest, Sha256};
 
+use std::path::PathBuf;
+
+use crate::actors::Actors;
+use crate::attribution::Attribution;
 use crate::context::Context;
+use crate::events::Events;
+use crate::times::Times;
 use crate::{Error, Result};
 
 /// Largest document accepted by default (bytes).
@@ -34,17 +40,39 @@ impl Input {
     }
 }
 
-/// Runs every annotator over a document. Cheap to share across threads.
+/// Where the pipeline finds user lexicons and models (built-in ones are always there).
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Folders of user lexicon files that extend or override the built-in ones.
+    pub lexicon_dirs: Vec<PathBuf>,
+    /// A folder of model files to load instead of the embedded ones.
+    pub model_dir: Option<PathBuf>,
+}
+
+/// Runs every annotator over a document. Loaded once, shared across threads.
 #[derive(Debug)]
 pub struct Pipeline {
     max_bytes: usize,
+    times: Times,
+    actors: Actors,
+    attribution: Attribution,
+    events: Events,
 }
 
 impl Pipeline {
     /// A pipeline with the built-in models and lexicons.
     pub fn new() -> Result<Pipeline> {
+        Pipeline::with_config(&Config::default())
+    }
+
+    /// A pipeline with user lexicons and models as `config` says.
+    pub fn with_config(config: &Config) -> Result<Pipeline> {
         Ok(Pipeline {
             max_bytes: DEFAULT_MAX_BYTES,
+            times: Times::load(config)?,
+            actors: Actors::load(config)?,
+            attribution: Attribution::load(config)?,
+            events: Events::load(config)?,
         })
     }
 
@@ -91,10 +119,10 @@ impl Pipeline {
             .map(|s| chars.span(s.start, s.end))
             .collect();
         let mut cx = Context { chars, layout, doc };
-        crate::times::annotate(&mut cx);
-        crate::actors::annotate(&mut cx);
-        crate::attribution::annotate(&mut cx);
-        crate::events::annotate(&mut cx);
+        self.times.annotate(&mut cx);
+        self.actors.annotate(&mut cx);
+        self.attribution.annotate(&mut cx);
+        self.events.annotate(&mut cx);
         Ok(cx.doc)
     }
 }

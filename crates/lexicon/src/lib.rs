@@ -4,3 +4,4 @@
 
 pub mod actors;
 pub mod cues;
+pub mod events;

@@ -1,0 +1,1 @@
+//! PLOVER event patterns (not built yet).
