@@ -39,9 +39,7 @@ pub fn read_text(path: &str) -> Loaded {
     } else {
         path.to_string()
     };
-    let input = read_bytes(path)
-        .and_then(|bytes| decode(bytes))
-        .map(Input::new);
+    let input = read_bytes(path).and_then(decode).map(Input::new);
     Loaded { name, input }
 }
 
