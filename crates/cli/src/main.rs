@@ -22,6 +22,10 @@ enum Command {
     /// Score byline against gold data.
     #[command(subcommand)]
     Eval(cmd::eval::Command),
+    /// Train the part-of-speech tagger or the dependency parser on CoNLL-U data.
+    Train(cmd::train::Args),
+    /// Tag and parse raw text (or CoNLL-U with --conllu) to CoNLL-U.
+    Parse(cmd::parse::Args),
     /// Measure the extract pipeline's speed and memory on files.
     Bench(cmd::bench::Args),
 }
@@ -45,6 +49,8 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(command) => cmd::eval::run(command),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Train(args) => cmd::train::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
     };
     match result {
         Ok(cmd::Outcome::AllOk) => ExitCode::from(EXIT_OK),

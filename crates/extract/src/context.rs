@@ -12,6 +12,10 @@ pub(crate) struct Context {
     pub layout: Layout,
     /// The record being filled; `doc.text` is the normalised text.
     pub doc: Document,
+    /// Tags, lemmas and dependency trees: `syntax[i]` is `layout.sentences[i]`, and its
+    /// `words[j]` is the token `layout.tokens[layout.sentences[i].tokens.start + j]`.
+    #[allow(dead_code)]
+    pub syntax: Vec<byline_nlp::Analysis>,
 }
 
 impl Context {

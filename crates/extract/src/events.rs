@@ -1,18 +1,319 @@
-//! The events annotator (not built yet: its layer stays empty).
+//! The events annotator: PLOVER who-did-what-to-whom records, linked to the claims that report
+//! them.
+//!
+//! For each sentence it finds triggers with the event lexicon ([`byline_lexicon::events`]),
+//! reads the participants from the actor mentions around each trigger (active and passive verbs,
+//! nouns with premodifiers and prepositions, coordinated actors giving one event each), its
+//! polarity and status from the words before it, and links it to the smallest claim whose span
+//! contains the trigger (adding the event id to that claim's `events`), so every event carries
+//! its sources and factuality. A few compositions follow the CAMEO codebook: a hostile act that
+//! is only announced ("will blockade", "vowed to strike … unless") is a THREATEN; "X said Y must
+//! …" is a REQUEST from X to Y; a light verb ("impose", "launch", "stage") gives way to the event
+//! noun it governs.
+//!
+//! [`gdelt_row`] maps an event to GDELT-like columns plus byline's provenance.
+
+mod fallback;
+mod gdelt;
+mod roles;
+mod sentence;
+mod status;
+mod triggers;
+mod words;
+
+use byline_lexicon::events::{EventPatterns, Pattern};
+use byline_model::{Event, EventStatus, EventType, Mention, Polarity};
 
 use crate::context::Context;
-use crate::{Config, Result};
+use crate::{Config, Error, Result};
+
+pub use gdelt::{gdelt_json, gdelt_row, GDELT_COLUMNS};
+
+use sentence::Sent;
+use triggers::Trigger;
+
+/// Most events one trigger may give (actors × targets).
+const MAX_PER_TRIGGER: usize = 8;
 
 /// What the events annotator loads once and shares across documents.
 #[derive(Debug)]
-pub(crate) struct Events {}
+pub(crate) struct Events {
+    patterns: EventPatterns,
+}
+
+/// An event read from one sentence, before ids are given.
+#[derive(Clone, Debug)]
+struct Draft {
+    first: usize,
+    last: usize,
+    kind: EventType,
+    mode: Option<String>,
+    cameo: String,
+    actors: Vec<usize>,
+    targets: Vec<usize>,
+    location: Option<usize>,
+    polarity: Polarity,
+    status: EventStatus,
+}
 
 impl Events {
-    /// Loads what the annotator needs.
-    pub(crate) fn load(_config: &Config) -> Result<Events> {
-        Ok(Events {})
+    /// Loads the built-in event patterns and the user's (`events/*.tsv` in each lexicon folder).
+    pub(crate) fn load(config: &Config) -> Result<Events> {
+        let patterns = if config.lexicon_dirs.is_empty() {
+            EventPatterns::builtin().clone()
+        } else {
+            let dirs: Vec<_> = config
+                .lexicon_dirs
+                .iter()
+                .filter(|d| d.join("events").is_dir())
+                .cloned()
+                .collect();
+            EventPatterns::with_dirs(&dirs).map_err(|e| Error::Load {
+                what: "event patterns".into(),
+                message: e.to_string(),
+            })?
+        };
+        Ok(Events { patterns })
     }
 
-    /// Fills the events layer of the document.
-    pub(crate) fn annotate(&self, _cx: &mut Context) {}
+    /// Fills the events layer of the document and links each event to its claim.
+    pub(crate) fn annotate(&self, cx: &mut Context) {
+        if cx.doc.actors.is_empty() {
+            fallback::tag(&mut cx.doc, &cx.layout, &cx.chars);
+        }
+        let mentions = sentence::mention_bytes(&cx.doc, &cx.chars);
+        let mut events: Vec<Event> = Vec::new();
+        for s in &cx.layout.sentences {
+            let spans: Vec<(usize, usize)> = cx.layout.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| (t.start, t.end))
+                .collect();
+            let sent = Sent::new(&cx.doc.text, spans, &mentions, &cx.doc);
+            let found = triggers::find(&sent, &self.patterns);
+            let drafts = drafts(&sent, &found);
+            if drafts.is_empty() {
+                continue;
+            }
+            let sentence_span = cx.chars.span(s.start, s.end);
+            let time = cx
+                .doc
+                .times
+                .iter()
+                .filter(|t| sentence_span.contains(t.span))
+                .min_by_key(|t| t.span.0)
+                .map(|t| t.id.clone());
+            for d in drafts {
+                let (start, end) = (sent.spans[d.first].0, sent.spans[d.last].1);
+                let trigger = Mention {
+                    span: cx.chars.span(start, end),
+                    text: cx.doc.text[start..end].to_string(),
+                };
+                let id_of = |slot: usize| cx.doc.actors[sent.slots[slot].actor].id.clone();
+                let actors: Vec<Option<String>> = if d.actors.is_empty() {
+                    vec![None]
+                } else {
+                    d.actors.iter().map(|&s| Some(id_of(s))).collect()
+                };
+                let targets: Vec<Option<String>> = if d.targets.is_empty() {
+                    vec![None]
+                } else {
+                    d.targets.iter().map(|&s| Some(id_of(s))).collect()
+                };
+                let location = d.location.map(id_of);
+                let mut n = 0;
+                for a in &actors {
+                    for t in &targets {
+                        if a.is_some() && a == t || n >= MAX_PER_TRIGGER {
+                            continue;
+                        }
+                        n += 1;
+                        events.push(Event {
+                            id: format!("e{}", events.len() + 1),
+                            kind: d.kind,
+                            mode: d.mode.clone(),
+                            cameo: Some(d.cameo.clone()),
+                            trigger: trigger.clone(),
+                            actor: a.clone(),
+                            target: t.clone(),
+                            location: location.clone().filter(|l| Some(l) != a.as_ref()),
+                            time: time.clone(),
+                            polarity: d.polarity,
+                            status: d.status,
+                            claim: None,
+                        });
+                    }
+                }
+            }
+        }
+        link_claims(&mut cx.doc.claims, &mut events);
+        cx.doc.events = events;
+    }
 }
+
+/// Links each event to the smallest claim whose span contains its trigger.
+fn link_claims(claims: &mut [byline_model::Claim], events: &mut [Event]) {
+    for e in events.iter_mut() {
+        let best = claims
+            .iter_mut()
+            .filter(|c| c.span.contains(e.trigger.span))
+            .min_by_key(|c| c.span.len());
+        if let Some(c) = best {
+            e.claim = Some(c.id.clone());
+            c.events.push(e.id.clone());
+        }
+    }
+}
+
+/// True for types that, when only announced, are threats.
+fn hostile(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize
+    )
+}
+
+fn is_commitment(p: &Pattern) -> bool {
+    matches!(
+        p.words[0].as_str(),
+        "vow" | "pledge" | "promise" | "commit" | "threaten"
+    )
+}
+
+/// The events of one sentence.
+fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    let mut dropped = vec![false; found.len()];
+    for (i, t) in found.iter().enumerate() {
+        let p = t.pattern;
+        // A light verb gives way to the event noun it governs ("imposed sanctions").
+        if p.light
+            && found[i + 1..].iter().any(|n| {
+                n.pattern.pos == byline_lexicon::events::Pos::Noun
+                    && n.first > t.last
+                    && n.first <= t.last + 5
+            })
+        {
+            dropped[i] = true;
+            continue;
+        }
+        let reading = status::read(sent, found, i);
+        let roles = roles::find(sent, t);
+        let mut kind = p.kind;
+        let mut cameo = p.cameo.clone();
+        let mut status = reading.status;
+        if hostile(kind)
+            && reading.announced
+            && reading.polarity == Polarity::Positive
+            && matches!(status, EventStatus::Planned | EventStatus::Hypothetical)
+        {
+            // The threat is real even if the act is not.
+            let governor = (0..i)
+                .rev()
+                .find(|&g| found[g].last < t.first && t.first - found[g].last <= 4);
+            if let Some(g) = governor.filter(|&g| is_commitment(found[g].pattern)) {
+                if found[g].pattern.kind == EventType::Threaten {
+                    continue;
+                }
+                dropped[g] = true;
+            }
+            kind = EventType::Threaten;
+            cameo = "13".into();
+            status = EventStatus::Actual;
+        }
+        let mode = p.mode.clone().or_else(|| mode_near(sent, t));
+        out.push(Draft {
+            first: t.first,
+            last: t.last,
+            kind,
+            mode,
+            cameo,
+            actors: roles.actors,
+            targets: roles.targets,
+            location: roles.location,
+            polarity: reading.polarity,
+            status,
+        });
+    }
+    // Remove the commitments that became threats.
+    let kept: Vec<usize> = found
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| dropped[*i])
+        .map(|(_, t)| t.first)
+        .collect();
+    out.retain(|d| !kept.contains(&d.first));
+    out.extend(obligations(sent));
+    out.retain(|d| !d.actors.is_empty() || !d.targets.is_empty());
+    out.sort_by_key(|d| d.first);
+    out
+}
+
+/// A mode adjective next to the trigger ("military supplies", "providing financial aid").
+fn mode_near(sent: &Sent<'_>, t: &Trigger<'_>) -> Option<String> {
+    let before = t.first.saturating_sub(2)..t.first;
+    let after = t.last + 1..(t.last + 4).min(sent.len());
+    before
+        .chain(after)
+        .find_map(|j| words::mode_adjective(sent.w(j)))
+        .map(String::from)
+}
+
+/// "X said Y must …": a REQUEST from the speaker to the subject of the obligation.
+fn obligations(sent: &Sent<'_>) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for j in 0..sent.len() {
+        if !matches!(sent.w(j), "must" | "should") {
+            continue;
+        }
+        let Some(r) = (0..sent.len())
+            .filter(|&r| words::is_reporting(sent.w(r)) && sent.w(r) != "according")
+            .min_by_key(|&r| r.abs_diff(j))
+        else {
+            continue;
+        };
+        let speaker = if r < j {
+            roles::subject(sent, r)
+        } else {
+            roles::subject(sent, r)
+                .filter(|&s| sent.slots[s].first > j)
+                .or_else(|| roles::object(sent, r + 1))
+        };
+        let addressee = roles::subject(sent, j);
+        let (Some(a), Some(b)) = (speaker, addressee) else {
+            continue;
+        };
+        if sent.slots[a].actor == sent.slots[b].actor {
+            continue;
+        }
+        let mut targets = vec![b];
+        let mut k = b;
+        while k > 0 {
+            let (end, start) = (sent.slots[k - 1].last + 1, sent.slots[k].first);
+            if start > end
+                && start - end <= 2
+                && (end..start).all(|x| words::is_coordinator(sent.w(x)))
+            {
+                k -= 1;
+                targets.insert(0, k);
+            } else {
+                break;
+            }
+        }
+        out.push(Draft {
+            first: j,
+            last: j,
+            kind: EventType::Request,
+            mode: None,
+            cameo: "10".into(),
+            actors: vec![a],
+            targets,
+            location: None,
+            polarity: Polarity::Positive,
+            status: EventStatus::Actual,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -17,7 +17,7 @@ mod actors;
 mod attribution;
 mod context;
 mod error;
-mod events;
+pub mod events;
 mod pipeline;
 mod times;
 

@@ -53,6 +53,7 @@ pub struct Config {
 #[derive(Debug)]
 pub struct Pipeline {
     max_bytes: usize,
+    models: byline_nlp::Models,
     times: Times,
     actors: Actors,
     attribution: Attribution,
@@ -69,6 +70,12 @@ impl Pipeline {
     pub fn with_config(config: &Config) -> Result<Pipeline> {
         Ok(Pipeline {
             max_bytes: DEFAULT_MAX_BYTES,
+            models: byline_nlp::Models::load(config.model_dir.as_deref()).map_err(|e| {
+                Error::Load {
+                    what: "tagger and parser".into(),
+                    message: e.to_string(),
+                }
+            })?,
             times: Times::load(config)?,
             actors: Actors::load(config)?,
             attribution: Attribution::load(config)?,
@@ -118,7 +125,13 @@ impl Pipeline {
             .iter()
             .map(|s| chars.span(s.start, s.end))
             .collect();
-        let mut cx = Context { chars, layout, doc };
+        let syntax = self.models.analyze_layout(&doc.text, &layout);
+        let mut cx = Context {
+            chars,
+            layout,
+            doc,
+            syntax,
+        };
         self.times.annotate(&mut cx);
         self.actors.annotate(&mut cx);
         self.attribution.annotate(&mut cx);

@@ -1,2 +1,195 @@
 //! Named-entity recogniser trained on CoNLL-2003, with gazetteer features from the lexicon.
+//!
+//! An averaged perceptron (our own code) tags tokens with BILOU tags over PER, LOC, ORG and MISC,
+//! left to right, greedily, under the BILOU transition constraints. Features: the word, its
+//! lowercase form, shape, prefixes and suffixes, a window of two words either side, the two
+//! previous tags, document-level casing evidence, and gazetteer matches from the built-in actor
+//! lexicon (`byline-lexicon`). The trained weights ship inside the crate
+//! (`model/ner.bin`: magic bytes, format version, deflated quantised weights); see
+//! `model/README.md` for what they were trained on and how to retrain them.
+//!
+//! ```
+//! use byline_ner::Ner;
+//!
+//! let ner = Ner::embedded().unwrap();
+//! let tags = ner.tag_document(&[vec!["Angela", "Merkel", "visited", "Paris", "."]]);
+//! assert_eq!(tags[0], ["B-PER", "I-PER", "O", "B-LOC", "O"]);
+//! ```
 #![deny(missing_docs)]
+
+pub mod conll;
+mod features;
+mod gazetteer;
+mod model;
+mod train;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use model::{FORMAT_VERSION, MAGIC, OLDEST_SUPPORTED_VERSION, TYPES};
+pub use train::{score, train, SpanCounts, TrainOptions};
+
+use features::{sentence_features, DocCase, TokenInfo};
+use gazetteer::Gazetteer;
+use model::{class_name, decode, parts, Weights};
+
+/// What can go wrong in the recogniser.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A model file is not valid.
+    #[error("NER model: {0}")]
+    Model(String),
+    /// An input file is not in the expected format.
+    #[error("{0}")]
+    Format(String),
+}
+
+/// Result with the recogniser's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// The embedded model file.
+const EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
+
+/// One recognised entity in a sentence: token range `[start, end)` and type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// `PER`, `LOC`, `ORG` or `MISC`.
+    pub kind: &'static str,
+}
+
+/// A loaded recogniser.
+#[derive(Debug)]
+pub struct Ner {
+    weights: Weights,
+    meta: String,
+    gaz: &'static Gazetteer,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZ: OnceLock<Gazetteer> = OnceLock::new();
+    GAZ.get_or_init(|| Gazetteer::from_lexicon(byline_lexicon::actors::Actors::builtin()))
+}
+
+impl Ner {
+    fn untrained() -> Ner {
+        Ner {
+            weights: Weights::default(),
+            meta: String::new(),
+            gaz: gazetteer(),
+        }
+    }
+
+    /// The model shipped inside the crate.
+    pub fn embedded() -> Result<Ner> {
+        Ner::from_bytes(EMBEDDED)
+    }
+
+    /// The embedded model, loaded once per process.
+    pub fn shared() -> Result<&'static Ner> {
+        static SHARED: OnceLock<std::result::Result<Ner, String>> = OnceLock::new();
+        SHARED
+            .get_or_init(|| Ner::embedded().map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| Error::Model(e.clone()))
+    }
+
+    /// A model from a file written by [`Ner::to_bytes`].
+    pub fn from_path(path: &Path) -> Result<Ner> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ner::from_bytes(&bytes)
+    }
+
+    /// A model from the bytes of a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Ner> {
+        let (weights, meta) = model::read(bytes)?;
+        Ok(Ner {
+            weights,
+            meta,
+            gaz: gazetteer(),
+        })
+    }
+
+    /// The model file bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>> {
+        model::write(&self.weights, &self.meta)
+    }
+
+    /// What the model records about its training.
+    pub fn meta(&self) -> &str {
+        &self.meta
+    }
+
+    /// Replaces the training record.
+    pub fn set_meta(&mut self, meta: String) {
+        self.meta = meta;
+    }
+
+    /// Number of features with weights.
+    pub fn features_len(&self) -> usize {
+        self.weights.index.len()
+    }
+
+    fn features(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenInfo>> {
+        let doc = DocCase::new(sentences.iter().map(Vec::as_slice));
+        sentences
+            .iter()
+            .map(|s| sentence_features(s, self.gaz, &doc, &|_| None))
+            .collect()
+    }
+
+    /// IOB2 tags for each word of each sentence of one document (sentences of the same document
+    /// share casing evidence).
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
+        self.features(sentences)
+            .iter()
+            .map(|toks| {
+                let classes = decode(&self.weights, toks);
+                classes
+                    .iter()
+                    .map(|&c| match parts(c) {
+                        None => "O".to_string(),
+                        Some((p, t)) => {
+                            format!("{}-{}", if p == 0 || p == 3 { "B" } else { "I" }, TYPES[t])
+                        }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Entities of each sentence of one document.
+    pub fn entities_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Entity>> {
+        self.features(sentences)
+            .iter()
+            .map(|toks| {
+                let classes = decode(&self.weights, toks);
+                let names: Vec<String> = classes.iter().map(|&c| class_name(c)).collect();
+                conll::spans(&names)
+                    .into_iter()
+                    .filter_map(|(start, end, k)| {
+                        TYPES
+                            .iter()
+                            .find(|t| **t == k)
+                            .map(|kind| Entity { start, end, kind })
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}

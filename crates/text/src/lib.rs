@@ -5,17 +5,26 @@
 //! them to code points with [`byline_model::CharMap`].
 //!
 //! ```
-//! let layout = byline_text::analyze("Israel said it left. Syria did not.");
-//! assert_eq!(layout.sentences.len(), 2);
-//! assert_eq!(layout.tokens[0].text("Israel said it left. Syria did not."), "Israel");
+//! let raw = "Mr. Smith didn't go.\r\nHe said: \"No. Not today.\" Then he left.";
+//! let norm = byline_text::normalize(raw);
+//! let text = norm.text.as_str();
+//! let layout = byline_text::analyze(text);
+//! let sentences: Vec<&str> = layout.sentences.iter().map(|s| &text[s.start..s.end]).collect();
+//! assert_eq!(
+//!     sentences,
+//!     ["Mr. Smith didn't go.", "He said: \"No.", "Not today.\"", "Then he left."]
+//! );
+//! let first: Vec<&str> = layout.tokens[..5].iter().map(|t| t.text(text)).collect();
+//! assert_eq!(first, ["Mr.", "Smith", "did", "n't", "go"]);
 //! ```
 #![deny(missing_docs)]
 
 mod normalize;
 mod sentence;
+mod tables;
 mod tokenizer;
 
-pub use normalize::{normalize, Normalized};
+pub use normalize::{normalize, Normalized, OffsetMap};
 pub use sentence::{paragraphs, split_sentences, Paragraph, Sentence};
 pub use tokenizer::{tokenize, Token};
 

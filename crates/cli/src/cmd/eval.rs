@@ -4,9 +4,39 @@ use anyhow::Result;
 
 use super::Outcome;
 
+mod conllu;
+mod ecb;
+mod gold;
+mod plover;
+mod segmentation;
+mod timeml;
+
 #[derive(clap::Subcommand, Debug)]
-pub enum Command {}
+pub enum Command {
+    /// PLOVER gold records: event type P/R/F1 and type + source + target record accuracy.
+    Plover(plover::Args),
+    /// Tagger and parser: UPOS, XPOS, lemma, UAS and LAS on CoNLL-U gold (gold tokens, or --raw).
+    Conllu(conllu::Args),
+    /// Score every layer against folders of byline-gold/1 files.
+    Gold(gold::Args),
+    /// Cross-document event and entity coreference on ECB+ (gold mentions, CoNLL F1).
+    Ecb(ecb::Args),
+    /// Tokenizer P/R/F1 against CoNLL-U surface tokens (text rebuilt from `# text`).
+    Tokens(segmentation::Args),
+    /// Sentence-splitter P/R/F1 against CoNLL-U sentences (text rebuilt from `# text`).
+    Sentences(segmentation::Args),
+    /// TIMEX3 span, type and value scores on TempEval-3 TimeML folders.
+    Timeml(timeml::Args),
+}
 
 pub fn run(command: Command) -> Result<Outcome> {
-    match command {}
+    match command {
+        Command::Plover(args) => plover::run(args),
+        Command::Conllu(args) => conllu::run(args),
+        Command::Gold(args) => gold::run(args),
+        Command::Ecb(args) => ecb::run(args),
+        Command::Tokens(args) => segmentation::run(args, segmentation::Layer::Tokens),
+        Command::Sentences(args) => segmentation::run(args, segmentation::Layer::Sentences),
+        Command::Timeml(args) => timeml::run(args),
+    }
 }

@@ -3,6 +3,8 @@
 pub mod bench;
 pub mod eval;
 pub mod extract;
+pub mod parse;
+pub mod train;
 
 /// How a command that processes many documents ended.
 pub enum Outcome {

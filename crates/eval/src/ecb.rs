@@ -1,0 +1,422 @@
+//! ECB+ (Cybulska and Vossen 2014): cross-document event and entity coreference with gold
+//! mentions, scored with MUC, B³, CEAF-e and CoNLL F1.
+//!
+//! The corpus folder holds `ECB+/<topic>/<topic>_<n>ecb[plus].xml` and
+//! `ECBplus_coreference_sentences.csv`; only mentions inside the sentences that file lists are
+//! kept, as its README asks. Events are the `ACTION_*` and `NEG_ACTION_*` mentions; entities the
+//! `HUMAN_*`, `NON_HUMAN_*`, `LOC_*` and `TIME_*` ones. A mention's gold cluster is its
+//! cross-document instance, else its within-document chain, else itself.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use byline_link::coref::{cluster_mentions, CorefConfig, CorefDoc, CorefMention, HeadRule};
+use byline_link::lemma;
+
+use crate::coref::{score, Clusters, Scores};
+use crate::{Error, Result};
+
+/// The standard test topics.
+pub const TEST_TOPICS: std::ops::RangeInclusive<u32> = 36..=45;
+/// The standard development topics.
+pub const DEV_TOPICS: [u32; 8] = [2, 5, 12, 18, 21, 23, 34, 35];
+
+/// Event or entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// `ACTION_*`, `NEG_ACTION_*`.
+    Event,
+    /// `HUMAN_*`, `NON_HUMAN_*`, `LOC_*`, `TIME_*`.
+    Entity,
+}
+
+/// One document of the corpus.
+#[derive(Clone, Debug)]
+pub struct EcbDoc {
+    /// Topic number.
+    pub topic: u32,
+    /// File stem (`36_1ecbplus`).
+    pub name: String,
+    /// Tokens as (sentence number, text).
+    pub tokens: Vec<(u32, String)>,
+}
+
+/// One gold mention.
+#[derive(Clone, Debug)]
+pub struct EcbMention {
+    /// Index of its document.
+    pub doc: usize,
+    /// Event or entity.
+    pub kind: MentionKind,
+    /// Token indices into the document's tokens.
+    pub tokens: Vec<usize>,
+    /// Gold cluster id.
+    pub gold: String,
+}
+
+/// A loaded set of topics.
+#[derive(Clone, Debug, Default)]
+pub struct EcbCorpus {
+    /// Documents in file order.
+    pub docs: Vec<EcbDoc>,
+    /// Gold mentions inside the annotated sentences.
+    pub mentions: Vec<EcbMention>,
+}
+
+/// Scores of one run.
+#[derive(Clone, Copy, Debug)]
+pub struct EcbReport {
+    /// Documents read.
+    pub docs: usize,
+    /// Event mentions scored.
+    pub event_mentions: usize,
+    /// Entity mentions scored.
+    pub entity_mentions: usize,
+    /// Event coreference.
+    pub events: Scores,
+    /// Entity coreference.
+    pub entities: Scores,
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let pat = format!("{name}=\"");
+    let start = tag.find(&pat)? + pat.len();
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Reads the sentence list: (topic, file stem) → annotated sentence numbers.
+fn read_sentences(dir: &Path) -> Result<HashMap<String, HashSet<u32>>> {
+    let path = dir.join("ECBplus_coreference_sentences.csv");
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let mut out: HashMap<String, HashSet<u32>> = HashMap::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        let f: Vec<&str> = line.trim().split(',').collect();
+        if f.len() < 3 {
+            continue;
+        }
+        let sentence = f[2].trim().parse::<u32>().map_err(|_| Error::Format {
+            path: path.clone(),
+            message: format!("line {}: bad sentence number {:?}", n + 1, f[2]),
+        })?;
+        out.entry(format!("{}_{}", f[0].trim(), f[1].trim()))
+            .or_default()
+            .insert(sentence);
+    }
+    Ok(out)
+}
+
+/// Loads the given topics from an ECB+ folder (the one holding `ECB+/` and the sentence list).
+pub fn load(dir: &Path, topics: &[u32]) -> Result<EcbCorpus> {
+    let selected = read_sentences(dir)?;
+    let mut corpus = EcbCorpus::default();
+    for &topic in topics {
+        let tdir = dir.join("ECB+").join(topic.to_string());
+        let Ok(entries) = std::fs::read_dir(&tdir) else {
+            continue; // topics 15 and 17 do not exist
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "xml"))
+            .collect();
+        files.sort();
+        for path in files {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let name = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let keep = selected.get(&name).cloned().unwrap_or_default();
+            parse_doc(&mut corpus, topic, name, &text, &keep);
+        }
+    }
+    Ok(corpus)
+}
+
+fn parse_doc(corpus: &mut EcbCorpus, topic: u32, name: String, xml: &str, keep: &HashSet<u32>) {
+    let doc_index = corpus.docs.len();
+    let mut tokens: Vec<(u32, String)> = Vec::new();
+    let mut token_of: HashMap<String, usize> = HashMap::new();
+    // Markables: m_id → (tag, token ids).
+    let mut markables: Vec<(String, String, Vec<String>)> = Vec::new();
+    // m_id → gold chain id.
+    let mut chain_of: HashMap<String, String> = HashMap::new();
+    let mut in_markables = false;
+    let mut current: Option<(String, String, Vec<String>)> = None;
+    let mut relation: Option<(String, Vec<String>)> = None;
+    let mut rest = xml;
+    while let Some(open) = rest.find('<') {
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        let after = &rest[open + close + 1..];
+        let tag_name = tag
+            .trim_start_matches('/')
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .unwrap_or("");
+        if tag.starts_with("token ") {
+            let end = after.find("</token>").unwrap_or(0);
+            let id = attr(tag, "t_id").unwrap_or("").to_string();
+            let sentence = attr(tag, "sentence")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+            token_of.insert(id, tokens.len());
+            tokens.push((sentence, unescape(after[..end].trim())));
+            rest = &after[end..];
+            continue;
+        }
+        match tag_name {
+            "Markables" if !tag.starts_with('/') => in_markables = true,
+            "Markables" => in_markables = false,
+            "token_anchor" => {
+                if let (Some(cur), Some(t)) = (current.as_mut(), attr(tag, "t_id")) {
+                    cur.2.push(t.to_string());
+                }
+            }
+            "CROSS_DOC_COREF" | "INTRA_DOC_COREF" if !tag.starts_with('/') => {
+                let id = if tag_name == "CROSS_DOC_COREF" {
+                    attr(tag, "note").unwrap_or("").to_string()
+                } else {
+                    format!("{name}/intra/{}", attr(tag, "r_id").unwrap_or(""))
+                };
+                relation = Some((id, Vec::new()));
+            }
+            "CROSS_DOC_COREF" | "INTRA_DOC_COREF" => {
+                if let Some((id, sources)) = relation.take() {
+                    for m in sources {
+                        chain_of.insert(m, id.clone());
+                    }
+                }
+            }
+            "source" => {
+                if let (Some(rel), Some(m)) = (relation.as_mut(), attr(tag, "m_id")) {
+                    rel.1.push(m.to_string());
+                }
+            }
+            _ if in_markables && !tag_name.is_empty() => {
+                if tag.starts_with('/') {
+                    if let Some(cur) = current.take() {
+                        markables.push(cur);
+                    }
+                } else if !tag.ends_with('/') {
+                    let m = attr(tag, "m_id").unwrap_or("").to_string();
+                    current = Some((tag_name.to_string(), m, Vec::new()));
+                }
+            }
+            _ => {}
+        }
+        rest = after;
+    }
+    for (tag, m_id, anchors) in markables {
+        let kind = if tag.starts_with("ACTION") || tag.starts_with("NEG_ACTION") {
+            MentionKind::Event
+        } else if tag.starts_with("HUMAN")
+            || tag.starts_with("NON_HUMAN")
+            || tag.starts_with("LOC")
+            || tag.starts_with("TIME")
+        {
+            MentionKind::Entity
+        } else {
+            continue;
+        };
+        let idx: Vec<usize> = anchors
+            .iter()
+            .filter_map(|t| token_of.get(t).copied())
+            .collect();
+        let Some(&first) = idx.first() else {
+            continue;
+        };
+        if !keep.contains(&tokens[first].0) {
+            continue;
+        }
+        let gold = chain_of
+            .get(&m_id)
+            .cloned()
+            .unwrap_or_else(|| format!("{name}/single/{m_id}"));
+        corpus.mentions.push(EcbMention {
+            doc: doc_index,
+            kind,
+            tokens: idx,
+            gold,
+        });
+    }
+    corpus.docs.push(EcbDoc {
+        topic,
+        name,
+        tokens,
+    });
+}
+
+fn gold_clusters(corpus: &EcbCorpus, kind: MentionKind) -> Clusters {
+    let mut by: HashMap<(MentionKind, &str), Vec<usize>> = HashMap::new();
+    for (i, m) in corpus.mentions.iter().enumerate() {
+        if m.kind == kind {
+            by.entry((m.kind, m.gold.as_str())).or_default().push(i);
+        }
+    }
+    by.into_values().collect()
+}
+
+/// Runs byline's cross-document coreference over the corpus and scores it.
+///
+/// With `oracle_subtopics`, documents are grouped by the corpus's own split of each topic
+/// (`ecb` and `ecbplus` files) instead of by content: an upper bound for the document step,
+/// never a reported figure.
+pub fn evaluate(corpus: &EcbCorpus, doc_threshold: f64, oracle_subtopics: bool) -> EcbReport {
+    let doc_threshold = if oracle_subtopics { -1.0 } else { doc_threshold };
+    let docs: Vec<CorefDoc> = corpus
+        .docs
+        .iter()
+        .map(|d| CorefDoc {
+            topic: if oracle_subtopics {
+                format!("{}/{}", d.topic, d.name.ends_with("plus"))
+            } else {
+                d.topic.to_string()
+            },
+            words: d
+                .tokens
+                .iter()
+                .filter(|(s, _)| *s > 0 || !d.name.ends_with("plus"))
+                .filter(|(_, w)| !lemma::is_stopword(&w.to_lowercase()))
+                .flat_map(|(_, w)| {
+                    let k = lemma::key(w);
+                    let cap = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                    let n = if cap && std::env::var("TMP_CAP").is_ok() { 2 } else { 1 };
+                    std::iter::repeat_n(k, n)
+                })
+                .filter(|k| k.chars().any(char::is_alphanumeric))
+                .collect(),
+        })
+        .collect();
+    let mut run = |kind: MentionKind, head: HeadRule| -> (usize, Scores) {
+        let chosen: Vec<usize> = (0..corpus.mentions.len())
+            .filter(|&i| corpus.mentions[i].kind == kind)
+            .collect();
+        let mentions: Vec<CorefMention> = chosen
+            .iter()
+            .map(|&i| {
+                let m = &corpus.mentions[i];
+                CorefMention {
+                    doc: m.doc,
+                    words: m
+                        .tokens
+                        .iter()
+                        .map(|&t| corpus.docs[m.doc].tokens[t].1.clone())
+                        .collect(),
+                }
+            })
+            .collect();
+        let config = CorefConfig {
+            doc_threshold,
+            head,
+        };
+        let labels = cluster_mentions(&docs, &mentions, &config);
+        let mut by: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (k, &label) in labels.iter().enumerate() {
+            by.entry(label).or_default().push(chosen[k]);
+        }
+        let response: Clusters = by.into_values().collect();
+        (chosen.len(), score(&gold_clusters(corpus, kind), &response))
+    };
+    let swap = std::env::var("TMP_SWAP").is_ok();
+    let (event_mentions, events) = run(MentionKind::Event, if swap { HeadRule::LastBeforePreposition } else { HeadRule::FirstContent });
+    let (entity_mentions, entities) = run(MentionKind::Entity, if swap { HeadRule::FirstContent } else { HeadRule::LastBeforePreposition });
+    EcbReport {
+        docs: corpus.docs.len(),
+        event_mentions,
+        entity_mentions,
+        events,
+        entities,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = r#"<Document doc_name="1_1ecb.xml" doc_id="D1">
+<token t_id="1" sentence="0" number="0">Police</token>
+<token t_id="2" sentence="0" number="1">arrested</token>
+<token t_id="3" sentence="0" number="2">a</token>
+<token t_id="4" sentence="0" number="3">man</token>
+<token t_id="5" sentence="1" number="0">He</token>
+<token t_id="6" sentence="1" number="1">fled</token>
+<Markables>
+<ACTION_OCCURRENCE m_id="1"  >
+  <token_anchor t_id="2"/>
+</ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="2"  >
+  <token_anchor t_id="3"/>
+  <token_anchor t_id="4"/>
+</HUMAN_PART_PER>
+<HUMAN_PART_PER m_id="3"  >
+  <token_anchor t_id="5"/>
+</HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="4"  >
+  <token_anchor t_id="6"/>
+</ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="9" RELATED_TO="" TAG_DESCRIPTOR="t1_man" instance_id="HUM1" />
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="7" note="HUM1" >
+  <source m_id="2" />
+  <source m_id="3" />
+  <target m_id="9" />
+</CROSS_DOC_COREF>
+</Relations>
+</Document>"#;
+
+    #[test]
+    fn parses_mentions_chains_and_sentence_filter() {
+        let mut corpus = EcbCorpus::default();
+        let keep: HashSet<u32> = [0, 1].into_iter().collect();
+        parse_doc(&mut corpus, 1, "1_1ecb".into(), DOC, &keep);
+        assert_eq!(corpus.docs[0].tokens.len(), 6);
+        assert_eq!(corpus.mentions.len(), 4);
+        let man = corpus.mentions.iter().find(|m| m.tokens == vec![2, 3]);
+        assert_eq!(man.map(|m| m.gold.as_str()), Some("HUM1"));
+        let he = corpus.mentions.iter().find(|m| m.tokens == vec![4]);
+        assert_eq!(he.map(|m| m.gold.as_str()), Some("HUM1"));
+
+        let mut only_first = EcbCorpus::default();
+        let keep: HashSet<u32> = [0].into_iter().collect();
+        parse_doc(&mut only_first, 1, "1_1ecb".into(), DOC, &keep);
+        assert_eq!(only_first.mentions.len(), 2);
+    }
+
+    #[test]
+    fn scores_a_tiny_corpus() {
+        let mut corpus = EcbCorpus::default();
+        let keep: HashSet<u32> = [0, 1].into_iter().collect();
+        parse_doc(&mut corpus, 1, "1_1ecb".into(), DOC, &keep);
+        let report = evaluate(&corpus, 0.1, false);
+        assert_eq!(report.event_mentions, 2);
+        assert_eq!(report.entity_mentions, 2);
+        // Two singleton events, predicted as two singletons: B³ perfect.
+        assert!((report.events.b3.f1() - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn garbage_does_not_panic() {
+        let mut corpus = EcbCorpus::default();
+        for junk in ["<", "<token", "<Markables><X m_id=\"1\"><token_anchor t_id=\"9\"/></X>", ""] {
+            parse_doc(&mut corpus, 1, "x".into(), junk, &HashSet::new());
+        }
+    }
+}

@@ -1,0 +1,575 @@
+//! Reading each cue in its frame: where its source phrase and its content are.
+//!
+//! Frames, for a cue `V` with source `S`, content `C`, recipient `R` and quote `"Q"`:
+//! - forward: `S V (that) C`, `S told R (that) C`, `S V, "Q"`, `S V: "Q"`;
+//! - backward: `C, S V`, `"Q," S V`, `C, V S` (inverted), `"Q1," S V, "Q2"` (split quote);
+//! - `According to S, C` and `C, according to S` (also `citing S`, `quoting S`);
+//! - participles that continue a clause take its source: `S V C1, adding that C2`;
+//! - `as S put it` after a quote; `in what S described as C`;
+//! - passives without a source: `it was reported that C`;
+//! - sentences hedged by an adverb ("reportedly") without any cue become sourceless claims.
+
+use byline_lexicon::cues::{CueClass, Frame};
+
+use super::cues::{self, Hit};
+use super::{is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS};
+
+/// What a claim's content is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Content {
+    /// Tokens `[a, b)`.
+    Tokens(usize, usize),
+    /// A whole quote.
+    Quote(usize),
+}
+
+/// A claim before sources are described and ids given.
+#[derive(Clone, Debug)]
+pub(crate) struct Draft {
+    /// Its content.
+    pub content: Content,
+    /// Cue tokens `[a, b)`.
+    pub cue: (usize, usize),
+    /// Stance of the cue.
+    pub class: CueClass,
+    /// Source phrases as token ranges, coordination split.
+    pub sources: Vec<(usize, usize)>,
+    /// Recipient phrase of `told R`.
+    pub recipient: Option<(usize, usize)>,
+    /// A sourceless claim marked by a hedge or a passive.
+    pub hedged: bool,
+    /// Only names the speaker of a quote inside another claim ("as one put it").
+    pub speaker_only: bool,
+    /// The draft this one is nested in.
+    pub parent: Option<usize>,
+}
+
+impl Draft {
+    /// Byte range of the content.
+    pub fn bytes(&self, w: &Work) -> (usize, usize) {
+        match self.content {
+            Content::Tokens(a, b) => (w.toks[a].start, w.toks[b - 1].end),
+            Content::Quote(q) => (w.quotes[q].start, w.quotes[q].end),
+        }
+    }
+}
+
+/// Every claim the cues of the document make, in text order of their content.
+pub(crate) fn find(w: &Work) -> Vec<Draft> {
+    let hits = cues::find(w);
+    let cue_at: Vec<bool> = {
+        let mut v = vec![false; w.toks.len()];
+        for h in &hits {
+            for x in v.iter_mut().take(h.end).skip(h.first) {
+                *x = true;
+            }
+        }
+        v
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    for h in &hits {
+        if let Some(mut d) = read(w, h, &cue_at, &drafts) {
+            if d.sources.is_empty() && !d.hedged {
+                continue;
+            }
+            if let Content::Tokens(a, b) = d.content {
+                if b <= a {
+                    continue;
+                }
+            }
+            d.sources.dedup();
+            drafts.push(d);
+        }
+    }
+    hedged_sentences(w, &cue_at, &mut drafts);
+    drafts.sort_by_key(|d| d.bytes(w).0);
+    nest(w, &mut drafts);
+    drafts
+}
+
+/// One cue read in its frame.
+fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
+    let sent = w.sentence_of(h.first);
+    let base = Draft {
+        content: Content::Tokens(0, 0),
+        cue: (h.first, h.end),
+        class: h.class,
+        sources: Vec::new(),
+        recipient: None,
+        hedged: false,
+        speaker_only: false,
+        parent: None,
+    };
+    match h.frame {
+        Frame::According => {
+            let src = np_after(w, h.end, sent.end, cue_at)?;
+            if h.lemma == "citing" || h.lemma == "quoting" {
+                // "…, according to a report, citing the mayor's office": one more source.
+                if let Some(prev) = drafts.iter().rev().find(|d| {
+                    d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty()
+                }) {
+                    let mut d = prev.clone();
+                    d.sources.extend(split(w, src));
+                    d.cue = (h.first, h.end);
+                    return Some(Draft {
+                        speaker_only: true,
+                        ..d
+                    });
+                }
+            }
+            let lead = skip_leading(w, sent.start, h.first) == h.first;
+            let content = if lead {
+                content_after(w, src.1, sent.end, cue_at)?
+            } else {
+                content_before(w, h.first, sent.start)?
+            };
+            Some(Draft {
+                content,
+                sources: split(w, src),
+                ..base
+            })
+        }
+        Frame::As => {
+            // "…, as one put it": the word before the source is "as", "it" follows.
+            if w.word(h.end) != "it" {
+                return None;
+            }
+            let as_at = (sent.start..h.first).rev().take(6).find(|&k| w.word(k) == "as")?;
+            let src = (as_at + 1, h.first);
+            if src.0 >= src.1 {
+                return None;
+            }
+            let content = content_before(w, as_at, sent.start)?;
+            Some(Draft {
+                content,
+                sources: vec![src],
+                speaker_only: true,
+                cue: (as_at, h.end + 1),
+                ..base
+            })
+        }
+        Frame::Passive => {
+            let content = content_after(w, h.end, sent.end, cue_at)?;
+            Some(Draft {
+                content,
+                hedged: true,
+                ..base
+            })
+        }
+        Frame::Plain | Frame::Tell | Frame::Described => plain(w, h, sent, cue_at, drafts, base),
+    }
+}
+
+fn plain(
+    w: &Work,
+    h: &Hit,
+    sent: std::ops::Range<usize>,
+    cue_at: &[bool],
+    drafts: &[Draft],
+    base: Draft,
+) -> Option<Draft> {
+    if h.passive {
+        // "was told by X that", "is reported by X"
+        if w.word(h.end) == "by" {
+            let src = np_after(w, h.end + 1, sent.end, cue_at)?;
+            let content = content_after(w, src.1, sent.end, cue_at)?;
+            return Some(Draft {
+                content,
+                sources: split(w, src),
+                ..base
+            });
+        }
+        return None;
+    }
+    let mut j = h.first;
+    while j > sent.start
+        && (is_in(BETWEEN_WORDS, w.word(j - 1)) || w.cues.is_hedge_adverb(w.word(j - 1)))
+    {
+        j -= 1;
+    }
+    let (after, recipient) = if h.frame == Frame::Tell {
+        let r = recipient(w, h.end, sent.end);
+        (r.map_or(h.end, |r| r.1), r)
+    } else {
+        (h.end, None)
+    };
+    let np = np_before(w, j, sent.start, cue_at);
+    if let Some(src) = np {
+        let forward = content_after(w, after, sent.end, cue_at);
+        let at_start = skip_leading(w, sent.start, src.0) == src.0;
+        let content = match forward {
+            Some(c) => Some(c),
+            None if !at_start => content_before(w, src.0, sent.start),
+            None => {
+                // "S said:" closing a sentence before a quote in the next one.
+                next_quote(w, after)
+            }
+        };
+        let content = content?;
+        return Some(Draft {
+            content,
+            sources: split(w, src),
+            recipient,
+            ..base
+        });
+    }
+    // No subject: inverted ("…, said the minister") or a participle.
+    let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
+    if before_is_break && !h.participle {
+        let src = np_after(w, after, sent.end, cue_at)?;
+        let content = content_before(w, j, sent.start)?;
+        return Some(Draft {
+            content,
+            sources: split(w, src),
+            ..base
+        });
+    }
+    if h.participle {
+        let prev = drafts
+            .iter()
+            .rev()
+            .find(|d| d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty())?;
+        let content = content_after(w, after, sent.end, cue_at)?;
+        return Some(Draft {
+            content,
+            sources: prev.sources.clone(),
+            recipient,
+            ..base
+        });
+    }
+    None
+}
+
+/// Index past leading conjunctions, adverbs and opening marks from `from` (not past `to`).
+fn skip_leading(w: &Work, from: usize, to: usize) -> usize {
+    let mut k = from;
+    while k < to && (is_in(LEADING_WORDS, w.word(k)) || w.word(k) == "," || w.toks[k].mark) {
+        k += 1;
+    }
+    k
+}
+
+/// True for tokens that end a source phrase.
+fn is_break(w: &Work, k: usize, cue_at: &[bool]) -> bool {
+    let t = &w.toks[k];
+    (t.punct && t.lower != "'s" && t.lower != "&" && t.lower != "-")
+        || t.quote.is_some()
+        || cue_at[k]
+        || is_in(CLAUSE_WORDS, &t.lower)
+}
+
+/// The source phrase ending just before `end`, back to a break (at most 24 tokens).
+fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize, usize)> {
+    let mut a = end;
+    while a > lo && end - a < 24 && !is_break(w, a - 1, cue_at) {
+        a -= 1;
+    }
+    // An appositive: "Name, a UN rapporteur who …, cautioned" – reach back over one comma
+    // when the phrase before it starts the sentence with a capitalised name.
+    if a == end && a > lo && w.word(a - 1) == "," {
+        let comma = a - 1;
+        let first = skip_leading(w, lo, comma);
+        if first < comma
+            && w.toks[first].cap
+            && (first..comma).filter(|&k| w.word(k) == ",").count() <= 1
+            && !(first..comma).any(|k| cue_at[k] || w.toks[k].quote.is_some())
+        {
+            return Some((first, comma));
+        }
+        return None;
+    }
+    let a = skip_leading(w, a, end);
+    if a >= end {
+        return None;
+    }
+    let last = w.word(end - 1);
+    if is_in(super::DETERMINERS, last) || matches!(last, "to" | "for" | "with" | "by" | "in") {
+        return None;
+    }
+    // A subject is short; a long run is a clause, not a source.
+    if end - a > 14 && !w.toks[a].cap {
+        return None;
+    }
+    Some((a, end))
+}
+
+/// The source phrase starting at `start`, up to a break or adjunct (at most 16 tokens).
+fn np_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<(usize, usize)> {
+    let mut b = start;
+    while b < hi && b - start < 16 {
+        let k = &w.toks[b];
+        if (is_break(w, b, cue_at) && k.lower != "that")
+            || k.lower == "that"
+            || (b > start && is_in(ADJUNCT_WORDS, &k.lower))
+        {
+            break;
+        }
+        b += 1;
+    }
+    while b > start && w.toks[b - 1].punct {
+        b -= 1;
+    }
+    (b > start).then_some((start, b))
+}
+
+/// The recipient of `told R`: "reporters", "Reuters", "the newspaper", "him".
+fn recipient(w: &Work, start: usize, hi: usize) -> Option<(usize, usize)> {
+    if start >= hi || w.word(start) == "that" || w.toks[start].punct {
+        return None;
+    }
+    let mut b = start;
+    if super::is_in(super::DETERMINERS, w.word(b)) {
+        b += 1;
+    }
+    let first = b;
+    while b < hi && b - first < 5 {
+        let t = &w.toks[b];
+        if t.punct && t.lower != "'s" || t.lower == "that" || is_in(ADJUNCT_WORDS, &t.lower) {
+            break;
+        }
+        if b > first && !t.cap && t.lower != "'s" && !w.toks[b - 1].cap {
+            break;
+        }
+        if b > first && !t.cap && w.toks[b - 1].cap {
+            break;
+        }
+        b += 1;
+    }
+    (b > first).then_some((start, b))
+}
+
+/// The content after a cue: a quote opening there, or the clause up to the end of the sentence.
+fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<Content> {
+    let mut i = start;
+    // Adjuncts between the cue and "that": "said on Tuesday that".
+    if i < hi && is_in(ADJUNCT_WORDS, w.word(i)) {
+        let that = (i..hi.min(i + 8))
+            .take_while(|&k| !w.toks[k].punct || w.word(k) == "'s")
+            .find(|&k| w.word(k) == "that");
+        match that {
+            Some(t) => i = t + 1,
+            None => {
+                // "said in a statement." / "said on Tuesday, adding …": no content here,
+                // unless a quote or clause follows a comma or colon.
+                let stop = (i..hi).find(|&k| w.toks[k].punct)?;
+                i = stop;
+            }
+        }
+    }
+    while i < hi && matches!(w.word(i), "that" | "," | ":" | "—" | "–") {
+        i += 1;
+    }
+    if i >= hi {
+        return None;
+    }
+    if w.toks[i].mark {
+        if let Some(q) = w.quotes.iter().position(|q| q.open == w.toks[i].start) {
+            return Some(Content::Quote(q));
+        }
+    }
+    let mut e = hi;
+    // Cut before ", adding …", ", according to …", ", in what …", ", as S put it".
+    for k in i..hi {
+        if w.word(k) == "," && k + 1 < hi {
+            let n = w.word(k + 1);
+            let cut = (cue_at[k + 1] && w.toks[k + 1].quote.is_none() && n.ends_with("ing"))
+                || (n == "according" && w.word(k + 2) == "to")
+                || (n == "in" && w.word(k + 2) == "what")
+                || (n == "as" && (k + 2..hi.min(k + 6)).any(|m| w.word(m) == "put"));
+            if cut {
+                e = k;
+                break;
+            }
+        }
+    }
+    while e > i && w.toks[e - 1].punct && !w.toks[e - 1].mark {
+        e -= 1;
+    }
+    if e > i && w.toks[e - 1].mark && w.toks[e - 1].quote.is_none() {
+        // A closing mark ends the content; keep it only when its quote opened inside.
+        let opened_inside = (i..e - 1).any(|k| w.toks[k].mark);
+        if !opened_inside {
+            e -= 1;
+        }
+    }
+    while e > i && w.toks[e - 1].punct && !w.toks[e - 1].mark {
+        e -= 1;
+    }
+    (e >= i + 2).then_some(Content::Tokens(i, e))
+}
+
+/// The content before a source phrase starting at `src`: a quote closing there, or the
+/// sentence from its start up to the comma.
+fn content_before(w: &Work, src: usize, lo: usize) -> Option<Content> {
+    let mut k = src;
+    while k > lo && matches!(w.word(k - 1), "," | "—" | "–" | ":") {
+        k -= 1;
+    }
+    if k > 0 && w.toks[k - 1].mark {
+        let at = w.toks[k - 1].start;
+        if let Some(q) = w.quotes.iter().position(|q| q.close == Some(at)) {
+            return Some(Content::Quote(q));
+        }
+    }
+    let a = skip_leading(w, lo, k);
+    let mut e = k;
+    while e > a && w.toks[e - 1].punct {
+        e -= 1;
+    }
+    (e >= a + 2).then_some(Content::Tokens(a, e))
+}
+
+/// A quote opening right at `at` or at the start of the next sentence ("He said:\n\"…\"").
+fn next_quote(w: &Work, at: usize) -> Option<Content> {
+    let mut k = at;
+    while k < w.toks.len() && matches!(w.word(k), ":" | ",") {
+        k += 1;
+    }
+    let t = w.toks.get(k)?;
+    if !t.mark {
+        return None;
+    }
+    w.quotes
+        .iter()
+        .position(|q| q.open == t.start)
+        .map(Content::Quote)
+}
+
+/// Splits a coordinated source phrase ("two commanders and a Western source") into its parts,
+/// keeping names that contain "and" whole when an actor mention spans it.
+fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = a;
+    for k in a..b {
+        if matches!(w.word(k), "and" | "&" | "nor") && k > start && k + 1 < b {
+            let inside_name = w
+                .mentions
+                .iter()
+                .any(|&(s, e, _)| s < w.toks[k].start && w.toks[k].end < e);
+            if !inside_name {
+                out.push((start, k));
+                start = k + 1;
+            }
+        }
+    }
+    out.push((start, b));
+    out.into_iter()
+        .map(|(s, e)| {
+            let s = if matches!(w.word(s), "neither" | "both" | "either") {
+                s + 1
+            } else {
+                s
+            };
+            let mut e = e;
+            while e > s && (w.toks[e - 1].punct || w.word(e - 1) == ",") {
+                e -= 1;
+            }
+            (s, e)
+        })
+        .filter(|(s, e)| e > s)
+        .collect()
+}
+
+/// Sentences with a hedging adverb and no cue: sourceless hedged claims.
+fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
+    for sent in &w.sents {
+        if sent.is_empty() || sent.clone().any(|k| cue_at[k]) {
+            continue;
+        }
+        let Some(h) = sent
+            .clone()
+            .find(|&k| w.toks[k].quote.is_none() && w.cues.is_hedge_adverb(w.word(k)))
+        else {
+            continue;
+        };
+        let (s, e) = (w.toks[sent.start].start, w.toks[sent.end - 1].end);
+        if drafts.iter().any(|d| {
+            let (a, b) = d.bytes(w);
+            a <= s && e <= b
+        }) {
+            continue;
+        }
+        let a = skip_leading(w, sent.start, sent.end);
+        let mut b = sent.end;
+        while b > a && w.toks[b - 1].punct {
+            b -= 1;
+        }
+        if b < a + 2 {
+            continue;
+        }
+        drafts.push(Draft {
+            content: Content::Tokens(a, b),
+            cue: (h, h + 1),
+            class: CueClass::Report,
+            sources: Vec::new(),
+            recipient: None,
+            hedged: true,
+            speaker_only: false,
+            parent: None,
+        });
+    }
+}
+
+/// Nesting: a claim inside another's content gets it as parent. When the outer content is
+/// nothing but the inner claim ("S1 said S2 believes C"), the outer is dropped and its sources
+/// join the inner one (the report passes on S2's belief through S1). Quote-speaker drafts
+/// inside another claim only name the speaker.
+fn nest(w: &Work, drafts: &mut Vec<Draft>) {
+    let spans: Vec<(usize, usize)> = drafts.iter().map(|d| d.bytes(w)).collect();
+    let mut drop = vec![false; drafts.len()];
+    for i in 0..drafts.len() {
+        for o in 0..drafts.len() {
+            if i == o || drop[o] {
+                continue;
+            }
+            let (is, ie) = spans[i];
+            let (os, oe) = spans[o];
+            let cue_inside = w.toks[drafts[i].cue.0].start >= os && w.toks[drafts[i].cue.0].end <= oe;
+            if !(cue_inside && (is, ie) != (os, oe)) {
+                continue;
+            }
+            let src_start = drafts[i]
+                .sources
+                .first()
+                .map_or(usize::MAX, |s| w.toks[s.0].start);
+            if src_start <= os + 1 && !drafts[o].hedged {
+                let extra = drafts[o].sources.clone();
+                for s in extra {
+                    if !drafts[i].sources.contains(&s) {
+                        drafts[i].sources.push(s);
+                    }
+                }
+                drop[o] = true;
+            } else {
+                drafts[i].parent = Some(o);
+            }
+        }
+    }
+    for i in 0..drafts.len() {
+        if drafts[i].speaker_only && drafts[i].parent.is_none() && !drop[i] {
+            // Not inside another claim: a claim of its own.
+            drafts[i].speaker_only = false;
+        }
+    }
+    let mut k = 0;
+    let keep: Vec<bool> = drop.iter().map(|d| !d).collect();
+    let remap: Vec<Option<usize>> = keep
+        .iter()
+        .map(|&kp| {
+            if kp {
+                k += 1;
+                Some(k - 1)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut idx = 0;
+    drafts.retain(|_| {
+        idx += 1;
+        keep[idx - 1]
+    });
+    for d in drafts.iter_mut() {
+        d.parent = d.parent.and_then(|p| remap[p]);
+    }
+}

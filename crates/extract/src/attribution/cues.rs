@@ -1,0 +1,182 @@
+//! Finding reporting cues among the tokens: multi-word phrases first, then verb forms read as
+//! verbs only where their neighbours allow it ("the claims of" is a noun, "officials claim" a
+//! verb).
+
+use byline_lexicon::cues::{CueClass, Frame, Verb};
+
+use super::{is_in, Work, BETWEEN_WORDS, DETERMINERS};
+
+/// One reporting cue in the text.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Stance.
+    pub class: CueClass,
+    /// How source and content are arranged.
+    pub frame: Frame,
+    /// Lemma or phrase.
+    pub lemma: String,
+    /// A participle continuing an earlier clause ("adding that", "noting").
+    pub participle: bool,
+    /// A passive ("was reported"): no subject source.
+    pub passive: bool,
+}
+
+/// Lemmas that are also common nouns, read as verbs only with clear verbal neighbours.
+const NOUNY: &[&str] = &[
+    "answer", "brief", "call", "charge", "claim", "comment", "doubt", "estimate", "fear", "hope",
+    "note", "promise", "reply", "report", "signal", "state", "stress", "suspect", "tweet", "vow",
+];
+
+/// Words before a base form that make it a verb ("they say", "will add").
+const BASE_BEFORE: &[&str] = &[
+    "also", "can", "could", "did", "do", "does", "i", "may", "might", "must", "n't", "never",
+    "not", "often", "should", "still", "they", "to", "we", "will", "would", "you",
+];
+
+/// Forms of "be" that make a past participle passive.
+const BE: &[&str] = &["are", "be", "been", "being", "is", "was", "were"];
+
+const IRREGULAR_PAST: &[&str] = &[
+    "felt", "knew", "known", "learnt", "put", "said", "thought", "told", "written", "wrote",
+];
+
+/// Every cue in the document, in text order.
+pub(crate) fn find(w: &Work) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let n = w.toks.len();
+    let mut i = 0;
+    while i < n {
+        let t = &w.toks[i];
+        if t.quote.is_some() || t.punct {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = w.cues.phrases().iter().find(|p| {
+            p.words.iter().enumerate().all(|(k, pw)| {
+                w.toks
+                    .get(i + k)
+                    .is_some_and(|t| t.quote.is_none() && t.lower == *pw)
+            }) && (k_cap_ok(w, i) || p.frame == Frame::According)
+        }) {
+            let len = p.words.len();
+            hits.push(Hit {
+                first: i,
+                end: i + len,
+                class: p.class,
+                frame: p.frame,
+                lemma: p.words.join(" "),
+                participle: p.words[0].ends_with("ing") && p.frame != Frame::Passive,
+                passive: p.frame == Frame::Passive,
+            });
+            i += len;
+            continue;
+        }
+        if let Some(v) = w.cues.verb(&t.lower) {
+            if !t.cap {
+                if let Some(hit) = read_verb(w, i, v) {
+                    hits.push(hit);
+                }
+            }
+        }
+        i += 1;
+    }
+    hits
+}
+
+/// A phrase may start with a capital only at the start of its sentence.
+fn k_cap_ok(w: &Work, i: usize) -> bool {
+    !w.toks[i].cap || w.sentence_of(i).start == i
+}
+
+/// The verb reading of the form at `i`, if its neighbours allow one.
+fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
+    let form = w.word(i);
+    let prev = if i > 0 { w.word(i - 1) } else { "" };
+    let next = w.word(i + 1);
+    if is_in(DETERMINERS, prev) || prev == "-" || next == "-" {
+        return None;
+    }
+    let nouny = is_in(NOUNY, &v.lemma);
+    let past = form != v.lemma
+        && (form.ends_with("ed") || is_in(IRREGULAR_PAST, form))
+        && !form.ends_with("ing");
+    let ing = form.ends_with("ing") && form != v.lemma;
+    let third = !past && !ing && form != v.lemma && form.ends_with('s');
+    // The word before, past adverbs ("officials reportedly believe").
+    let mut j = i;
+    while j > 0 && (is_in(BETWEEN_WORDS, w.word(j - 1)) || w.cues.is_hedge_adverb(w.word(j - 1))) {
+        j -= 1;
+    }
+    let before = if j > 0 { w.word(j - 1) } else { "" };
+    let plural_before = j > 0
+        && !w.toks[j - 1].punct
+        && before.ends_with('s')
+        && !before.ends_with("ss")
+        && !is_in(DETERMINERS, before);
+    let clause_next = next == "that"
+        || next == ","
+        || next == ":"
+        || w.toks.get(i + 1).is_some_and(|t| t.mark);
+    let mut passive = false;
+    let mut participle = false;
+    if past {
+        if is_in(BE, before) {
+            passive = true;
+        }
+        if next == "of" && nouny {
+            return None;
+        }
+    } else if ing {
+        if is_in(BE, before) {
+            // progressive: "is saying"
+        } else {
+            participle = true;
+        }
+    } else if third {
+        if next == "of" || next == "for" && v.lemma != "call" {
+            return None;
+        }
+        let pronoun_before = matches!(before, "he" | "she" | "it");
+        let name_before = j > 0 && w.toks[j - 1].cap;
+        if nouny && !(clause_next || pronoun_before || name_before) {
+            return None;
+        }
+    } else {
+        // base form
+        if next == "of" {
+            return None;
+        }
+        let verbal = is_in(BASE_BEFORE, before) || (!nouny && plural_before);
+        let nouny_ok = nouny && plural_before && clause_next;
+        if !(verbal || nouny_ok) {
+            return None;
+        }
+    }
+    Some(Hit {
+        first: i,
+        end: i + 1,
+        class: v.class,
+        frame: v.frame,
+        lemma: v.lemma.clone(),
+        participle,
+        passive,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [NOUNY, BASE_BEFORE, BE, IRREGULAR_PAST] {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
+            }
+        }
+    }
+}

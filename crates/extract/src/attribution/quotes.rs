@@ -1,0 +1,201 @@
+//! Quotation-mark pairing.
+//!
+//! Marks are paired paragraph by paragraph with a stack, so nested quotes stay inside their
+//! outer quote. Curly marks say which way they face; a straight mark is read from its
+//! neighbours (space before: opening; space or punctuation after: closing) and, when they do not
+//! tell, closes an open quote or opens a new one. A curly mark whose neighbours contradict its
+//! shape (a `”` opening after a space) is read from the neighbours. A quote still open at the end
+//! of its paragraph ends there; when the next paragraph opens with a quotation mark, the
+//! newspaper convention for speech running over paragraphs, the next quote continues it
+//! (`continues`). Unpaired closing marks are ignored, so odd counts never shift the pairing.
+
+/// One top-level quotation: byte offsets into the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct QuoteSpan {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// First byte inside the marks.
+    pub start: usize,
+    /// One past the last byte inside the marks (before the closing mark).
+    pub end: usize,
+    /// Byte offset of the closing mark, if the quote was closed in its paragraph.
+    pub close: Option<usize>,
+    /// Index of the quote this one continues (speech running over paragraphs).
+    pub continues: Option<usize>,
+}
+
+impl QuoteSpan {
+    /// One past the closing mark (or the end of the content).
+    pub fn outer_end(&self, text: &str) -> usize {
+        match self.close {
+            Some(c) => c + text[c..].chars().next().map_or(0, char::len_utf8),
+            None => self.end,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Facing {
+    Open,
+    Close,
+    Either,
+}
+
+/// True for the double quotation marks that delimit quotes.
+pub(crate) fn is_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+fn facing(prev: Option<char>, c: char, next: Option<char>) -> Option<Facing> {
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–/".contains(p));
+    let space_after = next.is_none_or(|n| n.is_whitespace() || ".,;:!?)]}—–…".contains(n));
+    let glyph = match c {
+        '“' | '„' | '«' => Facing::Open,
+        '”' | '»' => Facing::Close,
+        '"' => Facing::Either,
+        _ => return None,
+    };
+    Some(match (space_before, space_after) {
+        (true, false) => Facing::Open,
+        (false, true) => Facing::Close,
+        // 5'11" or a mark between letters: not a quotation mark at all.
+        (false, false)
+            if glyph == Facing::Either
+                && prev.is_some_and(char::is_alphanumeric)
+                && next.is_some_and(char::is_alphanumeric) =>
+        {
+            return None
+        }
+        _ => glyph,
+    })
+}
+
+/// Pairs the quotation marks of `text`; `paragraphs` are byte ranges covering it in order.
+pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> {
+    let mut out: Vec<QuoteSpan> = Vec::new();
+    let whole = [(0, text.len())];
+    let paragraphs = if paragraphs.is_empty() {
+        &whole[..]
+    } else {
+        paragraphs
+    };
+    let mut carried: Option<usize> = None;
+    for &(ps, pe) in paragraphs {
+        let para = &text[ps..pe];
+        let mut stack: Vec<usize> = Vec::new();
+        let chars: Vec<(usize, char)> = para.char_indices().collect();
+        // The quote left open in the previous paragraph, continued by one opening this one.
+        let carried_in = carried.take();
+        let lead = first_mark(text, ps);
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if !is_mark(c) {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|j| chars[j].1);
+            let next = chars.get(k + 1).map(|x| x.1);
+            let Some(f) = facing(prev, c, next) else {
+                continue;
+            };
+            let at = ps + i;
+            let f = match f {
+                Facing::Either if stack.is_empty() => Facing::Open,
+                Facing::Either => Facing::Close,
+                f => f,
+            };
+            match f {
+                Facing::Open => stack.push(at),
+                Facing::Close => {
+                    if let Some(o) = stack.pop() {
+                        if stack.is_empty() {
+                            let continues = carried_in.filter(|_| o == lead);
+                            out.push(QuoteSpan {
+                                open: o,
+                                start: o + text[o..].chars().next().map_or(1, char::len_utf8),
+                                end: at,
+                                close: Some(at),
+                                continues,
+                            });
+                        }
+                    }
+                }
+                Facing::Either => {}
+            }
+        }
+        if let Some(&o) = stack.first() {
+            let start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+            let end = ps + para.trim_end().len();
+            let continues = carried_in.filter(|_| o == lead);
+            out.push(QuoteSpan {
+                open: o,
+                start,
+                end: end.max(start),
+                close: None,
+                continues,
+            });
+            // Speech runs on only when the next paragraph opens with a mark (checked there).
+            carried = Some(out.len() - 1);
+        }
+    }
+    out
+}
+
+/// Byte offset of the first non-space character of the paragraph starting at `ps`.
+fn first_mark(text: &str, ps: usize) -> usize {
+    let rest = &text[ps..];
+    ps + (rest.len() - rest.trim_start().len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        find(text, &[(0, text.len())])
+            .iter()
+            .map(|q| &text[q.start..q.end])
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        assert_eq!(
+            texts(r#""We will stay," the mayor said. She added: “It is over.”"#),
+            ["We will stay,", "It is over."]
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(
+            texts(r#"He said "they told me "never again" and left" yesterday."#),
+            [r#"they told me "never again" and left"#]
+        );
+        assert_eq!(
+            texts("“She called it “a trap” twice,” he said."),
+            ["She called it “a trap” twice,"]
+        );
+    }
+
+    #[test]
+    fn odd_counts_and_inches() {
+        // A stray closing mark is ignored; a height in inches is no quote.
+        assert_eq!(
+            texts(r#"The 6'2" guard said "no" twice."#),
+            ["no"]
+        );
+        assert_eq!(texts("A stray” mark, then “a quote” here."), ["a quote"]);
+    }
+
+    #[test]
+    fn quotes_left_open_across_paragraphs() {
+        let text = "“We came early, she said.\n\n“We left late.”\n\nThe end.";
+        let p1 = text.find("\n\n").unwrap();
+        let p2 = text[p1 + 2..].find("\n\n").unwrap() + p1 + 2;
+        let q = find(text, &[(0, p1), (p1 + 2, p2), (p2 + 2, text.len())]);
+        assert_eq!(q.len(), 2);
+        assert_eq!(&text[q[0].start..q[0].end], "We came early, she said.");
+        assert_eq!(q[0].close, None);
+        assert_eq!(&text[q[1].start..q[1].end], "We left late.");
+        assert_eq!(q[1].continues, Some(0));
+    }
+}

@@ -1,0 +1,469 @@
+//! Source phrases described and linked, and the claims and quotes written into the document.
+//!
+//! A source phrase is read for what it says of its source: its kind (outlet, document, named
+//! person or organisation, anonymous), how many it stands for ("two", "a", "four"; none for a
+//! bare plural), seniority ("senior"), role ("official", or a modifier such as "intelligence",
+//! which wins over the head noun "source"), and affiliation (a demonym or group name resolved to
+//! the document's actor). Re-mentions are linked to what they re-mention: "they" to the sources
+//! of the last claim with several, "he"/"she" to the last single person, "one" to the last
+//! plural source, "the official" / "the two commanders" to the last source with that role.
+
+use std::collections::HashMap;
+
+use byline_lexicon::cues::CueClass;
+use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceKind};
+
+use super::claims::{Content, Draft};
+use super::{is_in, Work};
+use crate::context::Context;
+
+/// Number words and what they count.
+const NUMBERS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("another", 1),
+    ("eight", 8),
+    ("eleven", 11),
+    ("five", 5),
+    ("four", 4),
+    ("nine", 9),
+    ("one", 1),
+    ("seven", 7),
+    ("six", 6),
+    ("someone", 1),
+    ("ten", 10),
+    ("three", 3),
+    ("twelve", 12),
+    ("two", 2),
+];
+
+/// Head nouns of organisations speaking as such.
+const ORG_HEADS: &[&str] = &[
+    "army", "campaign", "commission", "committee", "company", "council", "court", "department",
+    "embassy", "firm", "government", "hospital", "ministry", "office", "party", "police",
+    "presidency", "prosecutors", "spokesperson", "union",
+];
+
+/// Titles that make a definite re-mention of a person ("the president said").
+const TITLES: &[&str] = &[
+    "chancellor", "envoy", "general", "governor", "king", "leader", "mayor", "minister",
+    "president", "prime", "secretary", "senator",
+];
+
+/// What a source phrase says of its source.
+#[derive(Clone, Debug)]
+struct Desc {
+    kind: SourceKind,
+    count: Option<u32>,
+    seniority: Option<String>,
+    role: Option<String>,
+    affiliation: Option<usize>,
+    actor: Option<usize>,
+    pronoun: Option<String>,
+    definite: bool,
+    plural: bool,
+    title: bool,
+}
+
+/// Claim index of each draft (none for drafts that only name a speaker).
+pub(crate) struct Built {
+    /// `cx.doc.claims` index of each draft.
+    pub claim_of: Vec<Option<usize>>,
+}
+
+/// Writes sources, claims and quotes into the document.
+pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
+    // Sources in text order, each phrase once.
+    let mut ranges: Vec<(usize, usize)> = drafts.iter().flat_map(|d| d.sources.clone()).collect();
+    ranges.sort_unstable();
+    ranges.dedup();
+    let mut id_of: HashMap<(usize, usize), String> = HashMap::new();
+    let mut descs: Vec<Desc> = Vec::new();
+    for (n, &r) in ranges.iter().enumerate() {
+        let mut d = describe(w, r);
+        let refers = resolve(w, &ranges[..n], &descs, drafts, r, &mut d);
+        let id = format!("s{}", n + 1);
+        id_of.insert(r, id.clone());
+        let (s, e) = (w.toks[r.0].start, w.toks[r.1 - 1].end);
+        cx.doc.sources.push(Source {
+            id,
+            span: cx.chars.span(s, e),
+            text: w.text[s..e].to_string(),
+            kind: d.kind,
+            count: d.count,
+            seniority: d.seniority.clone(),
+            role: d.role.clone(),
+            affiliation: d.affiliation.map(|a| w.actors[a].id.clone()),
+            actor: d.actor.map(|a| w.actors[a].id.clone()),
+            refers_to: refers.iter().map(|&k| format!("s{}", k + 1)).collect(),
+        });
+        descs.push(d);
+    }
+
+    // Claims.
+    let mut claim_of = vec![None; drafts.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.speaker_only {
+            continue;
+        }
+        let (s, e) = d.bytes(w);
+        let (cs, ce) = (w.toks[d.cue.0].start, w.toks[d.cue.1 - 1].end);
+        let factuality = if d.hedged {
+            Factuality::Hedged
+        } else {
+            match d.class {
+                CueClass::Report => Factuality::Reported,
+                CueClass::Belief => Factuality::Belief,
+                CueClass::Denial => Factuality::Denied,
+            }
+        };
+        claim_of[i] = Some(cx.doc.claims.len());
+        cx.doc.claims.push(Claim {
+            id: format!("c{}", cx.doc.claims.len() + 1),
+            span: cx.chars.span(s, e),
+            text: w.text[s..e].to_string(),
+            sources: d.sources.iter().filter_map(|r| id_of.get(r).cloned()).collect(),
+            cue: Some(Mention {
+                span: cx.chars.span(cs, ce),
+                text: w.text[cs..ce].to_string(),
+            }),
+            quote: matches!(d.content, Content::Quote(_)),
+            factuality,
+            parent: None,
+            events: Vec::new(),
+        });
+    }
+    for (i, d) in drafts.iter().enumerate() {
+        if let (Some(c), Some(p)) = (claim_of[i], d.parent) {
+            cx.doc.claims[c].parent = claim_of[p].map(|pc| cx.doc.claims[pc].id.clone());
+        }
+    }
+
+    // Quotes and their speakers.
+    let mut speaker_of: Vec<Option<(String, Option<String>)>> = vec![None; w.quotes.len()];
+    for (qi, q) in w.quotes.iter().enumerate() {
+        let direct = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.content == Content::Quote(qi))
+            .min_by_key(|(_, d)| d.speaker_only);
+        let inside = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                let (s, e) = d.bytes(w);
+                s <= q.start && q.end <= e + 1 && !d.sources.is_empty()
+            })
+            .min_by_key(|(_, d)| {
+                let (s, e) = d.bytes(w);
+                e - s
+            });
+        let found = direct.or(inside).and_then(|(i, d)| {
+            let src = d.sources.first().and_then(|r| id_of.get(r)).cloned()?;
+            let claim = claim_of[i]
+                .or_else(|| {
+                    // A speaker-only draft: the claim the quote lies in.
+                    drafts.iter().enumerate().find_map(|(k, o)| {
+                        let (s, e) = o.bytes(w);
+                        (claim_of[k].is_some() && s <= q.start && q.end <= e + 1)
+                            .then(|| claim_of[k])
+                            .flatten()
+                    })
+                })
+                .map(|c| cx.doc.claims[c].id.clone());
+            Some((src, claim))
+        });
+        speaker_of[qi] = found.or_else(|| q.continues.and_then(|p| speaker_of[p].clone()));
+    }
+    for (qi, q) in w.quotes.iter().enumerate() {
+        let words = w.text[q.start..q.end].split_whitespace().count();
+        let speaker = speaker_of[qi].clone();
+        // Unattributed short quotes are scare quotes or titles, not speech.
+        if speaker.is_none() && words < 4 {
+            continue;
+        }
+        let (start, end) = trim(w.text, q.start, q.end);
+        if start >= end {
+            continue;
+        }
+        let (speaker, claim) = match speaker {
+            Some((s, c)) => (Some(s), c),
+            None => (None, None),
+        };
+        cx.doc.quotes.push(Quote {
+            id: format!("q{}", cx.doc.quotes.len() + 1),
+            span: cx.chars.span(start, end),
+            text: w.text[start..end].to_string(),
+            speaker,
+            claim,
+        });
+    }
+    Built { claim_of }
+}
+
+fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let inner = &text[s..e];
+    let lead = inner.len() - inner.trim_start().len();
+    let tail = inner.len() - inner.trim_end().len();
+    (s + lead, e - tail)
+}
+
+/// What the phrase `[a, b)` says of its source.
+fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
+    let words: Vec<&str> = (a..b).map(|k| w.word(k)).collect();
+    let (s, e) = (w.toks[a].start, w.toks[b - 1].end);
+    let mut d = Desc {
+        kind: SourceKind::Anonymous,
+        count: None,
+        seniority: None,
+        role: None,
+        affiliation: None,
+        actor: None,
+        pronoun: None,
+        definite: matches!(words[0], "the" | "that" | "this" | "these" | "those"),
+        plural: false,
+        title: false,
+    };
+    if words.len() == 1 && is_in(super::PRONOUNS, words[0]) {
+        d.pronoun = Some(words[0].to_string());
+        d.plural = matches!(words[0], "they" | "we");
+        d.kind = if matches!(words[0], "he" | "she" | "i") {
+            SourceKind::NamedPerson
+        } else {
+            SourceKind::Anonymous
+        };
+        return d;
+    }
+    // The head: the first role, document or outlet noun, else the last word before a
+    // preposition or participle.
+    let head_at = (0..words.len())
+        .find(|&k| {
+            let x = words[k];
+            w.cues.role(x).is_some_and(|r| !r.modifier)
+                || w.cues.is_document(x)
+                || w.cues.is_outlet_head(x)
+                || is_in(ORG_HEADS, x)
+                || x == "someone"
+        })
+        .unwrap_or_else(|| {
+            (0..words.len())
+                .find(|&k| k > 0 && matches!(words[k], "of" | "in" | "for" | "from" | "at" | "with" | "who" | ","))
+                .map_or(words.len() - 1, |k| k - 1)
+        });
+    let head = words[head_at];
+    d.plural = head.ends_with('s') && !head.ends_with("ss") || head == "people";
+    d.seniority = words
+        .iter()
+        .take(head_at + 1)
+        .find(|x| w.cues.is_seniority(x))
+        .map(|x| x.to_string());
+    let modifier = words[..head_at]
+        .iter()
+        .find_map(|x| w.cues.role(x).filter(|r| r.modifier).map(|r| r.role.clone()));
+    let head_role = w.cues.role(head).filter(|r| !r.modifier).map(|r| r.role.clone());
+    // Outlets: a known name anywhere in the phrase, or an outlet noun as head.
+    let max = w.cues.outlet_max_words().max(1);
+    let outlet_name = (0..words.len()).any(|i| {
+        (1..=max.min(words.len() - i)).any(|n| w.cues.is_outlet_name(&words[i..i + n].join(" ")))
+    });
+    let actors = w.actors_in(s, e);
+    let person = actors
+        .iter()
+        .copied()
+        .find(|&x| w.actors[x].kind == ActorKind::Person);
+    let media = actors
+        .iter()
+        .copied()
+        .find(|&x| w.actors[x].kind == ActorKind::Media);
+    d.title = is_in(TITLES, head);
+    if outlet_name || media.is_some() || (w.cues.is_outlet_head(head) && head_role.is_none()) {
+        d.kind = SourceKind::Outlet;
+        d.actor = media;
+    } else if head_role.is_some() || head == "someone" {
+        d.kind = SourceKind::Anonymous;
+        d.role = modifier.or(head_role);
+        if d.role.as_deref() == Some("source") && words.len() == 1 {
+            d.role = None;
+        }
+    } else if w.cues.is_document(head) {
+        d.kind = SourceKind::Document;
+    } else if let Some(p) = person {
+        d.kind = SourceKind::NamedPerson;
+        d.actor = Some(p);
+    } else if is_in(ORG_HEADS, head) {
+        d.kind = SourceKind::NamedOrganization;
+        d.actor = actors.first().copied();
+    } else if let Some(&x) = actors.first() {
+        d.kind = if w.actors[x].kind == ActorKind::Person {
+            SourceKind::NamedPerson
+        } else {
+            SourceKind::NamedOrganization
+        };
+        d.actor = Some(x);
+    } else if (a..b).any(|k| w.toks[k].cap && k > a || w.toks[k].cap && !d.definite) {
+        d.kind = guess_named(w, a, b);
+    } else if d.title {
+        d.kind = SourceKind::NamedPerson;
+    }
+    if d.kind == SourceKind::Anonymous {
+        d.count = words.iter().take(head_at).find_map(|x| count_word(x));
+        if head == "someone" {
+            d.count = Some(1);
+        }
+    }
+    d.affiliation = affiliation(w, a, head_at + a, d.actor);
+    d
+}
+
+/// Named source without an actor: the lexicon's kind, or a person for a bare name.
+fn guess_named(w: &Work, a: usize, b: usize) -> SourceKind {
+    let phrase = w.span_text(a, b);
+    match w.lex.lookup(phrase).map(|h| h.entry.kind) {
+        Some(ActorKind::Person) => SourceKind::NamedPerson,
+        Some(ActorKind::Media) => SourceKind::Outlet,
+        Some(_) => SourceKind::NamedOrganization,
+        None => {
+            let names = (a..b)
+                .filter(|&k| w.toks[k].cap && w.lex.adjective(&w.toks[k].lower).is_none())
+                .count();
+            if names == 0 {
+                SourceKind::Anonymous
+            } else {
+                SourceKind::NamedPerson
+            }
+        }
+    }
+}
+
+fn count_word(x: &str) -> Option<u32> {
+    if let Ok(i) = NUMBERS.binary_search_by(|(w, _)| (*w).cmp(x)) {
+        return Some(NUMBERS[i].1);
+    }
+    x.parse::<u32>().ok().filter(|&n| n > 0 && n < 1000)
+}
+
+/// The actor a demonym or group word before the head stands for; for named sources, their
+/// country.
+fn affiliation(w: &Work, a: usize, head: usize, actor: Option<usize>) -> Option<usize> {
+    for k in a..head.min(w.toks.len()) {
+        let t = &w.toks[k];
+        if !t.cap {
+            continue;
+        }
+        let word = &w.text[t.start..t.end];
+        if let Some(entry) = w.lex.adjective(word) {
+            if entry.kind == ActorKind::Person {
+                continue;
+            }
+            if let Some(x) = w.actor_for(&entry.name, entry.code.as_deref(), entry.country.as_deref())
+            {
+                if Some(x) != actor {
+                    return Some(x);
+                }
+            }
+        }
+    }
+    let x = actor?;
+    let country = w.actors[x].country.clone()?;
+    w.actor_for("", None, Some(&country)).filter(|&c| c != x)
+}
+
+/// Links a re-mention to the earlier sources it stands for (indices into `earlier`).
+fn resolve(
+    w: &Work,
+    earlier: &[(usize, usize)],
+    descs: &[Desc],
+    drafts: &[Draft],
+    r: (usize, usize),
+    d: &mut Desc,
+) -> Vec<usize> {
+    let index = |x: &(usize, usize)| earlier.iter().position(|e| e == x);
+    if let Some(p) = d.pronoun.clone() {
+        match p.as_str() {
+            "they" | "we" => {
+                // The sources of the last claim with several, or the last plural source.
+                for dr in drafts.iter().rev() {
+                    let before: Vec<usize> = dr
+                        .sources
+                        .iter()
+                        .filter(|s| s.1 <= r.0)
+                        .filter_map(index)
+                        .collect();
+                    if before.is_empty() || dr.sources.iter().all(|s| s.0 >= r.0) {
+                        continue;
+                    }
+                    if before.len() > 1 || before.iter().any(|&k| descs[k].plural) {
+                        let mut v = before;
+                        v.sort_unstable();
+                        v.dedup();
+                        d.kind = descs[v[0]].kind;
+                        return v;
+                    }
+                }
+                Vec::new()
+            }
+            "one" => last(descs, |x| x.plural && x.pronoun.is_none()).into_iter().collect(),
+            _ => {
+                let found = last(descs, |x| {
+                    !x.plural
+                        && (x.kind == SourceKind::NamedPerson
+                            || x.kind == SourceKind::Anonymous && x.count == Some(1))
+                });
+                if let Some(k) = found {
+                    d.kind = descs[k].kind;
+                    // Point at the first mention, not at another pronoun.
+                    return vec![descs[k]
+                        .pronoun
+                        .as_ref()
+                        .and(None)
+                        .unwrap_or(k)];
+                }
+                let _ = w;
+                Vec::new()
+            }
+        }
+    } else if d.definite {
+        if d.kind == SourceKind::Anonymous && d.role.is_some() {
+            let role = d.role.clone();
+            return last(descs, |x| x.role == role && !x.definite)
+                .into_iter()
+                .collect();
+        }
+        if d.title {
+            if let Some(k) = last(descs, |x| x.kind == SourceKind::NamedPerson && !x.definite) {
+                d.kind = SourceKind::NamedPerson;
+                return vec![k];
+            }
+        }
+        if d.kind == SourceKind::NamedOrganization || d.kind == SourceKind::Document {
+            let kind = d.kind;
+            return last(descs, |x| x.kind == kind && !x.definite)
+                .into_iter()
+                .collect();
+        }
+        Vec::new()
+    } else {
+        Vec::new()
+    }
+}
+
+fn last(descs: &[Desc], f: impl Fn(&Desc) -> bool) -> Option<usize> {
+    (0..descs.len()).rev().find(|&k| f(&descs[k]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        for w in NUMBERS.windows(2) {
+            assert!(w[0].0 < w[1].0);
+        }
+        for list in [ORG_HEADS, TITLES] {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Who did it and to whom: the participants of a trigger, read from the actor mentions around it.
+//!
+//! Active verbs take the subject (the nearest actor mention to the left in the same clause that
+//! is not the object of a preposition) as actor and the first actor mention after them as
+//! target; passives take the `by` agent as actor and the subject as target; nouns take a
+//! premodifier ("Israeli airstrikes", "Israel's raids") or a `by` agent as actor, else the
+//! subject of the clause, and their target from a preposition (`on`, `against`, `with`, `to` …).
+//! Coordinated mentions ("Syria and Israel") all take the role.
+
+use byline_lexicon::events::Pos;
+use byline_model::ActorKind;
+
+use super::sentence::Sent;
+use super::triggers::Trigger;
+use super::words;
+
+/// The participants found for one trigger (slot indices).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Roles {
+    /// Who acts.
+    pub actors: Vec<usize>,
+    /// Who is acted on.
+    pub targets: Vec<usize>,
+    /// Where it happened.
+    pub location: Option<usize>,
+}
+
+/// How far participants may be from their trigger, in tokens.
+const REACH: usize = 14;
+
+/// The participants of trigger `t`.
+pub(crate) fn find(sent: &Sent<'_>, t: &Trigger<'_>) -> Roles {
+    let mut roles = Roles::default();
+    match t.pattern.pos {
+        Pos::Verb if is_passive(sent, t) => {
+            roles.actors = agent(sent, t.last + 1).map(|s| right(sent, s)).unwrap_or_default();
+            roles.targets = subject(sent, t.first).map(|s| left(sent, s)).unwrap_or_default();
+        }
+        Pos::Verb => {
+            roles.actors = subject(sent, t.first).map(|s| left(sent, s)).unwrap_or_default();
+            roles.targets = object(sent, t.last + 1).map(|s| right(sent, s)).unwrap_or_default();
+        }
+        Pos::Noun => {
+            if let Some((a, b)) = between(sent, t.last + 1) {
+                roles.actors = vec![a];
+                roles.targets = vec![b];
+            } else {
+                let actor = premodifier(sent, t.first)
+                    .or_else(|| agent(sent, t.last + 1))
+                    .or_else(|| subject(sent, t.first));
+                roles.actors = actor.map(|s| left(sent, s)).unwrap_or_default();
+                roles.targets = prep_object(sent, t.last + 1)
+                    .map(|s| right(sent, s))
+                    .unwrap_or_default();
+            }
+        }
+    }
+    let actors = roles.actors.clone();
+    roles.targets.retain(|s| !actors.contains(s));
+    if t.pattern.symmetric && roles.targets.is_empty() && roles.actors.len() > 1 {
+        roles.targets = roles.actors.split_off(1);
+    }
+    roles.location = location(sent, t.head);
+    roles
+}
+
+/// True for a participle after a form of "be" ("were supplied") or before a `by` agent
+/// ("weapons supplied by Israel").
+fn is_passive(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
+    let head = sent.w(t.head);
+    let participle = head != t.pattern.words[0]
+        && !head.ends_with("ing")
+        && !(head.ends_with('s') && !head.ends_with("ss"));
+    if !participle {
+        return false;
+    }
+    let aux = (1..=3).any(|k| {
+        t.first >= k
+            && words::is_passive_aux(sent.w(t.first - k))
+            && (t.first - k + 1..t.first).all(|j| sent.slot_of[j].is_none())
+    });
+    aux || agent(sent, t.last + 1).is_some() && sent.w(t.last + 1) == "by"
+}
+
+/// Skips determiners after a preposition: the slot starting within two tokens of `from`.
+fn slot_near(sent: &Sent<'_>, from: usize) -> Option<usize> {
+    for j in from..(from + 3).min(sent.len()) {
+        if let Some(s) = sent.slot_of[j] {
+            return (sent.slots[s].first == j).then_some(s);
+        }
+        let w = sent.w(j);
+        if !(words::is_determiner(w) || (!words::is_punct(w) && !words::is_preposition(w))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The `by` agent after `from`.
+fn agent(sent: &Sent<'_>, from: usize) -> Option<usize> {
+    for j in from..(from + 5).min(sent.len()) {
+        let w = sent.w(j);
+        if w == "by" {
+            return slot_near(sent, j + 1);
+        }
+        if words::closes_object(w) || sent.slot_of[j].is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// True when the slot is the object of a preposition.
+fn oblique(sent: &Sent<'_>, s: usize) -> bool {
+    let first = sent.slots[s].first;
+    let mut j = first;
+    while j > 0 && words::is_determiner(sent.w(j - 1)) {
+        j -= 1;
+    }
+    let prev = sent.prev(j);
+    words::is_preposition(prev) || prev == "to"
+}
+
+/// The subject of a clause whose verb starts at `pos`: the nearest actor mention to the left
+/// in the same clause that is not the object of a preposition.
+pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
+    let mut j = pos;
+    let stop = pos.saturating_sub(REACH + 6);
+    while j > stop {
+        j -= 1;
+        let w = sent.w(j);
+        if words::opens_clause(w) || words::is_reporting(w) {
+            return None;
+        }
+        if let Some(s) = sent.slot_of[j] {
+            let first = sent.slots[s].first;
+            if !oblique(sent, s) {
+                return Some(s);
+            }
+            j = first;
+        }
+    }
+    None
+}
+
+/// The first actor mention after `from` that is not an agent or a location: the object.
+pub(crate) fn object(sent: &Sent<'_>, from: usize) -> Option<usize> {
+    let mut j = from;
+    while j < sent.len().min(from + REACH) {
+        let w = sent.w(j);
+        if words::closes_object(w) {
+            return None;
+        }
+        if let Some(s) = sent.slot_of[j] {
+            let slot = sent.slots[s];
+            let prev = sent.prev(slot.first);
+            let place = matches!(slot.kind, ActorKind::Place) && words::is_locative(prev);
+            if prev != "by" && !place {
+                return Some(s);
+            }
+            j = slot.last;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The first actor mention introduced by a preposition after a noun ("strikes on Syria",
+/// "massacres against the Druze", "talks with Israel").
+fn prep_object(sent: &Sent<'_>, from: usize) -> Option<usize> {
+    let mut j = from;
+    while j < sent.len().min(from + 10) {
+        let w = sent.w(j);
+        if words::closes_object(w) {
+            return None;
+        }
+        if matches!(
+            w,
+            "on" | "against"
+                | "with"
+                | "to"
+                | "at"
+                | "toward"
+                | "towards"
+                | "of"
+                | "into"
+                | "over"
+                | "from"
+                | "for"
+                | "targeting"
+                | "in"
+        ) {
+            if let Some(s) = slot_near(sent, j + 1) {
+                let slot = sent.slots[s];
+                let place = matches!(slot.kind, ActorKind::Place) && words::is_locative(w);
+                if !place {
+                    return Some(s);
+                }
+            }
+        }
+        if let Some(s) = sent.slot_of[j] {
+            j = sent.slots[s].last;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "talks between Syria and Israel": the two sides.
+fn between(sent: &Sent<'_>, from: usize) -> Option<(usize, usize)> {
+    for j in from..(from + 3).min(sent.len()) {
+        if sent.w(j) == "between" {
+            let a = slot_near(sent, j + 1)?;
+            let b = right(sent, a);
+            return (b.len() > 1).then(|| (a, b[1]));
+        }
+    }
+    None
+}
+
+/// An actor mention right before a noun ("Israeli airstrikes", "Israel's military raids").
+fn premodifier(sent: &Sent<'_>, first: usize) -> Option<usize> {
+    let mut j = first;
+    for _ in 0..4 {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        if let Some(s) = sent.slot_of[j] {
+            return (!matches!(sent.slots[s].kind, ActorKind::Place)).then_some(s);
+        }
+        let w = sent.w(j);
+        let adjective_like = !w.is_empty()
+            && !words::is_punct(w)
+            && !words::is_preposition(w)
+            && !words::is_coordinator(w)
+            && !words::is_reporting(w)
+            && (w == "'s" || w == "’s" || !words::is_determiner(w));
+        if !adjective_like {
+            return None;
+        }
+    }
+    None
+}
+
+/// The slot and the slots coordinated before it ("Syria and Israel" → both).
+fn left(sent: &Sent<'_>, s: usize) -> Vec<usize> {
+    let mut out = vec![s];
+    let mut cur = s;
+    while cur > 0 && joined(sent, cur - 1, cur) {
+        cur -= 1;
+        out.push(cur);
+    }
+    out.reverse();
+    out
+}
+
+/// The slot and the slots coordinated after it.
+fn right(sent: &Sent<'_>, s: usize) -> Vec<usize> {
+    let mut out = vec![s];
+    let mut cur = s;
+    while cur + 1 < sent.slots.len() && joined(sent, cur, cur + 1) {
+        cur += 1;
+        out.push(cur);
+    }
+    out
+}
+
+/// True when slots `a` and `b` (a before b) are joined by a coordinator: "X and Y", "X, Y",
+/// "X, and the Y".
+fn joined(sent: &Sent<'_>, a: usize, b: usize) -> bool {
+    let (end, start) = (sent.slots[a].last + 1, sent.slots[b].first);
+    if start <= end || start - end > 3 {
+        return false;
+    }
+    let gap: Vec<&str> = (end..start).map(|j| sent.w(j)).collect();
+    gap.iter().any(|w| words::is_coordinator(w))
+        && gap
+            .iter()
+            .all(|w| words::is_coordinator(w) || words::is_determiner(w))
+}
+
+/// The place an event happened: the nearest place or country after a locative preposition.
+fn location(sent: &Sent<'_>, head: usize) -> Option<usize> {
+    sent.slots
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| matches!(s.kind, ActorKind::Place | ActorKind::Country))
+        .filter(|(_, s)| {
+            let mut j = s.first;
+            while j > 0 && words::is_determiner(sent.w(j - 1)) {
+                j -= 1;
+            }
+            words::is_locative(sent.prev(j))
+        })
+        .min_by_key(|(_, s)| s.first.abs_diff(head))
+        .map(|(i, _)| i)
+}

@@ -1,0 +1,134 @@
+//! Unit tests of the events annotator, on sentences written for them.
+
+use byline_model::{Document, EventStatus, EventType, Polarity};
+
+use crate::{Input, Pipeline};
+
+fn extract(text: &str) -> Document {
+    let pipeline = Pipeline::new().unwrap();
+    let doc = pipeline.extract(&Input::new(text)).unwrap();
+    for e in &doc.events {
+        assert_eq!(doc.slice(e.trigger.span), Some(e.trigger.text.as_str()));
+    }
+    doc
+}
+
+/// The country (or code) of an actor id, three letters.
+fn country(doc: &Document, id: Option<&str>) -> String {
+    let Some(id) = id else {
+        return "-".into();
+    };
+    let a = doc.actors.iter().find(|a| a.id == id).unwrap();
+    a.country
+        .clone()
+        .or_else(|| a.code.clone())
+        .map(|c| c.chars().take(3).collect())
+        .unwrap_or_else(|| a.name.clone())
+}
+
+fn triples(doc: &Document) -> Vec<(EventType, String, String)> {
+    doc.events
+        .iter()
+        .map(|e| {
+            (
+                e.kind,
+                country(doc, e.actor.as_deref()),
+                country(doc, e.target.as_deref()),
+            )
+        })
+        .collect()
+}
+
+fn has(doc: &Document, kind: EventType, actor: &str, target: &str) -> bool {
+    triples(doc)
+        .iter()
+        .any(|(k, a, t)| *k == kind && a == actor && t == target)
+}
+
+#[test]
+fn active_verb_with_object_and_progressive_status() {
+    let doc = extract("Egypt is supplying weapons to Libya, officials said.");
+    assert!(has(&doc, EventType::Aid, "EGY", "LBY"), "{:?}", triples(&doc));
+    let e = &doc.events[0];
+    assert_eq!(e.status, EventStatus::Ongoing);
+    assert_eq!(e.mode.as_deref(), Some("military"));
+}
+
+#[test]
+fn passive_takes_the_by_agent_as_actor() {
+    let doc = extract("Rebels in Chad were attacked by Sudan on Friday.");
+    assert!(has(&doc, EventType::Assault, "SDN", "TCD"), "{:?}", triples(&doc));
+}
+
+#[test]
+fn nominal_with_demonym_and_preposition() {
+    let doc = extract("French airstrikes on Mali continued overnight.");
+    assert!(has(&doc, EventType::Assault, "FRA", "MLI"), "{:?}", triples(&doc));
+}
+
+#[test]
+fn coordinated_targets_give_one_event_each() {
+    let doc = extract("Germany is pressing Serbia and Kosovo to resume negotiations.");
+    let t = triples(&doc);
+    assert!(has(&doc, EventType::Request, "DEU", "SRB"), "{t:?}");
+    assert!(has(&doc, EventType::Request, "DEU", "XKX"), "{t:?}");
+    let talks = doc
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Consult)
+        .expect("negotiations");
+    assert_eq!(talks.status, EventStatus::Proposed);
+}
+
+#[test]
+fn negation_and_rejection() {
+    let doc = extract("Peru has not recognized Bolivia. Chile ruled out talks with Peru.");
+    let e = doc
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Support)
+        .unwrap();
+    assert_eq!(e.polarity, Polarity::Negated);
+    assert!(has(&doc, EventType::Reject, "CHL", "-") || has(&doc, EventType::Reject, "CHL", "PER"));
+    assert!(doc.events.iter().any(|e| e.trigger.text == "ruled out"));
+}
+
+#[test]
+fn announced_hostile_act_is_a_threat() {
+    let doc = extract("Ghana said it will impose sanctions on Togo unless the border reopens.");
+    assert!(has(&doc, EventType::Threaten, "GHA", "TGO"), "{:?}", triples(&doc));
+    assert!(!doc.events.iter().any(|e| e.kind == EventType::Coerce));
+}
+
+#[test]
+fn obligation_after_a_reporting_verb_is_a_request() {
+    let doc = extract("Norway said Sweden must return the seized ships.");
+    assert!(has(&doc, EventType::Request, "NOR", "SWE"), "{:?}", triples(&doc));
+}
+
+#[test]
+fn no_event_without_participants_or_from_names() {
+    let doc = extract("The march began in March. Nobody was there to help.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+}
+
+#[test]
+fn symmetric_meeting_of_two_subjects() {
+    let doc = extract("Japan and Vietnam held talks in Hanoi on Monday.");
+    assert!(has(&doc, EventType::Consult, "JPN", "VNM"), "{:?}", triples(&doc));
+    let e = doc.events.iter().find(|e| e.kind == EventType::Consult).unwrap();
+    assert!(e.location.is_some());
+}
+
+#[test]
+fn gdelt_row_has_every_column() {
+    let doc = extract("Canada criticized Iran over the detention of a journalist.");
+    let e = doc.events.first().expect("an event");
+    let row = super::gdelt_row(&doc, e);
+    assert_eq!(row.len(), super::GDELT_COLUMNS.len());
+    assert_eq!(row[10], "ACCUSE");
+    assert_eq!(row[12], "3");
+    assert_eq!(row[13], "-2.0");
+    let json = super::gdelt_json(&doc, e);
+    assert_eq!(json["PloverType"], "ACCUSE");
+}

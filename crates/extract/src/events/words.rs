@@ -1,0 +1,190 @@
+//! Closed word classes the events annotator reads structure from (all lowercase).
+
+/// Determiners and possessives.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "whose"
+            | "any"
+            | "some"
+            | "every"
+            | "each"
+            | "'s"
+            | "’s"
+    )
+}
+
+/// Prepositions (without "to", which also marks infinitives).
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "for"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "between"
+            | "among"
+            | "after"
+            | "before"
+            | "during"
+            | "without"
+            | "through"
+            | "toward"
+            | "towards"
+            | "across"
+            | "upon"
+            | "near"
+            | "outside"
+            | "inside"
+    )
+}
+
+/// Prepositions after which a place is where an event happened.
+pub(crate) fn is_locative(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout"
+    )
+}
+
+/// Forms of "be" and "get" that make a participle passive.
+pub(crate) fn is_passive_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "am"
+            | "get"
+            | "gets"
+            | "got"
+            | "gotten"
+    )
+}
+
+/// Forms of "be" that make an -ing form progressive.
+pub(crate) fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "be" | "been" | "am" | "'s" | "’s" | "'re" | "’re"
+    )
+}
+
+/// Reporting verbs: the clause before them is a source, the clause after is what was said.
+pub(crate) fn is_reporting(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "say"
+            | "told"
+            | "tells"
+            | "announced"
+            | "announces"
+            | "stated"
+            | "states"
+            | "declared"
+            | "declares"
+            | "added"
+            | "reported"
+            | "reports"
+            | "according"
+            | "claimed"
+            | "claims"
+            | "noted"
+            | "insisted"
+            | "insists"
+            | "stressed"
+    )
+}
+
+/// Words that open a new clause: the subject of a verb after them is not before them.
+pub(crate) fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "because"
+            | "while"
+            | "whereas"
+            | "when"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "since"
+            | "until"
+            | ";"
+            | ":"
+            | "("
+            | ")"
+            | "\""
+            | "“"
+            | "”"
+            | "—"
+            | "–"
+    )
+}
+
+/// Words after which an object no longer belongs to the verb before them.
+pub(crate) fn closes_object(w: &str) -> bool {
+    opens_clause(w)
+        || is_reporting(w)
+        || matches!(w, "but" | "who" | "which" | "whom" | "after" | "before" | "as")
+}
+
+/// Coordinators joining participants ("Syria and Israel").
+pub(crate) fn is_coordinator(w: &str) -> bool {
+    matches!(w, "and" | "or" | "nor" | "," | "&")
+}
+
+/// Negation cues.
+pub(crate) fn is_negation(w: &str) -> bool {
+    matches!(
+        w,
+        "not" | "n't" | "n’t" | "never" | "no" | "neither" | "nor" | "without" | "cannot"
+    )
+}
+
+/// Punctuation tokens.
+pub(crate) fn is_punct(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| !c.is_alphanumeric())
+}
+
+/// Adjectives that give an event its mode ("military aid", "economic support").
+pub(crate) fn mode_adjective(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "military" | "militarily" | "arms" | "weapons" => "military",
+        "economic" | "economically" | "financial" | "financially" | "salaries" | "salary"
+        | "money" | "cash" => "economic",
+        "humanitarian" | "medical" | "food" => "humanitarian",
+        "diplomatic" | "diplomatically" => "diplomatic",
+        "intelligence" => "intelligence",
+        _ => return None,
+    })
+}

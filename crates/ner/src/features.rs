@@ -1,0 +1,223 @@
+//! Feature extraction for the tagger: hashed, allocation-light.
+
+use crate::gazetteer::Gazetteer;
+
+/// A feature id: a 32-bit hash of a template and its values.
+pub(crate) type Feat = u32;
+
+#[inline]
+fn mix(mut h: u64, v: u64) -> u64 {
+    h ^= v.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(h << 6).wrapping_add(h >> 2);
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 31)
+}
+
+/// Hash of a string.
+#[inline]
+pub(crate) fn hs(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[inline]
+pub(crate) fn feat(template: u64, a: u64) -> Feat {
+    (mix(mix(template, a), 0x51) >> 32) as u32
+}
+
+#[inline]
+pub(crate) fn feat2(template: u64, a: u64, b: u64) -> Feat {
+    (mix(mix(mix(template, a), b), 0x52) >> 32) as u32
+}
+
+/// Word shape: `Xxxx` → `Xx`, `IBM` → `X`, `1996-08-22` → `d-d-d` (runs collapsed).
+pub(crate) fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s != last {
+            out.push(s);
+            last = s;
+        }
+    }
+    out
+}
+
+/// What is known of each token before tagging.
+pub(crate) struct TokenInfo {
+    pub word: u64,
+    pub lower: u64,
+    pub shape: u64,
+    pub feats: Vec<Feat>,
+}
+
+const BOS: u64 = 0x1111;
+const EOS: u64 = 0x2222;
+
+/// Document-level casing evidence: for each lowercase form, whether it was seen title-cased
+/// away from the sentence start, and whether it was seen lowercase.
+pub(crate) struct DocCase {
+    seen: std::collections::HashMap<String, u8>,
+}
+
+impl DocCase {
+    pub(crate) fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
+        let mut seen = std::collections::HashMap::new();
+        for s in sentences {
+            let caps = s.iter().filter(|w| w.chars().any(char::is_lowercase)).count();
+            // Headlines in capitals teach nothing about casing.
+            if caps * 2 < s.len() {
+                continue;
+            }
+            for (i, w) in s.iter().enumerate() {
+                let first = w.chars().next().unwrap_or(' ');
+                let bit = if first.is_lowercase() {
+                    1
+                } else if first.is_uppercase() && i > 0 && w.chars().skip(1).any(char::is_lowercase) {
+                    2
+                } else {
+                    continue;
+                };
+                *seen.entry(w.to_lowercase()).or_insert(0) |= bit;
+            }
+        }
+        DocCase { seen }
+    }
+
+    fn get(&self, lower: &str) -> u8 {
+        self.seen.get(lower).copied().unwrap_or(0)
+    }
+}
+
+/// Static features of every token of a sentence (everything but the previous tags).
+pub(crate) fn sentence_features(
+    words: &[&str],
+    gaz: &Gazetteer,
+    doc: &DocCase,
+    clusters: &dyn Fn(&str) -> Option<u64>,
+) -> Vec<TokenInfo> {
+    let n = words.len();
+    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let wh: Vec<u64> = words.iter().map(|w| hs(w)).collect();
+    let lh: Vec<u64> = lowers.iter().map(|w| hs(w)).collect();
+    let sh: Vec<u64> = shapes.iter().map(|w| hs(w)).collect();
+    let gz = gaz.tag(words);
+    let cl: Vec<Option<u64>> = lowers.iter().map(|l| clusters(l)).collect();
+    let at = |v: &[u64], i: isize| -> u64 {
+        if i < 0 {
+            BOS
+        } else if i as usize >= n {
+            EOS
+        } else {
+            v[i as usize]
+        }
+    };
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let ii = i as isize;
+        let w = words[i];
+        let l = &lowers[i];
+        let mut f = Vec::with_capacity(48);
+        f.push(feat(1, 0));
+        f.push(feat(2, wh[i]));
+        f.push(feat(3, lh[i]));
+        f.push(feat(4, sh[i]));
+        let chars: Vec<char> = l.chars().collect();
+        for k in 1..=4usize {
+            if chars.len() >= k {
+                let p: String = chars[..k].iter().collect();
+                let s: String = chars[chars.len() - k..].iter().collect();
+                f.push(feat2(5, k as u64, hs(&p)));
+                f.push(feat2(6, k as u64, hs(&s)));
+            }
+        }
+        f.push(feat(7, at(&lh, ii - 1)));
+        f.push(feat(8, at(&lh, ii + 1)));
+        f.push(feat(9, at(&lh, ii - 2)));
+        f.push(feat(10, at(&lh, ii + 2)));
+        f.push(feat(11, at(&wh, ii - 1)));
+        f.push(feat(12, at(&wh, ii + 1)));
+        f.push(feat(13, at(&sh, ii - 1)));
+        f.push(feat(14, at(&sh, ii + 1)));
+        f.push(feat2(15, at(&lh, ii - 1), lh[i]));
+        f.push(feat2(16, lh[i], at(&lh, ii + 1)));
+        f.push(feat2(17, at(&sh, ii - 1), sh[i]));
+        f.push(feat2(18, sh[i], at(&sh, ii + 1)));
+        f.push(feat2(19, (i == 0) as u64, sh[i]));
+        let all_caps = w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
+        let dc = doc.get(l);
+        f.push(feat2(20, dc as u64, (all_caps as u64) * 2 + (i == 0) as u64));
+        f.push(feat2(21, dc as u64, sh[i]));
+        let (gc, gp) = gz[i];
+        if gc != 0 {
+            f.push(feat2(22, gc as u64, gp as u64));
+            f.push(feat2(23, gc as u64, sh[i]));
+        } else {
+            f.push(feat(24, 0));
+        }
+        let (pc, pp) = if i > 0 { gz[i - 1] } else { (0xff, 0) };
+        let (nc, np) = if i + 1 < n { gz[i + 1] } else { (0xff, 0) };
+        f.push(feat2(25, pc as u64, pp as u64));
+        f.push(feat2(26, nc as u64, np as u64));
+        if w.contains('-') {
+            f.push(feat(27, 1));
+        }
+        if let Some(c) = cl[i] {
+            f.push(feat(28, c));
+            f.push(feat2(29, c, sh[i]));
+        }
+        if i > 0 {
+            if let Some(c) = cl[i - 1] {
+                f.push(feat(30, c));
+            }
+        }
+        if i + 1 < n {
+            if let Some(c) = cl[i + 1] {
+                f.push(feat(31, c));
+            }
+        }
+        out.push(TokenInfo {
+            word: wh[i],
+            lower: lh[i],
+            shape: sh[i],
+            feats: f,
+        });
+    }
+    out
+}
+
+/// Features of the tags already chosen for the previous two tokens.
+#[inline]
+pub(crate) fn history_features(tok: &TokenInfo, prev: u64, prev2: u64, out: &mut Vec<Feat>) {
+    out.push(feat(40, prev));
+    out.push(feat2(41, prev, prev2));
+    out.push(feat2(42, prev, tok.word));
+    out.push(feat2(43, prev, tok.shape));
+    out.push(feat2(44, prev, tok.lower));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Xavier"), "Xx");
+        assert_eq!(shape("IBM"), "X");
+        assert_eq!(shape("1996-08-22"), "d-d-d");
+        assert_eq!(shape("al-Sharaa"), "x-Xx");
+    }
+}

@@ -1,0 +1,259 @@
+//! The averaged perceptron over BILOU tags, greedy left-to-right decoding with transition
+//! constraints, and the model file format.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use crate::features::{history_features, Feat, TokenInfo};
+use crate::{Error, Result};
+
+/// Entity types, in class order.
+pub const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
+/// Number of classes: O plus B, I, L, U of each type.
+pub(crate) const C: usize = 1 + 4 * TYPES.len();
+
+/// Magic bytes at the start of a model file.
+pub const MAGIC: &[u8; 8] = b"BYLNER\0\0";
+/// Version of the model file format written.
+pub const FORMAT_VERSION: u32 = 1;
+/// Oldest model file format version still read.
+pub const OLDEST_SUPPORTED_VERSION: u32 = 1;
+
+/// The BILOU name of a class ("O", "B-PER", "U-LOC" …).
+pub(crate) fn class_name(c: usize) -> String {
+    if c == 0 {
+        return "O".to_string();
+    }
+    let t = (c - 1) / 4;
+    let p = ["B", "I", "L", "U"][(c - 1) % 4];
+    format!("{p}-{}", TYPES[t])
+}
+
+/// The class of a BILOU position (0 B, 1 I, 2 L, 3 U) and type index.
+pub(crate) fn class_of(pos: usize, t: usize) -> usize {
+    1 + t * 4 + pos
+}
+
+/// `(position, type)` of a class other than O.
+pub(crate) fn parts(c: usize) -> Option<(usize, usize)> {
+    (c != 0).then(|| ((c - 1) % 4, (c - 1) / 4))
+}
+
+/// True when class `cur` may follow class `prev` (`None` = sentence start); `last` forbids an
+/// open entity at the sentence end.
+pub(crate) fn valid(prev: Option<usize>, cur: usize, last: bool) -> bool {
+    let open = prev.and_then(parts).filter(|&(p, _)| p <= 1).map(|(_, t)| t);
+    let ok = match (open, parts(cur)) {
+        (Some(t), Some((p, u))) => u == t && (p == 1 || p == 2),
+        (Some(_), None) => false,
+        (None, Some((p, _))) => p == 0 || p == 3,
+        (None, None) => true,
+    };
+    ok && !(last && matches!(parts(cur), Some((0 | 1, _))))
+}
+
+/// Perceptron weights: a row of `C` weights for every feature seen.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Weights {
+    pub index: HashMap<Feat, u32>,
+    pub w: Vec<f32>,
+}
+
+impl Weights {
+    #[inline]
+    pub(crate) fn score(&self, feats: &[Feat], scores: &mut [f32; C]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                let row = &self.w[r as usize * C..r as usize * C + C];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+}
+
+/// Tags one sentence greedily; returns class ids.
+pub(crate) fn decode(w: &Weights, toks: &[TokenInfo]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut hist = Vec::with_capacity(8);
+    for (i, t) in toks.iter().enumerate() {
+        let prev = out.last().copied();
+        let prev2 = if i >= 2 { Some(out[i - 2]) } else { None };
+        hist.clear();
+        history_features(t, tag_hash(prev), tag_hash(prev2), &mut hist);
+        let mut scores = [0f32; C];
+        w.score(&t.feats, &mut scores);
+        w.score(&hist, &mut scores);
+        out.push(best(&scores, prev, i + 1 == toks.len()));
+    }
+    out
+}
+
+pub(crate) fn tag_hash(c: Option<usize>) -> u64 {
+    c.map_or(0xabc, |c| c as u64 + 1)
+}
+
+pub(crate) fn best(scores: &[f32; C], prev: Option<usize>, last: bool) -> usize {
+    let mut b = 0;
+    let mut bs = f32::NEG_INFINITY;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > bs && valid(prev, c, last) {
+            b = c;
+            bs = s;
+        }
+    }
+    b
+}
+
+/// Serialises weights and metadata: magic, version, then a deflated body.
+pub(crate) fn write(w: &Weights, meta: &str) -> Result<Vec<u8>> {
+    let max = w.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+    let scale = max / 32767.0;
+    let mut keys: Vec<(&Feat, &u32)> = w.index.iter().collect();
+    keys.sort();
+    let mut body = Vec::new();
+    body.extend_from_slice(&(meta.len() as u32).to_le_bytes());
+    body.extend_from_slice(meta.as_bytes());
+    body.extend_from_slice(&(C as u32).to_le_bytes());
+    body.extend_from_slice(&scale.to_le_bytes());
+    let mut rows = Vec::new();
+    let mut n = 0u32;
+    for (&f, &r) in keys {
+        let row = &w.w[r as usize * C..r as usize * C + C];
+        let cells: Vec<(u8, i16)> = row
+            .iter()
+            .enumerate()
+            .map(|(c, x)| (c as u8, (x / scale).round() as i16))
+            .filter(|&(_, q)| q != 0)
+            .collect();
+        if cells.is_empty() {
+            continue;
+        }
+        n += 1;
+        rows.extend_from_slice(&f.to_le_bytes());
+        rows.push(cells.len() as u8);
+        for (c, q) in cells {
+            rows.push(c);
+            rows.extend_from_slice(&q.to_le_bytes());
+        }
+    }
+    body.extend_from_slice(&n.to_le_bytes());
+    body.extend_from_slice(&rows);
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    enc.write_all(&body).map_err(|e| Error::Model(e.to_string()))?;
+    enc.finish().map_err(|e| Error::Model(e.to_string()))
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Result<&[u8]> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or_else(|| Error::Model("truncated model file".into()))?;
+        self.at += n;
+        Ok(s)
+    }
+    fn u32(&mut self) -> Result<u32> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn u8(&mut self) -> Result<u8> {
+        Ok(self.take(1)?[0])
+    }
+}
+
+/// Reads what [`write`] wrote.
+pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, String)> {
+    if bytes.len() < 12 || &bytes[..8] != MAGIC {
+        return Err(Error::Model("not a byline NER model (bad magic bytes)".into()));
+    }
+    let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
+    if !(OLDEST_SUPPORTED_VERSION..=FORMAT_VERSION).contains(&version) {
+        return Err(Error::Model(format!(
+            "model format version {version} not supported (this build reads {OLDEST_SUPPORTED_VERSION}..={FORMAT_VERSION})"
+        )));
+    }
+    let mut body = Vec::new();
+    flate2::read::DeflateDecoder::new(&bytes[12..])
+        .take(512 << 20)
+        .read_to_end(&mut body)
+        .map_err(|e| Error::Model(format!("corrupt model body: {e}")))?;
+    let mut r = Reader { b: &body, at: 0 };
+    let mlen = r.u32()? as usize;
+    let meta = String::from_utf8_lossy(r.take(mlen)?).into_owned();
+    let classes = r.u32()? as usize;
+    if classes != C {
+        return Err(Error::Model(format!("model has {classes} classes, expected {C}")));
+    }
+    let s = r.take(4)?;
+    let scale = f32::from_le_bytes([s[0], s[1], s[2], s[3]]);
+    let n = r.u32()? as usize;
+    let mut w = Weights {
+        index: HashMap::with_capacity(n),
+        w: Vec::with_capacity(n * C),
+    };
+    for i in 0..n {
+        let f = r.u32()?;
+        let k = r.u8()? as usize;
+        let base = w.w.len();
+        w.w.resize(base + C, 0.0);
+        for _ in 0..k {
+            let c = r.u8()? as usize;
+            let q = r.take(2)?;
+            let q = i16::from_le_bytes([q[0], q[1]]);
+            if c >= C {
+                return Err(Error::Model("class out of range".into()));
+            }
+            w.w[base + c] = q as f32 * scale;
+        }
+        w.index.insert(f, i as u32);
+    }
+    Ok((w, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transitions() {
+        let b_per = class_of(0, 0);
+        let i_per = class_of(1, 0);
+        let l_per = class_of(2, 0);
+        let u_loc = class_of(3, 1);
+        assert!(valid(None, b_per, false));
+        assert!(!valid(None, i_per, false));
+        assert!(valid(Some(b_per), l_per, false));
+        assert!(!valid(Some(b_per), u_loc, false));
+        assert!(!valid(Some(b_per), 0, false));
+        assert!(!valid(None, b_per, true));
+        assert_eq!(class_name(u_loc), "U-LOC");
+    }
+
+    #[test]
+    fn round_trip_and_bad_files() {
+        let mut w = Weights::default();
+        w.index.insert(7, 0);
+        w.w = vec![0.0; C];
+        w.w[3] = 1.5;
+        w.w[5] = -0.25;
+        let bytes = write(&w, "meta").unwrap();
+        let (r, meta) = read(&bytes).unwrap();
+        assert_eq!(meta, "meta");
+        assert!((r.w[3] - 1.5).abs() < 1e-3 && (r.w[5] + 0.25).abs() < 1e-3);
+        assert!(read(b"nonsense").is_err());
+        let mut future = bytes.clone();
+        future[8] = 99;
+        assert!(read(&future).is_err());
+        assert!(read(&bytes[..bytes.len() / 2]).is_err());
+    }
+}

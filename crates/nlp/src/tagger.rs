@@ -1,0 +1,627 @@
+//! The part-of-speech tagger: a greedy left-to-right averaged perceptron over joint (XPOS, UPOS)
+//! tags with affix, shape, context and tag-dictionary features.
+
+use std::collections::HashMap;
+
+use crate::conllu;
+use crate::format::{Reader, Writer};
+use crate::hash::{self, feat, FeatureMap};
+use crate::perceptron::{Trainer, Weights};
+use crate::train::{Progress, Rng, TrainOptions};
+use crate::{lemma::Lemmatizer, Meta, Result, Upos};
+
+const MAGIC: &[u8; 8] = b"BYLNTAG\0";
+/// Words seen less often than this get no tag-dictionary entry.
+const DICT_MIN_COUNT: u32 = 1;
+/// A tag seen for under this share of a word's occurrences is left out of its dictionary entry.
+const DICT_MIN_SHARE: f32 = 0.05;
+
+/// Per-word values computed once per sentence.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordInfo {
+    pub(crate) lower: u64,
+    form: u64,
+    shape: u64,
+    suf: [u64; 4],
+    pre: [u64; 3],
+    amb: u64,
+    flags: u64,
+}
+
+fn pad(n: u64) -> WordInfo {
+    let h = hash::mix(0xdead_beef, n);
+    WordInfo {
+        lower: h,
+        form: h,
+        shape: h,
+        suf: [h; 4],
+        pre: [h; 3],
+        amb: h,
+        flags: h,
+    }
+}
+
+/// The lowercased hash of a word form.
+pub(crate) fn lower_hash(form: &str) -> u64 {
+    if form.bytes().any(|b| b.is_ascii_uppercase()) || !form.is_ascii() {
+        hash::str(&form.to_lowercase())
+    } else {
+        hash::str(form)
+    }
+}
+
+fn info(form: &str, dict: &FeatureMap) -> WordInfo {
+    let lower_s;
+    let lower: &str = if form.chars().any(char::is_uppercase) {
+        lower_s = form.to_lowercase();
+        &lower_s
+    } else {
+        form
+    };
+    let lh = hash::str(lower);
+    // Shape: character classes with runs collapsed, at most 6 symbols.
+    let mut shape = 0x51u64;
+    let mut last = 0u8;
+    let mut len = 0;
+    let (mut upper, mut digit, mut hyphen, mut alpha) = (0u64, 0u64, 0u64, 0u64);
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            upper += 1;
+            alpha += 1;
+            b'X'
+        } else if c.is_lowercase() {
+            alpha += 1;
+            b'x'
+        } else if c.is_ascii_digit() {
+            digit += 1;
+            b'd'
+        } else if c.is_alphabetic() {
+            alpha += 1;
+            b'a'
+        } else {
+            if c == '-' {
+                hyphen += 1;
+            }
+            if c.is_ascii() {
+                c as u8
+            } else {
+                b'~'
+            }
+        };
+        if k != last && len < 6 {
+            shape = hash::mix(shape, u64::from(k));
+            len += 1;
+            last = k;
+        }
+    }
+    let all_upper = u64::from(upper > 1 && upper == alpha);
+    let flags = (u64::from(upper > 0) << 1)
+        | (u64::from(digit > 0) << 2)
+        | (u64::from(hyphen > 0) << 3)
+        | (all_upper << 4)
+        | (u64::from(alpha == 0) << 5)
+        | ((form.chars().count().min(4) as u64) << 6);
+    let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let n = idx.len();
+    let mut suf = [0u64; 4];
+    for (k, s) in suf.iter_mut().enumerate() {
+        *s = if k < n {
+            hash::mix(hash::str(&lower[idx[n - k - 1]..]), 1)
+        } else {
+            hash::mix(lh, 2)
+        };
+    }
+    let mut pre = [0u64; 3];
+    for (k, p) in pre.iter_mut().enumerate() {
+        *p = if k + 1 < n {
+            hash::mix(hash::str(&lower[..idx[k + 1]]), 3)
+        } else {
+            hash::mix(lh, 4)
+        };
+    }
+    WordInfo {
+        lower: lh,
+        form: hash::str(form),
+        shape,
+        suf,
+        pre,
+        amb: dict.get(lh).map_or(7, u64::from),
+        flags,
+    }
+}
+
+/// How the sentence is cased: 0 lower case, 1 some capitals, 2 mostly capitalised (titles),
+/// 3 mostly all capitals.
+fn sentence_case(w: &[WordInfo]) -> u64 {
+    let (mut alpha, mut cap, mut caps) = (0u32, 0u32, 0u32);
+    for x in w.iter().skip(1) {
+        if x.flags & (1 << 5) == 0 {
+            alpha += 1;
+            cap += u32::from(x.flags & (1 << 1) != 0);
+            caps += u32::from(x.flags & (1 << 4) != 0);
+        }
+    }
+    if alpha == 0 {
+        return 4;
+    }
+    if caps * 2 > alpha {
+        3
+    } else if cap * 10 >= alpha * 6 {
+        2
+    } else if cap > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+/// Fills `out` with the features of position `i`; `p1`, `p2` are the previous two tags.
+fn features(w: &[WordInfo], i: usize, p1: u64, p2: u64, sc: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let n = w.len();
+    let at = |j: isize| -> WordInfo {
+        if j < 0 {
+            pad(j.unsigned_abs() as u64)
+        } else if j as usize >= n {
+            pad(100 + j as u64 - n as u64)
+        } else {
+            w[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let (c, m1, m2, n1, n2) = (at(ii), at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+    let first = u64::from(i == 0);
+    out.extend_from_slice(&[
+        feat(0, 0, 0, 0),
+        feat(1, c.lower, 0, 0),
+        feat(2, c.form, 0, 0),
+        feat(3, c.suf[0], 0, 0),
+        feat(4, c.suf[1], 0, 0),
+        feat(5, c.suf[2], 0, 0),
+        feat(6, c.suf[3], 0, 0),
+        feat(7, c.pre[0], 0, 0),
+        feat(8, c.pre[1], 0, 0),
+        feat(9, c.pre[2], 0, 0),
+        feat(10, c.shape, 0, 0),
+        feat(11, p1, 0, 0),
+        feat(12, p2, 0, 0),
+        feat(13, p1, p2, 0),
+        feat(14, p1, c.lower, 0),
+        feat(15, m1.lower, 0, 0),
+        feat(16, m2.lower, 0, 0),
+        feat(17, n1.lower, 0, 0),
+        feat(18, n2.lower, 0, 0),
+        feat(19, m1.suf[2], 0, 0),
+        feat(20, n1.suf[2], 0, 0),
+        feat(21, c.amb, 0, 0),
+        feat(22, n1.amb, 0, 0),
+        feat(23, n2.amb, 0, 0),
+        feat(24, c.amb, n1.amb, 0),
+        feat(25, p1, c.amb, 0),
+        feat(26, c.lower, n1.lower, 0),
+        feat(27, m1.lower, c.lower, 0),
+        feat(28, m1.shape, c.shape, n1.shape),
+        feat(29, first, c.shape, 0),
+        feat(30, c.flags, 0, 0),
+        feat(31, p1, c.suf[2], 0),
+        feat(32, c.lower, n1.amb, 0),
+        feat(33, n1.shape, 0, 0),
+        feat(34, p1, n1.lower, 0),
+        feat(35, n1.suf[1], 0, 0),
+        feat(36, p1, c.amb, n1.amb),
+        feat(37, c.amb, n1.amb, n2.amb),
+        feat(38, first, c.lower, 0),
+        feat(39, m1.suf[1], c.suf[2], 0),
+        feat(40, p1, c.shape, 0),
+        feat(41, sc, c.shape, 0),
+        feat(42, sc, c.lower, 0),
+        feat(43, m1.amb, 0, 0),
+        feat(44, m1.lower, n1.lower, 0),
+        feat(45, sc, c.shape, n1.shape),
+    ]);
+}
+
+/// One greedy left-to-right classifier over the shared features: its classes and weights.
+#[derive(Clone, Debug)]
+struct Layer {
+    weights: Weights,
+    nclasses: usize,
+}
+
+impl Layer {
+    /// Tags a sentence whose word infos are given.
+    fn run(&self, infos: &[WordInfo], sc: u64, out: &mut Vec<usize>, feats: &mut Vec<u64>) {
+        out.clear();
+        let mut scores = vec![0f32; self.nclasses];
+        let start = self.nclasses as u64;
+        for i in 0..infos.len() {
+            let p1 = if i >= 1 { out[i - 1] as u64 } else { start };
+            let p2 = if i >= 2 { out[i - 2] as u64 } else { start + 1 };
+            features(infos, i, p1, p2, sc, feats);
+            self.weights.score(feats, &mut scores);
+            out.push(argmax(&scores));
+        }
+    }
+}
+
+/// A trained tagger: one classifier for UPOS, one for XPOS, and the lemmatiser.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    upos: Layer,
+    xpos: Layer,
+    upos_tags: Vec<Upos>,
+    xpos_tags: Vec<String>,
+    dict: FeatureMap,
+    lemmatizer: Lemmatizer,
+    meta: Meta,
+}
+
+/// One tagged word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Tagged {
+    pub(crate) xpos: usize,
+    pub(crate) upos: Upos,
+    pub(crate) lemma: String,
+}
+
+fn read_map(r: &mut Reader) -> Result<FeatureMap> {
+    let n = r.len()?;
+    let mut m = FeatureMap::with_capacity(n);
+    let mut k = 0u64;
+    for _ in 0..n {
+        k = k.wrapping_add(r.var()?);
+        let v = r.var()? as u32;
+        if k != 0 {
+            m.insert(k, v);
+        }
+    }
+    Ok(m)
+}
+
+fn write_map(w: &mut Writer, m: &FeatureMap) {
+    let mut d: Vec<(u64, u32)> = m.iter().collect();
+    d.sort_unstable();
+    w.var(d.len() as u64);
+    let mut prev = 0;
+    for (k, v) in d {
+        w.var(k - prev);
+        prev = k;
+        w.var(u64::from(v));
+    }
+}
+
+impl Tagger {
+    /// Reads a tagger from model bytes.
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Tagger> {
+        let mut r = Reader::open(bytes, MAGIC, name)?;
+        let meta = Meta::read(&mut r)?;
+        let upos_tags = r
+            .strs()?
+            .iter()
+            .map(|u| Upos::parse(u).unwrap_or(Upos::X))
+            .collect::<Vec<_>>();
+        let xpos_tags = r.strs()?;
+        let dict = read_map(&mut r)?;
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        let uw = Weights::read(&mut r)?;
+        let xw = Weights::read(&mut r)?;
+        if uw.nclasses() != upos_tags.len() || xw.nclasses() != xpos_tags.len() {
+            return Err(crate::Error::BadModel {
+                model: name.to_string(),
+                message: "weights and tag sets disagree".into(),
+            });
+        }
+        Ok(Tagger {
+            upos: Layer {
+                weights: uw,
+                nclasses: upos_tags.len(),
+            },
+            xpos: Layer {
+                weights: xw,
+                nclasses: xpos_tags.len(),
+            },
+            upos_tags,
+            xpos_tags,
+            dict,
+            lemmatizer,
+            meta,
+        })
+    }
+
+    /// Model bytes, weights under `prune` times the largest dropped.
+    pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
+        let mut w = Writer::default();
+        self.meta.write(&mut w);
+        let u: Vec<String> = self.upos_tags.iter().map(|u| u.as_str().to_string()).collect();
+        w.strs(&u);
+        w.strs(&self.xpos_tags);
+        write_map(&mut w, &self.dict);
+        self.lemmatizer.write(&mut w);
+        self.upos.weights.write(&mut w, prune);
+        self.xpos.weights.write(&mut w, prune);
+        w.finish(MAGIC)
+    }
+
+    /// What the model was trained on, how, and its scores.
+    pub fn meta(&self) -> &Meta {
+        &self.meta
+    }
+
+    /// Sets the model's description.
+    pub fn set_meta(&mut self, meta: Meta) {
+        self.meta = meta;
+    }
+
+    /// The name of XPOS tag `t`.
+    pub(crate) fn xpos_name(&self, t: usize) -> &str {
+        self.xpos_tags.get(t).map_or("_", String::as_str)
+    }
+
+    /// Tags a sentence and lemmatises it.
+    pub(crate) fn tag(&self, words: &[&str]) -> Vec<Tagged> {
+        let infos: Vec<WordInfo> = words.iter().map(|w| info(w, &self.dict)).collect();
+        let sc = sentence_case(&infos);
+        let mut feats = Vec::with_capacity(64);
+        let (mut u, mut x) = (Vec::new(), Vec::new());
+        self.upos.run(&infos, sc, &mut u, &mut feats);
+        self.xpos.run(&infos, sc, &mut x, &mut feats);
+        words
+            .iter()
+            .zip(u.iter().zip(&x))
+            .map(|(w, (u, x))| Tagged {
+                xpos: *x,
+                upos: self.upos_tags.get(*u).copied().unwrap_or(Upos::X),
+                lemma: self.lemmatizer.lemma(w, self.xpos_name(*x)),
+            })
+            .collect()
+    }
+
+    /// Tags and lemmatises one sentence: (XPOS, UPOS, lemma) per word.
+    pub fn tag_words(&self, words: &[&str]) -> Vec<(&str, Upos, String)> {
+        self.tag(words)
+            .into_iter()
+            .map(|t| (self.xpos_name(t.xpos), t.upos, t.lemma))
+            .collect()
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub(crate) fn lemma(&self, form: &str, xpos: &str) -> String {
+        self.lemmatizer.lemma(form, xpos)
+    }
+
+    /// Number of feature rows kept.
+    pub fn features(&self) -> usize {
+        self.upos.weights.features() + self.xpos.weights.features()
+    }
+
+    /// Trains a tagger on `train`, scoring each epoch on `dev` and keeping the best epoch.
+    pub fn train(
+        train: &[conllu::Sentence],
+        dev: &[conllu::Sentence],
+        opts: &TrainOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Tagger> {
+        if train.is_empty() {
+            return Err(crate::Error::Training("no training sentences".into()));
+        }
+        let mut upos_tags: Vec<Upos> = Vec::new();
+        let mut xpos_ids: HashMap<String, usize> = HashMap::new();
+        let mut xpos_tags: Vec<String> = Vec::new();
+        let mut word_tags: HashMap<u64, HashMap<usize, u32>> = HashMap::new();
+        let mut fold_tags: Vec<HashMap<u64, HashMap<usize, u32>>> =
+            vec![HashMap::new(); DICT_FOLDS];
+        let mut gold: Vec<Vec<(usize, usize)>> = Vec::with_capacity(train.len());
+        for (si, s) in train.iter().enumerate() {
+            let mut g = Vec::with_capacity(s.words.len());
+            for w in &s.words {
+                let u = Upos::parse(&w.upos).unwrap_or(Upos::X);
+                let ui = match upos_tags.iter().position(|x| *x == u) {
+                    Some(i) => i,
+                    None => {
+                        upos_tags.push(u);
+                        upos_tags.len() - 1
+                    }
+                };
+                let xi = *xpos_ids.entry(w.xpos.clone()).or_insert_with(|| {
+                    xpos_tags.push(w.xpos.clone());
+                    xpos_tags.len() - 1
+                });
+                // The dictionary records (UPOS, XPOS) pairs.
+                let joint = ui * 1000 + xi;
+                let lh = lower_hash(&w.form);
+                *word_tags.entry(lh).or_default().entry(joint).or_default() += 1;
+                *fold_tags[si % DICT_FOLDS]
+                    .entry(lh)
+                    .or_default()
+                    .entry(joint)
+                    .or_default() += 1;
+                g.push((ui, xi));
+            }
+            gold.push(g);
+        }
+        let dict = build_dict(&word_tags, None);
+        // Training words see a dictionary built from the other folds, as unseen text would.
+        let fold_dicts: Vec<FeatureMap> = (0..DICT_FOLDS)
+            .map(|k| build_dict(&word_tags, Some(&fold_tags[k])))
+            .collect();
+        let lemmatizer = Lemmatizer::train(
+            train
+                .iter()
+                .flat_map(|s| s.words.iter())
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str())),
+        );
+        let (nu, nx) = (upos_tags.len(), xpos_tags.len());
+        let mut tagger = Tagger {
+            upos: Layer {
+                weights: Trainer::new(nu).averaged(),
+                nclasses: nu,
+            },
+            xpos: Layer {
+                weights: Trainer::new(nx).averaged(),
+                nclasses: nx,
+            },
+            upos_tags,
+            xpos_tags,
+            dict,
+            lemmatizer,
+            meta: Meta::default(),
+        };
+        let infos: Vec<Vec<WordInfo>> = train
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let d = &fold_dicts[i % DICT_FOLDS];
+                s.words.iter().map(|w| info(&w.form, d)).collect()
+            })
+            .collect();
+        let mut trainers = [Trainer::new(nu), Trainer::new(nx)];
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(opts.seed);
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0f32; nu.max(nx)];
+        let mut best: Option<(f64, Tagger, usize)> = None;
+        for epoch in 1..=opts.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut seen) = (0usize, 0usize);
+            for (done, &si) in order.iter().enumerate() {
+                let w = &infos[si];
+                let g = &gold[si];
+                let sc = sentence_case(w);
+                for (layer, trainer) in trainers.iter_mut().enumerate() {
+                    let n = if layer == 0 { nu } else { nx };
+                    let start = n as u64;
+                    let mut prev: Vec<usize> = Vec::with_capacity(w.len());
+                    for i in 0..w.len() {
+                        let p1 = if i >= 1 { prev[i - 1] as u64 } else { start };
+                        let p2 = if i >= 2 { prev[i - 2] as u64 } else { start + 1 };
+                        features(w, i, p1, p2, sc, &mut feats);
+                        trainer.score(&feats, &mut scores[..n]);
+                        let guess = argmax(&scores[..n]);
+                        let truth = if layer == 0 { g[i].0 } else { g[i].1 };
+                        trainer.update(&feats, truth, guess);
+                        trainer.tick();
+                        if layer == 0 {
+                            right += usize::from(guess == truth);
+                            seen += 1;
+                        }
+                        prev.push(guess);
+                    }
+                }
+                if done % 256 == 0 {
+                    progress(Progress::Step {
+                        epoch,
+                        done,
+                        total: order.len(),
+                    });
+                }
+            }
+            tagger.upos.weights = trainers[0].averaged();
+            tagger.xpos.weights = trainers[1].averaged();
+            let mut scores_out = vec![("train UPOS".to_string(), 100.0 * right as f64 / seen as f64)];
+            let dev_scores = (!dev.is_empty()).then(|| tagger.evaluate(dev));
+            if let Some(d) = &dev_scores {
+                scores_out.push(("dev UPOS".into(), d.upos));
+                scores_out.push(("dev XPOS".into(), d.xpos));
+                scores_out.push(("dev lemma".into(), d.lemma));
+            }
+            progress(Progress::Epoch {
+                epoch,
+                scores: scores_out,
+                features: trainers[0].features() + trainers[1].features(),
+            });
+            let key = dev_scores.map_or(epoch as f64, |d| 2.0 * d.upos + d.xpos);
+            if best.as_ref().is_none_or(|(b, _, _)| key > *b) {
+                best = Some((key, tagger.clone(), epoch));
+            }
+        }
+        if let Some((_, t, epoch)) = best {
+            tagger = t;
+            tagger.meta.set("best_epoch", &epoch.to_string());
+        }
+        Ok(tagger)
+    }
+
+    /// UPOS, XPOS and lemma accuracy on gold-tokenised sentences.
+    pub fn evaluate(&self, gold: &[conllu::Sentence]) -> TagScores {
+        let (mut n, mut u, mut x, mut l) = (0usize, 0usize, 0usize, 0usize);
+        for s in gold {
+            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            for (t, w) in self.tag(&words).iter().zip(&s.words) {
+                n += 1;
+                u += usize::from(t.upos.as_str() == w.upos);
+                x += usize::from(self.xpos_name(t.xpos) == w.xpos);
+                l += usize::from(t.lemma == w.lemma);
+            }
+        }
+        let pct = |k: usize| 100.0 * k as f64 / n.max(1) as f64;
+        TagScores {
+            upos: pct(u),
+            xpos: pct(x),
+            lemma: pct(l),
+        }
+    }
+}
+
+/// Tagging accuracy, in percent.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TagScores {
+    /// Universal POS accuracy.
+    pub upos: f64,
+    /// Treebank-specific POS accuracy.
+    pub xpos: f64,
+    /// Lemma accuracy.
+    pub lemma: f64,
+}
+
+/// Folds of the jack-knifed tag dictionary used while training.
+const DICT_FOLDS: usize = 10;
+
+/// The tag dictionary: lowercased word → hash of the tags it was seen with, leaving out the
+/// counts in `minus`.
+fn build_dict(
+    word_tags: &HashMap<u64, HashMap<usize, u32>>,
+    minus: Option<&HashMap<u64, HashMap<usize, u32>>>,
+) -> FeatureMap {
+    let mut counts = word_tags.clone();
+    if let Some(minus) = minus {
+        for (w, m) in minus {
+            if let Some(c) = counts.get_mut(w) {
+                for (t, n) in m {
+                    if let Some(x) = c.get_mut(t) {
+                        *x = x.saturating_sub(*n);
+                    }
+                }
+                c.retain(|_, n| *n > 0);
+            }
+        }
+    }
+    let minc = DICT_MIN_COUNT;
+    let mut dict = FeatureMap::with_capacity(counts.len());
+    for (w, m) in &counts {
+        let total: u32 = m.values().sum();
+        if total < minc {
+            continue;
+        }
+        let mut set: Vec<usize> = m
+            .iter()
+            .filter(|(_, n)| **n as f32 >= DICT_MIN_SHARE * total as f32)
+            .map(|(t, _)| *t)
+            .collect();
+        set.sort_unstable();
+        let h = set.iter().fold(0x3779u64, |h, t| hash::mix(h, *t as u64));
+        dict.insert(*w, (h as u32) | 8);
+    }
+    dict
+}
+
+/// Index of the largest score (the first on ties).
+#[inline]
+pub(crate) fn argmax(s: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[best] {
+            best = i;
+        }
+    }
+    best
+}

@@ -1,0 +1,1 @@
+CREATE INDEX claims_fts ON claims USING GIN (to_tsvector('english', coalesce(text, '')));
