@@ -7,8 +7,10 @@ use anyhow::{bail, Context as _, Result};
 use byline_extract::Input;
 use serde::Deserialize;
 
-/// Largest file read (bytes); larger ones are refused with a clear error, not read.
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
+/// Largest file read (bytes); larger ones are refused with a clear error, not read. A news report
+/// is a few kilobytes; 32 MiB leaves room for big JSON-lines batches while keeping one stray
+/// dump or disk image from holding the whole run.
+pub const MAX_FILE_BYTES: u64 = 32 << 20;
 
 /// A document to process, or why it could not be read.
 pub struct Loaded {

@@ -28,6 +28,19 @@ enum Command {
     Parse(cmd::parse::Args),
     /// Measure the extract pipeline's speed and memory on files.
     Bench(cmd::bench::Args),
+    /// Named entities in text files, or IOB2 tags appended to a CoNLL-2003 file (--conll).
+    Ner(cmd::ner::Args),
+    /// Read pages, feeds, WARC and JSONL; extract on every core; store (SQLite or PostgreSQL).
+    Ingest(cmd::ingest::Args),
+    /// Claims and events from the store.
+    #[command(subcommand)]
+    Query(cmd::query::Command),
+    /// The store as JSONL (byline/1) or event CSV.
+    Export(cmd::export::Args),
+    /// Claim clusters across reports: independent source chains, confirmations, denials.
+    Claims(cmd::claims::Args),
+    /// Claims and events involving an actor, or a pair of actors, over time.
+    Timeline(cmd::timeline::Args),
 }
 
 /// Exit status when every document went through.
@@ -49,6 +62,12 @@ fn main() -> ExitCode {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(command) => cmd::eval::run(command),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Ner(args) => cmd::ner::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Query(command) => cmd::query::run(command),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Claims(args) => cmd::claims::run(args),
+        Command::Timeline(args) => cmd::timeline::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Parse(args) => cmd::parse::run(args),
     };

@@ -825,3 +825,115 @@ mod tests {
         assert_eq!(p.roles, ["President of Syria"]);
     }
 }
+
+/// Scores the actors layer on the gold-dev folder the way `byline eval gold` does (entities:
+/// gold entries grouped by `name` / `same_as`, matched one-to-one by a mention with overlap F1 ≥
+/// 0.5). Needs the shared data: `cargo test -p byline-extract gold_actors -- --ignored --nocapture`.
+#[cfg(test)]
+mod gold_dev {
+    use crate::{Input, Pipeline};
+    use byline_model::Span;
+
+    fn overlap_f1(a: Span, b: Span) -> f64 {
+        let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0)) as f64;
+        if inter == 0.0 {
+            return 0.0;
+        }
+        let p = inter / a.len() as f64;
+        let r = inter / b.len() as f64;
+        2.0 * p * r / (p + r)
+    }
+
+    #[test]
+    #[ignore]
+    fn gold_actors() {
+        let p = Pipeline::new().unwrap();
+        let mut files: Vec<std::path::PathBuf> = ["/work/shared/seed", "/work/shared/gold-dev"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()))
+            .filter(|p| p.to_string_lossy().ends_with(".gold.json"))
+            .collect();
+        files.sort();
+        let (mut correct, mut pred, mut gold_n, mut country_ok) = (0, 0, 0, 0);
+        for f in files {
+            let g: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            let txt = f.with_file_name(g["text_file"].as_str().unwrap());
+            let mut input = Input::new(std::fs::read_to_string(txt).unwrap());
+            input.published = g["published"].as_str().map(String::from);
+            let doc = p.extract(&input).unwrap();
+            let ga = g["actors"].as_array().unwrap();
+            let mut groups: Vec<(String, Vec<&serde_json::Value>)> = Vec::new();
+            for a in ga {
+                let k = a["name"]
+                    .as_str()
+                    .map(String::from)
+                    .or_else(|| {
+                        a["same_as"].as_str().map(|s| {
+                            ga.iter()
+                                .find(|b| b["text"] == s)
+                                .and_then(|b| b["name"].as_str())
+                                .unwrap_or(s)
+                                .to_string()
+                        })
+                    })
+                    .unwrap_or_else(|| a["text"].as_str().unwrap().to_string());
+                match groups.iter_mut().find(|x| x.0 == k) {
+                    Some(x) => x.1.push(a),
+                    None => groups.push((k, vec![a])),
+                }
+            }
+            let span = |v: &serde_json::Value| {
+                Span(v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize)
+            };
+            let mut cands = Vec::new();
+            for (pi, a) in doc.actors.iter().enumerate() {
+                for (gi, g) in groups.iter().enumerate() {
+                    let best = a
+                        .mentions
+                        .iter()
+                        .flat_map(|m| g.1.iter().map(move |ga| overlap_f1(m.span, span(&ga["span"]))))
+                        .fold(0.0, f64::max);
+                    if best >= 0.5 {
+                        cands.push((best, pi, gi));
+                    }
+                }
+            }
+            cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+            let (mut up, mut ug) = (vec![false; doc.actors.len()], vec![false; groups.len()]);
+            for (_, pi, gi) in cands {
+                if !up[pi] && !ug[gi] {
+                    up[pi] = true;
+                    ug[gi] = true;
+                    correct += 1;
+                    let want = groups[gi].1[0]["country"].as_str();
+                    if doc.actors[pi].country.as_deref() == want {
+                        country_ok += 1;
+                    } else {
+                        println!("  country {:?} {:?} want {want:?}", doc.actors[pi].name, doc.actors[pi].country);
+                    }
+                }
+            }
+            pred += doc.actors.len();
+            gold_n += groups.len();
+            println!("{}", f.display());
+            for (gi, m) in ug.iter().enumerate() {
+                if !m {
+                    println!("  - {:?}", groups[gi].0);
+                }
+            }
+            for (pi, m) in up.iter().enumerate() {
+                if !m {
+                    let a = &doc.actors[pi];
+                    println!("  + {:?} {:?} {:?}", a.name, a.kind, a.mentions.iter().map(|m| &m.text).collect::<Vec<_>>());
+                }
+            }
+        }
+        let pr = correct as f64 / pred as f64;
+        let rc = correct as f64 / gold_n as f64;
+        println!(
+            "actors: P {pr:.3} R {rc:.3} F1 {:.3} ({correct}/{pred}/{gold_n}); country {country_ok}/{correct}",
+            2.0 * pr * rc / (pr + rc)
+        );
+    }
+}

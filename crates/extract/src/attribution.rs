@@ -48,7 +48,8 @@ impl Attribution {
 
     /// Fills sources, claims, quotes, notices and `relayed_from`.
     pub(crate) fn annotate(&self, cx: &mut Context) {
-        let work = Work::new(cx, &self.cues, ActorLexicon::builtin());
+        let text = cx.doc.text.clone();
+        let work = Work::new(&text, cx, &self.cues, ActorLexicon::builtin());
         let found = claims::find(&work);
         let built = sources::build(&work, cx, &found);
         notices::annotate(&work, cx, &found, built);
@@ -97,8 +98,7 @@ pub(crate) struct Work<'a> {
 }
 
 impl<'a> Work<'a> {
-    fn new(cx: &'a Context, cues: &'a Cues, lex: &'a ActorLexicon) -> Work<'a> {
-        let text = cx.doc.text.as_str();
+    fn new(text: &'a str, cx: &Context, cues: &'a Cues, lex: &'a ActorLexicon) -> Work<'a> {
         let paras: Vec<(usize, usize)> = cx
             .layout
             .paragraphs
@@ -256,6 +256,208 @@ pub(crate) const PRONOUNS: &[&str] = &["he", "i", "it", "one", "she", "they", "w
 #[cfg(test)]
 mod tests {
     use super::*;
+    use byline_model::{CharMap, Document, Factuality, Mention, NoticeKind, SourceKind, Span};
+
+    /// Runs the annotator alone over `text`, with the given actors (name, kind, country,
+    /// mentions) standing in for the actors layer.
+    fn run_with(text: &str, actors: &[(&str, ActorKind, Option<&str>, &[&str])]) -> Document {
+        let mut doc = Document::new(text.to_string());
+        let chars = CharMap::new(text);
+        for (i, (name, kind, country, surfaces)) in actors.iter().enumerate() {
+            let mut mentions = Vec::new();
+            for surf in surfaces.iter() {
+                for (b, _) in text.match_indices(surf) {
+                    mentions.push(Mention {
+                        span: chars.span(b, b + surf.len()),
+                        text: surf.to_string(),
+                    });
+                }
+            }
+            doc.actors.push(Actor {
+                id: format!("a{}", i + 1),
+                name: name.to_string(),
+                kind: *kind,
+                country: country.map(str::to_string),
+                code: country.map(str::to_string),
+                roles: Vec::new(),
+                mentions,
+            });
+        }
+        let layout = byline_text::analyze(text);
+        let mut cx = Context {
+            chars,
+            layout,
+            doc,
+            syntax: Vec::new(),
+        };
+        let a = Attribution::load(&Config::default()).unwrap();
+        a.annotate(&mut cx);
+        for (span, t) in cx.doc.spanned_items() {
+            assert_eq!(cx.doc.slice(span), Some(t), "span {span:?} of {t:?}");
+        }
+        cx.doc
+    }
+
+    fn run(text: &str) -> Document {
+        run_with(text, &[])
+    }
+
+    fn claim<'d>(doc: &'d Document, content: &str) -> &'d byline_model::Claim {
+        doc.claims
+            .iter()
+            .find(|c| c.text.trim_end_matches(['.', ',']) == content)
+            .unwrap_or_else(|| panic!("no claim {content:?} in {:#?}", doc.claims))
+    }
+
+    fn sources_of(doc: &Document, c: &byline_model::Claim) -> Vec<String> {
+        c.sources
+            .iter()
+            .map(|id| doc.sources.iter().find(|s| s.id == *id).unwrap().text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn said_that_and_told_recipient() {
+        let doc = run("Three port workers said that the cranes had stopped. A harbour official told the local radio that repairs would take a week.");
+        let c = claim(&doc, "the cranes had stopped");
+        assert_eq!(sources_of(&doc, c), ["Three port workers"]);
+        assert_eq!(c.factuality, Factuality::Reported);
+        let c = claim(&doc, "repairs would take a week");
+        assert_eq!(sources_of(&doc, c), ["A harbour official"]);
+        assert_eq!(c.cue.as_ref().unwrap().text, "told");
+        let s = &doc.sources[0];
+        assert_eq!((s.kind, s.count, s.role.as_deref()), (SourceKind::Anonymous, Some(3), None));
+        let s = &doc.sources[1];
+        assert_eq!((s.count, s.role.as_deref()), (Some(1), Some("official")));
+    }
+
+    #[test]
+    fn content_before_cue_and_inverted() {
+        let doc = run("The bridge will reopen in spring, two senior engineers said on Monday. The toll stays, said the mayor.");
+        let c = claim(&doc, "The bridge will reopen in spring");
+        assert_eq!(sources_of(&doc, c), ["two senior engineers"]);
+        let s = doc.sources.iter().find(|s| s.text == "two senior engineers").unwrap();
+        assert_eq!((s.count, s.seniority.as_deref()), (Some(2), Some("senior")));
+        assert_eq!(sources_of(&doc, claim(&doc, "The toll stays")), ["the mayor"]);
+    }
+
+    #[test]
+    fn according_to_both_ways() {
+        let doc = run("According to a customs memo, the shipment left on time. The cargo was seized, according to harbour police and a witness.");
+        let c = claim(&doc, "the shipment left on time");
+        assert_eq!(sources_of(&doc, c), ["a customs memo"]);
+        assert_eq!(doc.sources[0].kind, SourceKind::Document);
+        let c = claim(&doc, "The cargo was seized");
+        assert_eq!(sources_of(&doc, c), ["harbour police", "a witness"]);
+    }
+
+    #[test]
+    fn quotes_around_and_split_by_their_cue() {
+        let doc = run(
+            "\"We are not leaving,\" a local farmer said. A teacher said: \"Classes resume soon.\" \"The roads,\" one driver said, \"are still flooded.\"",
+        );
+        let q: Vec<&str> = doc.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(q, ["We are not leaving,", "Classes resume soon.", "The roads,", "are still flooded."]);
+        let speaker = |i: usize| {
+            let id = doc.quotes[i].speaker.clone().unwrap();
+            doc.sources.iter().find(|s| s.id == id).unwrap().text.clone()
+        };
+        assert_eq!(speaker(0), "a local farmer");
+        assert_eq!(speaker(1), "A teacher");
+        assert_eq!(speaker(2), "one driver");
+        assert_eq!(speaker(3), "one driver");
+        assert!(claim(&doc, "We are not leaving").quote);
+    }
+
+    #[test]
+    fn quote_over_sentences_then_adding_that() {
+        let doc = run("A fisheries inspector said, \"The nets were cut. Nobody saw it,\" adding that \"the coast guard came late.\"");
+        assert_eq!(doc.quotes.len(), 2);
+        assert_eq!(doc.quotes[0].text, "The nets were cut. Nobody saw it,");
+        assert_eq!(doc.quotes[0].speaker, doc.quotes[1].speaker);
+        assert!(doc.quotes[1].speaker.is_some());
+        let c = claim(&doc, "the coast guard came late");
+        assert_eq!(c.cue.as_ref().unwrap().text, "adding that");
+    }
+
+    #[test]
+    fn re_mentions_point_back() {
+        let doc = run("Two dock managers and a union steward said the strike would end. They said wages would rise. \"It is settled,\" the steward said.");
+        let they = doc.sources.iter().find(|s| s.text == "They").unwrap();
+        assert_eq!(they.refers_to.len(), 2);
+        let steward = doc.sources.iter().find(|s| s.text == "the steward").unwrap();
+        let first = doc.sources.iter().find(|s| s.text == "a union steward").unwrap();
+        assert_eq!(steward.refers_to, [first.id.clone()]);
+    }
+
+    #[test]
+    fn as_one_put_it_names_the_speaker() {
+        let doc = run("Local traders complained that prices were rising, and that \"nobody listens to us at all,\" as one put it.");
+        let q = &doc.quotes[0];
+        let s = doc.sources.iter().find(|s| Some(&s.id) == q.speaker.as_ref()).unwrap();
+        assert_eq!(s.text, "one");
+        assert_eq!(s.refers_to.len(), 1);
+    }
+
+    #[test]
+    fn hedges_beliefs_and_denials() {
+        let doc = run("The plant is reportedly closing next year. Regional officials believe the plan will fail. The company denied that it had dumped waste.");
+        let c = claim(&doc, "The plant is reportedly closing next year");
+        assert_eq!((c.factuality, c.sources.len()), (Factuality::Hedged, 0));
+        assert_eq!(claim(&doc, "the plan will fail").factuality, Factuality::Belief);
+        assert_eq!(claim(&doc, "it had dumped waste").factuality, Factuality::Denied);
+        assert!(doc.notices.iter().any(|n| n.kind == NoticeKind::Denied));
+    }
+
+    #[test]
+    fn unverified_and_no_comment_notices() {
+        let text = "Two aides said the minister sold shares before the vote. The Courier could not independently verify the share sales, and neither Jane Roe nor John Doe provided a comment. The ministry declined to comment.";
+        let doc = run_with(
+            text,
+            &[
+                ("Jane Roe", ActorKind::Person, None, &["Jane Roe"]),
+                ("John Doe", ActorKind::Person, None, &["John Doe"]),
+                ("Ministry", ActorKind::Government, None, &["The ministry"]),
+            ],
+        );
+        let c = claim(&doc, "the minister sold shares before the vote");
+        assert_eq!(c.factuality, Factuality::Unverified);
+        let unverified = doc.notices.iter().find(|n| n.kind == NoticeKind::Unverified).unwrap();
+        assert_eq!(unverified.claims, [c.id.clone()]);
+        let actors: Vec<Option<&str>> = doc
+            .notices
+            .iter()
+            .filter(|n| n.kind == NoticeKind::NoComment)
+            .map(|n| n.actor.as_deref())
+            .collect();
+        assert_eq!(actors, [Some("a1"), Some("a2"), Some("a3")]);
+    }
+
+    #[test]
+    fn anonymous_descriptions_with_affiliation() {
+        let text = "A senior Ruritanian diplomat said the border stays shut. Four Ruritanian security sources said troops had moved.";
+        let doc = run_with(text, &[("Ruritania", ActorKind::Country, Some("RUR"), &["Ruritania"])]);
+        let s = &doc.sources[0];
+        assert_eq!((s.count, s.seniority.as_deref(), s.role.as_deref()), (Some(1), Some("senior"), Some("diplomat")));
+        let s = &doc.sources[1];
+        assert_eq!((s.count, s.role.as_deref()), (Some(4), Some("security")));
+    }
+
+    #[test]
+    fn outlets_relayed_and_nouns_are_no_cues() {
+        let doc = run("Rebels shelled the town overnight, Reuters reported. Claims of looting spread. A local trader told Reuters that shops were empty.");
+        assert_eq!(doc.relayed_from, ["Reuters"]);
+        assert_eq!(doc.sources[0].kind, SourceKind::Outlet);
+        assert!(!doc.claims.iter().any(|c| c.text.contains("looting")));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in ["\"", "said", "\" \" \"", "According to", ", said .", "“”„«»", "They said \"", "a\n\n\"b\n\nc\""] {
+            let _ = run(text);
+        }
+        let _ = Span(0, 0);
+    }
 
     #[test]
     fn word_lists_are_sorted_and_unique() {
@@ -273,3 +475,4 @@ mod tests {
         }
     }
 }
+

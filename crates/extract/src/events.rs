@@ -187,11 +187,9 @@ fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
         let p = t.pattern;
         // A light verb gives way to the event noun it governs ("imposed sanctions").
         if p.light
-            && found[i + 1..].iter().any(|n| {
-                n.pattern.pos == byline_lexicon::events::Pos::Noun
-                    && n.first > t.last
-                    && n.first <= t.last + 5
-            })
+            && found[i + 1..]
+                .iter()
+                .any(|n| !n.pattern.light && n.first > t.last && n.first <= t.last + 5)
         {
             dropped[i] = true;
             continue;

@@ -9,7 +9,11 @@ pub fn detect(text: &str) -> Option<String> {
         end -= 1;
     }
     let info = whatlang::detect(&text[..end])?;
-    if !info.is_reliable() {
+    // English is only claimed when sure; another language also when close relatives (Spanish,
+    // Portuguese, Galician) make whatlang unsure which, but sure enough that it is not English
+    let sure = info.is_reliable()
+        || (info.lang() != whatlang::Lang::Eng && info.confidence() >= 0.2 && end >= 60);
+    if !sure {
         return None;
     }
     let code = info.lang().code();
@@ -62,7 +66,11 @@ mod tests {
     #[test]
     fn english_and_others() {
         assert_eq!(
-            detect("The minister said on Tuesday that the talks would continue next week in the capital."),
+            detect(
+                "The minister said on Tuesday that the talks would continue next week in the capital, \
+                 adding that both delegations had agreed to keep the details of the proposals private \
+                 until a final text was ready for the two parliaments to consider."
+            ),
             Some("en".into())
         );
         assert_eq!(

@@ -120,6 +120,7 @@ impl<R: BufRead> WarcReader<R> {
         rec.block = read_capped((&mut self.input).take(length), length, "record")
             .map_err(|e| match e {
                 Error::Io(io) => io_error(io, number),
+                Error::Gzip(m) => Error::Warc(format!("record {number}: truncated or corrupt gzip ({m})")),
                 other => other,
             })?;
         if (rec.block.len() as u64) < length {

@@ -110,6 +110,19 @@ impl ActorRegistry {
         ActorRegistry::default()
     }
 
+    /// A registry of stored actors (ids must be their positions).
+    pub fn from_actors(actors: Vec<GlobalActor>) -> ActorRegistry {
+        let mut r = ActorRegistry {
+            actors,
+            by_key: HashMap::new(),
+        };
+        for (i, a) in r.actors.iter_mut().enumerate() {
+            a.id = i as u32;
+        }
+        r.rebuild();
+        r
+    }
+
     /// Number of global actors.
     pub fn len(&self) -> usize {
         self.actors.len()

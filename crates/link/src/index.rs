@@ -161,6 +161,33 @@ impl LinkIndex {
         Ok(index)
     }
 
+    /// Rebuilds an index from its stored parts (reports with their signatures, actors and
+    /// clusters, each in id order), as a store keeps them row by row.
+    pub fn from_parts(
+        config: LinkConfig,
+        reports: Vec<(Report, Signature)>,
+        actors: Vec<crate::actors::GlobalActor>,
+        clusters: Vec<ClaimCluster>,
+    ) -> LinkIndex {
+        let (reports, signatures) = reports.into_iter().unzip();
+        let mut index = LinkIndex {
+            format: FORMAT_VERSION,
+            config,
+            reports,
+            signatures,
+            actors: ActorRegistry::from_actors(actors),
+            clusters,
+            lookups: Lookups::default(),
+        };
+        index.rebuild();
+        index
+    }
+
+    /// The MinHash signature of a report's text.
+    pub fn signature(&self, report: u32) -> Option<&Signature> {
+        self.signatures.get(report as usize)
+    }
+
     /// Saves the index as JSON (lookup tables are rebuilt on load).
     pub fn to_json(&self) -> Result<String> {
         Ok(serde_json::to_string(self)?)

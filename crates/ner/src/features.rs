@@ -56,6 +56,7 @@ pub(crate) fn shape(w: &str) -> String {
 }
 
 /// What is known of each token before tagging.
+#[derive(Clone)]
 pub(crate) struct TokenInfo {
     pub word: u64,
     pub lower: u64,
@@ -219,5 +220,56 @@ mod tests {
         assert_eq!(shape("IBM"), "X");
         assert_eq!(shape("1996-08-22"), "d-d-d");
         assert_eq!(shape("al-Sharaa"), "x-Xx");
+    }
+}
+
+/// Second-stage features from the first stage's classes over the whole document: the class of
+/// the token and its neighbours, and which entity type the same word got elsewhere in the
+/// document (a name tagged in a clear context lends its type to its ambiguous mentions).
+pub(crate) fn stack_features(
+    sentences: &[Vec<&str>],
+    classes: &[Vec<usize>],
+    toks: &mut [Vec<TokenInfo>],
+) {
+    use std::collections::HashMap;
+    let type_of = |c: usize| -> u64 { if c == 0 { 0 } else { ((c - 1) / 4 + 1) as u64 } };
+    // Per lowercase word: counts of each type (0 = outside) over the document.
+    let mut tally: HashMap<String, [u32; 5]> = HashMap::new();
+    for (s, cs) in sentences.iter().zip(classes) {
+        for (w, &c) in s.iter().zip(cs) {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                tally.entry(w.to_lowercase()).or_default()[type_of(c) as usize] += 1;
+            }
+        }
+    }
+    for ((s, cs), ts) in sentences.iter().zip(classes).zip(toks.iter_mut()) {
+        let n = s.len();
+        for i in 0..n {
+            let c = cs[i] as u64;
+            let prev = if i > 0 { cs[i - 1] as u64 } else { 99 };
+            let next = if i + 1 < n { cs[i + 1] as u64 } else { 99 };
+            let f = &mut ts[i].feats;
+            f.push(feat(50, c));
+            f.push(feat2(51, prev, c));
+            f.push(feat2(52, c, next));
+            if let Some(counts) = tally.get(&s[i].to_lowercase()) {
+                let mut counts = *counts;
+                counts[type_of(cs[i]) as usize] -= 1;
+                let total: u32 = counts.iter().sum();
+                if total > 0 {
+                    let (best, &bc) = counts
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .max_by_key(|(_, &v)| v)
+                        .unwrap_or((0, &0));
+                    let share = if bc == 0 { 0 } else if bc * 2 >= total { 2 } else { 1 };
+                    f.push(feat2(53, best as u64, share));
+                    f.push(feat2(54, best as u64 * 4 + share, type_of(cs[i])));
+                } else {
+                    f.push(feat(55, 0));
+                }
+            }
+        }
     }
 }

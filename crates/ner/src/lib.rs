@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 pub use model::{FORMAT_VERSION, MAGIC, OLDEST_SUPPORTED_VERSION, TYPES};
 pub use train::{score, train, SpanCounts, TrainOptions};
 
-use features::{sentence_features, DocCase, TokenInfo};
+use features::{sentence_features, stack_features, DocCase, TokenInfo};
 use gazetteer::Gazetteer;
 use model::{class_name, decode, parts, Weights};
 
@@ -73,7 +73,8 @@ pub struct Entity {
 /// A loaded recogniser.
 #[derive(Debug)]
 pub struct Ner {
-    weights: Weights,
+    /// One or two stages: the second sees the first one's tags over the whole document.
+    stages: Vec<Weights>,
     meta: String,
     gaz: &'static Gazetteer,
 }
@@ -86,7 +87,7 @@ fn gazetteer() -> &'static Gazetteer {
 impl Ner {
     fn untrained() -> Ner {
         Ner {
-            weights: Weights::default(),
+            stages: Vec::new(),
             meta: String::new(),
             gaz: gazetteer(),
         }
@@ -117,9 +118,9 @@ impl Ner {
 
     /// A model from the bytes of a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Ner> {
-        let (weights, meta) = model::read(bytes)?;
+        let (stages, meta) = model::read(bytes)?;
         Ok(Ner {
-            weights,
+            stages,
             meta,
             gaz: gazetteer(),
         })
@@ -127,7 +128,7 @@ impl Ner {
 
     /// The model file bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        model::write(&self.weights, &self.meta)
+        model::write(&self.stages, &self.meta)
     }
 
     /// What the model records about its training.
@@ -140,9 +141,9 @@ impl Ner {
         self.meta = meta;
     }
 
-    /// Number of features with weights.
+    /// Number of features with weights, over all stages.
     pub fn features_len(&self) -> usize {
-        self.weights.index.len()
+        self.stages.iter().map(|w| w.index.len()).sum()
     }
 
     fn features(&self, sentences: &[Vec<&str>]) -> Vec<Vec<TokenInfo>> {
@@ -153,13 +154,26 @@ impl Ner {
             .collect()
     }
 
+    /// Classes of every token of a document, through every stage.
+    fn classes(&self, sentences: &[Vec<&str>]) -> Vec<Vec<usize>> {
+        let mut toks = self.features(sentences);
+        let Some(first) = self.stages.first() else {
+            return toks.iter().map(|t| vec![0; t.len()]).collect();
+        };
+        let mut classes: Vec<Vec<usize>> = toks.iter().map(|t| decode(first, t)).collect();
+        for w in &self.stages[1..] {
+            stack_features(sentences, &classes, &mut toks);
+            classes = toks.iter().map(|t| decode(w, t)).collect();
+        }
+        classes
+    }
+
     /// IOB2 tags for each word of each sentence of one document (sentences of the same document
     /// share casing evidence).
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<String>> {
-        self.features(sentences)
+        self.classes(sentences)
             .iter()
-            .map(|toks| {
-                let classes = decode(&self.weights, toks);
+            .map(|classes| {
                 classes
                     .iter()
                     .map(|&c| match parts(c) {
@@ -175,10 +189,9 @@ impl Ner {
 
     /// Entities of each sentence of one document.
     pub fn entities_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Entity>> {
-        self.features(sentences)
+        self.classes(sentences)
             .iter()
-            .map(|toks| {
-                let classes = decode(&self.weights, toks);
+            .map(|classes| {
                 let names: Vec<String> = classes.iter().map(|&c| class_name(c)).collect();
                 conll::spans(&names)
                     .into_iter()

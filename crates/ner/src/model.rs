@@ -106,16 +106,29 @@ pub(crate) fn best(scores: &[f32; C], prev: Option<usize>, last: bool) -> usize 
     b
 }
 
-/// Serialises weights and metadata: magic, version, then a deflated body.
-pub(crate) fn write(w: &Weights, meta: &str) -> Result<Vec<u8>> {
-    let max = w.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
-    let scale = max / 32767.0;
-    let mut keys: Vec<(&Feat, &u32)> = w.index.iter().collect();
-    keys.sort();
+/// Serialises the stages' weights and metadata: magic, version, then a deflated body.
+pub(crate) fn write(stages: &[Weights], meta: &str) -> Result<Vec<u8>> {
     let mut body = Vec::new();
     body.extend_from_slice(&(meta.len() as u32).to_le_bytes());
     body.extend_from_slice(meta.as_bytes());
     body.extend_from_slice(&(C as u32).to_le_bytes());
+    body.extend_from_slice(&(stages.len() as u32).to_le_bytes());
+    for w in stages {
+        write_weights(w, &mut body);
+    }
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
+    enc.write_all(&body).map_err(|e| Error::Model(e.to_string()))?;
+    enc.finish().map_err(|e| Error::Model(e.to_string()))
+}
+
+fn write_weights(w: &Weights, body: &mut Vec<u8>) {
+    let max = w.w.iter().fold(0f32, |m, x| m.max(x.abs())).max(1e-9);
+    let scale = max / 32767.0;
+    let mut keys: Vec<(&Feat, &u32)> = w.index.iter().collect();
+    keys.sort();
     body.extend_from_slice(&scale.to_le_bytes());
     let mut rows = Vec::new();
     let mut n = 0u32;
@@ -140,12 +153,6 @@ pub(crate) fn write(w: &Weights, meta: &str) -> Result<Vec<u8>> {
     }
     body.extend_from_slice(&n.to_le_bytes());
     body.extend_from_slice(&rows);
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
-    let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-    enc.write_all(&body).map_err(|e| Error::Model(e.to_string()))?;
-    enc.finish().map_err(|e| Error::Model(e.to_string()))
 }
 
 struct Reader<'a> {
@@ -172,7 +179,7 @@ impl Reader<'_> {
 }
 
 /// Reads what [`write`] wrote.
-pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, String)> {
+pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, String)> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(Error::Model("not a byline NER model (bad magic bytes)".into()));
     }
@@ -194,6 +201,18 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, String)> {
     if classes != C {
         return Err(Error::Model(format!("model has {classes} classes, expected {C}")));
     }
+    let stages = r.u32()? as usize;
+    if !(1..=2).contains(&stages) {
+        return Err(Error::Model(format!("model has {stages} stages, expected 1 or 2")));
+    }
+    let mut out = Vec::with_capacity(stages);
+    for _ in 0..stages {
+        out.push(read_weights(&mut r)?);
+    }
+    Ok((out, meta))
+}
+
+fn read_weights(r: &mut Reader) -> Result<Weights> {
     let s = r.take(4)?;
     let scale = f32::from_le_bytes([s[0], s[1], s[2], s[3]]);
     let n = r.u32()? as usize;
@@ -217,7 +236,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Weights, String)> {
         }
         w.index.insert(f, i as u32);
     }
-    Ok((w, meta))
+    Ok(w)
 }
 
 #[cfg(test)]
@@ -246,9 +265,10 @@ mod tests {
         w.w = vec![0.0; C];
         w.w[3] = 1.5;
         w.w[5] = -0.25;
-        let bytes = write(&w, "meta").unwrap();
+        let bytes = write(&[w.clone(), w], "meta").unwrap();
         let (r, meta) = read(&bytes).unwrap();
-        assert_eq!(meta, "meta");
+        assert_eq!((meta.as_str(), r.len()), ("meta", 2));
+        let r = &r[1];
         assert!((r.w[3] - 1.5).abs() < 1e-3 && (r.w[5] + 0.25).abs() < 1e-3);
         assert!(read(b"nonsense").is_err());
         let mut future = bytes.clone();

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::conll::{spans, Doc};
-use crate::features::{history_features, Feat, TokenInfo};
+use crate::features::{history_features, stack_features, Feat, TokenInfo};
 use crate::model::{best, class_of, decode, tag_hash, Weights, C, TYPES};
 use crate::{Ner, Result};
 
@@ -14,13 +14,16 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// Seed of the shuffling between passes.
     pub seed: u64,
+    /// Folds of the jackknife that trains the second stage (below 2: one stage only).
+    pub folds: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
+            epochs: 20,
             seed: 7,
+            folds: 4,
         }
     }
 }
@@ -46,28 +49,61 @@ fn gold_classes(tags: &[Option<String>]) -> Vec<usize> {
     out
 }
 
+/// A document ready for training: words, features and gold classes of each sentence.
 struct Prepared {
-    toks: Vec<TokenInfo>,
-    gold: Vec<usize>,
+    words: Vec<Vec<String>>,
+    toks: Vec<Vec<TokenInfo>>,
+    gold: Vec<Vec<usize>>,
+}
+
+impl Prepared {
+    fn sentences(&self) -> impl Iterator<Item = (&[TokenInfo], &[usize])> {
+        self.toks
+            .iter()
+            .zip(&self.gold)
+            .map(|(t, g)| (t.as_slice(), g.as_slice()))
+    }
+
+    fn word_refs(&self) -> Vec<Vec<&str>> {
+        self.words
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect()
+    }
 }
 
 fn prepare(ner: &Ner, docs: &[Doc]) -> Vec<Prepared> {
-    let mut out = Vec::new();
-    for d in docs {
-        let sents: Vec<Vec<&str>> = d
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let toks = ner.features(&sents);
-        for (s, toks) in d.sentences.iter().zip(toks) {
-            out.push(Prepared {
+    docs.iter()
+        .map(|d| {
+            let words: Vec<Vec<String>> = d.sentences.iter().map(|s| s.words.clone()).collect();
+            let refs: Vec<Vec<&str>> = words
+                .iter()
+                .map(|s| s.iter().map(String::as_str).collect())
+                .collect();
+            let toks = ner.features(&refs);
+            Prepared {
+                words,
                 toks,
-                gold: gold_classes(&s.tags),
-            });
-        }
-    }
-    out
+                gold: d.sentences.iter().map(|s| gold_classes(&s.tags)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// The same documents with second-stage features from `classes` (one vector per sentence).
+fn stacked(docs: &[Prepared], classes: &[Vec<Vec<usize>>]) -> Vec<Prepared> {
+    docs.iter()
+        .zip(classes)
+        .map(|(d, c)| {
+            let mut toks = d.toks.clone();
+            stack_features(&d.word_refs(), c, &mut toks);
+            Prepared {
+                words: d.words.clone(),
+                toks,
+                gold: d.gold.clone(),
+            }
+        })
+        .collect()
 }
 
 /// Lazily averaged perceptron weights being trained.
@@ -136,13 +172,10 @@ impl SpanCounts {
 
 fn evaluate(w: &Weights, data: &[Prepared]) -> SpanCounts {
     let mut c = SpanCounts::default();
-    for s in data {
-        let pred = decode(w, &s.toks);
-        let to_names = |v: &[usize]| -> Vec<String> {
-            v.iter().map(|&c| crate::model::class_name(c)).collect()
-        };
-        let p = spans(&to_names(&pred));
-        let g = spans(&to_names(&s.gold));
+    for (toks, gold) in data.iter().flat_map(Prepared::sentences) {
+        let pred = decode(w, toks);
+        let p = spans(&names(&pred));
+        let g = spans(&names(gold));
         c.predicted += p.len();
         c.gold += g.len();
         c.correct += p.iter().filter(|x| g.contains(x)).count();
@@ -150,64 +183,65 @@ fn evaluate(w: &Weights, data: &[Prepared]) -> SpanCounts {
     c
 }
 
-/// Trains a model on `train`, keeping the pass that scores best on `dev` (or the last pass when
-/// `dev` is empty). `log` receives one line per pass.
-pub fn train(
-    train: &[Doc],
-    dev: &[Doc],
-    opts: &TrainOptions,
+fn names(v: &[usize]) -> Vec<String> {
+    v.iter().map(|&c| crate::model::class_name(c)).collect()
+}
+
+/// Trains one stage; returns the weights of the best pass on `dev` (the last pass when `dev` is
+/// empty), its dev F1 and the pass number.
+fn train_stage(
+    data: &[Prepared],
+    dev: &[Prepared],
+    epochs: usize,
+    seed: u64,
     log: &mut dyn FnMut(String),
-) -> Result<Ner> {
-    let mut ner = Ner::untrained();
-    let mut data = prepare(&ner, train);
-    let dev = prepare(&ner, dev);
+) -> (Weights, f64, usize) {
+    let mut order: Vec<(&[TokenInfo], &[usize])> =
+        data.iter().flat_map(Prepared::sentences).collect();
     let mut t = Trainer::default();
-    let mut rng = opts.seed.max(1);
+    let mut rng = seed.max(1);
     let mut best_w: Option<(f64, usize, Weights)> = None;
     let mut hist = Vec::with_capacity(8);
-    for epoch in 1..=opts.epochs.max(1) {
+    for epoch in 1..=epochs.max(1) {
         // Fisher–Yates with a xorshift generator: reproducible without a dependency.
-        for i in (1..data.len()).rev() {
+        for i in (1..order.len()).rev() {
             rng ^= rng << 13;
             rng ^= rng >> 7;
             rng ^= rng << 17;
-            data.swap(i, (rng % (i as u64 + 1)) as usize);
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
         }
         let mut errors = 0usize;
         let mut tokens = 0usize;
-        for s in &data {
-            let mut pred: Vec<usize> = Vec::with_capacity(s.toks.len());
-            for (i, tok) in s.toks.iter().enumerate() {
+        for &(toks, gold) in &order {
+            for (i, tok) in toks.iter().enumerate() {
                 t.now += 1;
-                let prev = pred.last().copied();
-                let prev2 = if i >= 2 { Some(pred[i - 2]) } else { None };
+                // Gold history while training: it scored better on dev than the predicted one.
+                let prev = i.checked_sub(1).map(|p| gold[p]);
+                let prev2 = i.checked_sub(2).map(|p| gold[p]);
                 hist.clear();
                 history_features(tok, tag_hash(prev), tag_hash(prev2), &mut hist);
                 let mut scores = [0f32; C];
                 t.w.score(&tok.feats, &mut scores);
                 t.w.score(&hist, &mut scores);
                 let guess = best(&scores, prev, false);
-                let gold = s.gold[i];
-                if guess != gold {
+                if guess != gold[i] {
                     errors += 1;
-                    t.update(&tok.feats, gold, 1.0);
-                    t.update(&hist, gold, 1.0);
+                    t.update(&tok.feats, gold[i], 1.0);
+                    t.update(&hist, gold[i], 1.0);
                     t.update(&tok.feats, guess, -1.0);
                     t.update(&hist, guess, -1.0);
                 }
                 tokens += 1;
-                // Follow the gold history while training so one error does not cascade.
-                pred.push(gold);
             }
         }
         let avg = t.averaged();
         let f1 = if dev.is_empty() {
             0.0
         } else {
-            evaluate(&avg, &dev).f1()
+            evaluate(&avg, dev).f1()
         };
         log(format!(
-            "pass {epoch}: train token error {:.4}, dev span F1 {f1:.4}, features {}",
+            "  pass {epoch}: train token error {:.4}, dev span F1 {f1:.4}, features {}",
             errors as f64 / tokens.max(1) as f64,
             avg.index.len()
         ));
@@ -215,35 +249,95 @@ pub fn train(
             best_w = Some((f1, epoch, avg));
         }
     }
-    if let Some((f1, epoch, w)) = best_w {
-        ner.weights = w;
-        ner.meta = format!("best pass {epoch} of {}, dev span F1 {f1:.4}", opts.epochs);
+    match best_w {
+        Some((f1, epoch, w)) => (w, f1, epoch),
+        None => (Weights::default(), 0.0, 0),
+    }
+}
+
+/// Trains a model on `train`, choosing passes on `dev`. Stage one tags from local features;
+/// stage two adds document-level features from stage one's tags (learnt on jackknifed stage-one
+/// tags of the training data, `folds` folds) and is kept only when it helps on `dev`. `log`
+/// receives progress lines.
+pub fn train(
+    train: &[Doc],
+    dev: &[Doc],
+    opts: &TrainOptions,
+    log: &mut dyn FnMut(String),
+) -> Result<Ner> {
+    let mut ner = Ner::untrained();
+    let data = prepare(&ner, train);
+    let dev_data = prepare(&ner, dev);
+    log("stage 1".into());
+    let (w1, f1, e1) = train_stage(&data, &dev_data, opts.epochs, opts.seed, log);
+    ner.stages = vec![w1];
+    ner.meta = format!("stage 1: pass {e1} of {}, dev span F1 {f1:.4}", opts.epochs);
+    if opts.folds < 2 || dev_data.is_empty() {
+        return Ok(ner);
+    }
+    // Stage-one tags of each training document from a model that never saw it.
+    let mut jack: Vec<Vec<Vec<usize>>> = vec![Vec::new(); data.len()];
+    for k in 0..opts.folds {
+        let rest: Vec<Prepared> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % opts.folds != k)
+            .map(|(_, d)| Prepared {
+                words: Vec::new(),
+                toks: d.toks.clone(),
+                gold: d.gold.clone(),
+            })
+            .collect();
+        let (w, _, _) = train_stage(&rest, &[], e1, opts.seed + k as u64 + 1, &mut |_| {});
+        for (i, d) in data.iter().enumerate().filter(|(i, _)| i % opts.folds == k) {
+            jack[i] = d.toks.iter().map(|t| decode(&w, t)).collect();
+        }
+        log(format!("jackknife fold {} of {} tagged", k + 1, opts.folds));
+    }
+    let data2 = stacked(&data, &jack);
+    let dev_classes: Vec<Vec<Vec<usize>>> = dev_data
+        .iter()
+        .map(|d| d.toks.iter().map(|t| decode(&ner.stages[0], t)).collect())
+        .collect();
+    let dev2 = stacked(&dev_data, &dev_classes);
+    drop(data);
+    log("stage 2".into());
+    let (w2, f2, e2) = train_stage(&data2, &dev2, opts.epochs, opts.seed + 99, log);
+    if f2 > f1 {
+        ner.stages.push(w2);
+        ner.meta = format!(
+            "stage 1: pass {e1} of {ep}, dev span F1 {f1:.4}; stage 2: pass {e2} of {ep}, dev span F1 {f2:.4}",
+            ep = opts.epochs
+        );
     }
     Ok(ner)
 }
 
-/// Scores a model on documents with gold tags: span counts per type and overall.
+/// Scores a model on documents with gold tags: span counts per type and `overall`.
 pub fn score(ner: &Ner, docs: &[Doc]) -> HashMap<String, SpanCounts> {
-    let data = prepare(ner, docs);
     let mut out: HashMap<String, SpanCounts> = HashMap::new();
-    for s in &data {
-        let pred = decode(&ner.weights, &s.toks);
-        let names = |v: &[usize]| -> Vec<String> {
-            v.iter().map(|&c| crate::model::class_name(c)).collect()
-        };
-        let p = spans(&names(&pred));
-        let g = spans(&names(&s.gold));
-        for x in &p {
-            let ok = g.contains(x);
-            for k in [x.2.as_str(), "overall"] {
-                let c = out.entry(k.to_string()).or_default();
-                c.predicted += 1;
-                c.correct += ok as usize;
+    for d in docs {
+        let words: Vec<Vec<&str>> = d
+            .sentences
+            .iter()
+            .map(|s| s.words.iter().map(String::as_str).collect())
+            .collect();
+        let classes = ner.classes(&words);
+        for (s, pred) in d.sentences.iter().zip(&classes) {
+            let p = spans(&names(pred));
+            let g = spans(&names(&gold_classes(&s.tags)));
+            for x in &p {
+                let ok = g.contains(x);
+                for k in [x.2.as_str(), "overall"] {
+                    let c = out.entry(k.to_string()).or_default();
+                    c.predicted += 1;
+                    c.correct += ok as usize;
+                }
             }
-        }
-        for x in &g {
-            for k in [x.2.as_str(), "overall"] {
-                out.entry(k.to_string()).or_default().gold += 1;
+            for x in &g {
+                for k in [x.2.as_str(), "overall"] {
+                    out.entry(k.to_string()).or_default().gold += 1;
+                }
             }
         }
     }

@@ -46,11 +46,11 @@ pub(crate) fn fmix(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-/// An open-addressing map from feature keys (never 0) to row numbers.
+/// An open-addressing map from feature keys (never 0) to row numbers; key and row share a
+/// slot so a lookup touches one cache line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct FeatureMap {
-    keys: Vec<u64>,
-    rows: Vec<u32>,
+    slots: Vec<(u64, u32)>,
     len: usize,
 }
 
@@ -59,8 +59,7 @@ impl FeatureMap {
     pub(crate) fn with_capacity(n: usize) -> FeatureMap {
         let cap = (n.max(8) * 2).next_power_of_two();
         FeatureMap {
-            keys: vec![0; cap],
-            rows: vec![0; cap],
+            slots: vec![(0, 0); cap],
             len: 0,
         }
     }
@@ -74,15 +73,15 @@ impl FeatureMap {
     /// The row of `key`.
     #[inline]
     pub(crate) fn get(&self, key: u64) -> Option<u32> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
-            let k = self.keys[i];
+            let (k, r) = self.slots[i];
             if k == key {
-                return Some(self.rows[i]);
+                return Some(r);
             }
             if k == 0 {
                 return None;
@@ -93,20 +92,19 @@ impl FeatureMap {
 
     /// Inserts `key` (never 0) → `row`, replacing an older row.
     pub(crate) fn insert(&mut self, key: u64, row: u32) {
-        if (self.len + 1) * 2 > self.keys.len() {
+        if (self.len + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = (key as usize) & mask;
         loop {
-            let k = self.keys[i];
+            let k = self.slots[i].0;
             if k == key {
-                self.rows[i] = row;
+                self.slots[i].1 = row;
                 return;
             }
             if k == 0 {
-                self.keys[i] = key;
-                self.rows[i] = row;
+                self.slots[i] = (key, row);
                 self.len += 1;
                 return;
             }
@@ -116,21 +114,17 @@ impl FeatureMap {
 
     fn grow(&mut self) {
         let old = std::mem::take(self);
-        *self = FeatureMap::with_capacity(old.keys.len().max(8));
-        for (k, r) in old.keys.iter().zip(&old.rows) {
-            if *k != 0 {
-                self.insert(*k, *r);
+        *self = FeatureMap::with_capacity(old.slots.len().max(8));
+        for (k, r) in old.slots {
+            if k != 0 {
+                self.insert(k, r);
             }
         }
     }
 
     /// Every (key, row) pair, in slot order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
-        self.keys
-            .iter()
-            .zip(&self.rows)
-            .filter(|(k, _)| **k != 0)
-            .map(|(k, r)| (*k, *r))
+        self.slots.iter().filter(|(k, _)| *k != 0).copied()
     }
 }
 

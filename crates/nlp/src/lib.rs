@@ -35,7 +35,7 @@ use std::path::Path;
 
 pub use analysis::{relation_is, Analysis, Upos, Word};
 pub use error::{Error, Result};
-pub use parser::{ParseScores, Parser};
+pub use parser::{ParseScores, Parser, SentenceTags};
 pub use tagger::{TagScores, Tagger};
 
 /// File name of the tagger in a model folder.
@@ -156,7 +156,9 @@ impl Models {
         let tagged = self.tagger.tag(words);
         let input = parser::Input::new(
             words.iter().copied(),
-            tagged.iter().map(|t| self.tagger.xpos_name(t.xpos)),
+            tagged
+                .iter()
+                .map(|t| (self.tagger.xpos_name(t.xpos), t.upos)),
         );
         let tree = self.parser.parse(&input);
         Analysis {
@@ -196,9 +198,14 @@ impl Models {
         }
     }
 
-    /// Parses sentences whose tags are given (XPOS per word): (head, relation) per word.
-    pub fn parse_tagged(&self, words: &[&str], xpos: &[&str]) -> Vec<(Option<usize>, &'static str)> {
-        let input = parser::Input::new(words.iter().copied(), xpos.iter().copied());
+    /// Parses a sentence whose tags are given ((XPOS, UPOS) per word): (head, relation) per
+    /// word.
+    pub fn parse_tagged(
+        &self,
+        words: &[&str],
+        tags: &[(&str, Upos)],
+    ) -> Vec<(Option<usize>, &'static str)> {
+        let input = parser::Input::new(words.iter().copied(), tags.iter().copied());
         self.parser
             .parse(&input)
             .into_iter()

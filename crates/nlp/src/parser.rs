@@ -10,7 +10,7 @@ use crate::hash::{self, feat, mix};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger::lower_hash;
 use crate::train::{Progress, Rng, TrainOptions};
-use crate::{Meta, Result};
+use crate::{Meta, Result, Upos};
 
 const MAGIC: &[u8; 8] = b"BYLNPAR\0";
 const NONE: usize = usize::MAX;
@@ -19,20 +19,38 @@ const REDUCE: usize = 1;
 
 // A transition class: 0 shift, 1 reduce, 2 + 2l left-arc with label l, 3 + 2l right-arc.
 
-/// The input of one sentence: word and tag hashes.
+/// The input of one sentence: word, XPOS and UPOS hashes.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Input {
     pub(crate) words: Vec<u64>,
     pub(crate) tags: Vec<u64>,
+    pub(crate) utags: Vec<u64>,
 }
 
 impl Input {
-    pub(crate) fn new<'a>(forms: impl Iterator<Item = &'a str>, tags: impl Iterator<Item = &'a str>) -> Input {
+    pub(crate) fn new<'a>(
+        forms: impl Iterator<Item = &'a str>,
+        tags: impl Iterator<Item = (&'a str, Upos)>,
+    ) -> Input {
+        let (tags, utags) = tags
+            .map(|(x, u)| (hash::str(x), 0x7700 + u as u64))
+            .unzip();
         Input {
             words: forms.map(lower_hash).collect(),
-            tags: tags.map(hash::str).collect(),
+            tags,
+            utags,
         }
     }
+}
+
+/// Tags of one sentence: (XPOS, UPOS) per word.
+pub type SentenceTags = Vec<(String, Upos)>;
+
+fn input_of(s: &conllu::Sentence, t: &SentenceTags) -> Input {
+    Input::new(
+        s.words.iter().map(|w| w.form.as_str()),
+        t.iter().map(|(x, u)| (x.as_str(), *u)),
+    )
 }
 
 /// The parser configuration.
@@ -264,6 +282,17 @@ impl State {
         let nls = if n0 != NONE { self.lset[n0] } else { 1 << 63 };
         let s0_headed = u64::from(s0 != NONE && self.head[s0] != NONE);
         let (s1w, s1p) = (w(s1), p(s1));
+        let u = |i: usize| -> u64 {
+            if i == NONE {
+                1
+            } else if i >= n {
+                2
+            } else {
+                x.utags[i]
+            }
+        };
+        let (s0u, n0u, n1u) = (u(s0), u(n0), u(n1));
+
         out.extend_from_slice(&[
             feat(1, s0wp, 0, 0),
             feat(2, s0w, 0, 0),
@@ -345,6 +374,16 @@ impl State {
             feat(78, s0_headed, lab(s0), n0p),
             feat(79, s1p, s0p, 0),
             feat(80, s0p, lab(s0), n0p),
+            feat(81, s0u, n0u, 0),
+            feat(82, s0u, n0u, n1u),
+            feat(83, u(s1), s0u, n0u),
+            feat(84, n0u, n1u, u(n2)),
+            feat(85, s0w, n0u, 0),
+            feat(86, s0u, n0w, 0),
+            feat(87, u(s0h), s0u, n0u),
+            feat(88, s0u, u(s0l), n0u),
+            feat(89, s0u, u(s0r), n0u),
+            feat(90, s0u, n0u, d),
         ]);
     }
 }
@@ -488,9 +527,9 @@ impl Parser {
     /// (tagged with `dev_tags`) and keeping the best epoch.
     pub(crate) fn train(
         train: &[conllu::Sentence],
-        train_tags: &[Vec<String>],
+        train_tags: &[SentenceTags],
         dev: &[conllu::Sentence],
-        dev_tags: &[Vec<String>],
+        dev_tags: &[SentenceTags],
         opts: &TrainOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Parser> {
@@ -515,12 +554,7 @@ impl Parser {
         let inputs: Vec<Input> = train
             .iter()
             .zip(train_tags)
-            .map(|(s, t)| {
-                Input::new(
-                    s.words.iter().map(|w| w.form.as_str()),
-                    t.iter().map(String::as_str),
-                )
-            })
+            .map(|(s, t)| input_of(s, t))
             .collect();
         let golds: Vec<(Vec<usize>, Vec<usize>)> = train
             .iter()
@@ -651,17 +685,14 @@ impl Parser {
 
     /// UAS and LAS on gold trees, parsing with the tags `tagger` gives.
     pub fn evaluate_tagged(&self, gold: &[conllu::Sentence], tagger: &crate::Tagger) -> ParseScores {
-        self.evaluate(gold, &crate::train::tag_xpos(tagger, gold))
+        self.evaluate(gold, &crate::train::tag_sentences(tagger, gold))
     }
 
     /// UAS and LAS on gold trees, parsing with the given tags.
-    pub(crate) fn evaluate(&self, gold: &[conllu::Sentence], tags: &[Vec<String>]) -> ParseScores {
+    pub(crate) fn evaluate(&self, gold: &[conllu::Sentence], tags: &[SentenceTags]) -> ParseScores {
         let (mut n, mut u, mut l) = (0usize, 0usize, 0usize);
         for (s, t) in gold.iter().zip(tags) {
-            let x = Input::new(
-                s.words.iter().map(|w| w.form.as_str()),
-                t.iter().map(String::as_str),
-            );
+            let x = input_of(s, t);
             for ((h, lab), w) in self.parse(&x).iter().zip(&s.words) {
                 let head = h.map_or(0, |h| h + 1);
                 n += 1;

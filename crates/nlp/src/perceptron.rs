@@ -102,7 +102,7 @@ impl Trainer {
                 }),
             );
         }
-        b.build()
+        b.build(None)
     }
 
     /// Number of feature rows.
@@ -112,51 +112,87 @@ impl Trainer {
 }
 
 struct WeightsBuilder {
-    w: Weights,
+    nclasses: usize,
+    keys: Vec<u64>,
+    offsets: Vec<u32>,
+    classes: Vec<u16>,
+    values: Vec<f32>,
 }
 
 impl WeightsBuilder {
     fn new(nclasses: usize) -> WeightsBuilder {
         WeightsBuilder {
-            w: Weights {
-                nclasses,
-                map: FeatureMap::default(),
-                offsets: vec![0],
-                classes: Vec::new(),
-                values: Vec::new(),
-            },
+            nclasses,
+            keys: Vec::new(),
+            offsets: vec![0],
+            classes: Vec::new(),
+            values: Vec::new(),
         }
     }
 
     fn row(&mut self, key: u64, entries: impl Iterator<Item = (u16, f32)>) {
-        let w = &mut self.w;
-        let start = w.classes.len();
+        let start = self.classes.len();
         for (c, v) in entries {
             if v != 0.0 {
-                w.classes.push(c);
-                w.values.push(v);
+                self.classes.push(c);
+                self.values.push(v);
             }
         }
-        if w.classes.len() > start {
-            let r = w.offsets.len() - 1;
-            w.offsets.push(w.classes.len() as u32);
-            w.map.insert(key, r as u32);
+        if self.classes.len() > start {
+            self.offsets.push(self.classes.len() as u32);
+            self.keys.push(key);
         }
     }
 
-    fn build(self) -> Weights {
-        self.w
+    /// Quantises to 16 bits: `scale` is the weight of one step.
+    fn build(self, scale: Option<f32>) -> Weights {
+        let scale = scale.unwrap_or_else(|| {
+            let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
+            if max > 0.0 {
+                max / 32767.0
+            } else {
+                1.0
+            }
+        });
+        let mut map = RowMap::with_capacity(self.keys.len());
+        let mut entries = Vec::with_capacity(self.values.len());
+        for (r, key) in self.keys.iter().enumerate() {
+            let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
+            let before = entries.len();
+            for (c, v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
+                let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
+                if q != 0 {
+                    entries.push(Entry16 { class: *c, q });
+                }
+            }
+            if entries.len() > before {
+                map.insert(*key, before as u32, (entries.len() - before) as u32);
+            }
+        }
+        Weights {
+            nclasses: self.nclasses,
+            scale,
+            map,
+            entries,
+        }
     }
 }
 
-/// Read-only weights: a feature map and compressed sparse rows.
+/// One quantised class weight.
+#[derive(Clone, Copy, Debug)]
+struct Entry16 {
+    class: u16,
+    q: i16,
+}
+
+/// Read-only weights: a feature map and compressed sparse rows of 16-bit weights. Scores are in
+/// units of `scale` (only their order matters).
 #[derive(Clone, Debug)]
 pub(crate) struct Weights {
     nclasses: usize,
-    map: FeatureMap,
-    offsets: Vec<u32>,
-    classes: Vec<u16>,
-    values: Vec<f32>,
+    scale: f32,
+    map: RowMap,
+    entries: Vec<Entry16>,
 }
 
 impl Weights {
@@ -167,7 +203,7 @@ impl Weights {
 
     /// Number of feature rows.
     pub(crate) fn features(&self) -> usize {
-        self.offsets.len() - 1
+        self.map.len
     }
 
     /// Scores every class (`scores` has one slot per class).
@@ -175,53 +211,45 @@ impl Weights {
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for &f in feats {
-            if let Some(r) = self.map.get(f) {
-                let (a, b) = (
-                    self.offsets[r as usize] as usize,
-                    self.offsets[r as usize + 1] as usize,
-                );
-                for (c, v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-                    scores[*c as usize] += *v;
+            if let Some((a, n)) = self.map.get(f) {
+                let (a, b) = (a as usize, a as usize + n as usize);
+                for e in self.entries.get(a..b).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += f32::from(e.q);
+                    }
                 }
             }
         }
     }
 
-    /// Writes the weights quantised to 16 bits, dropping those under `prune` times the largest.
+    /// Writes the weights, dropping those under `prune` times the largest.
     pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
-        let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let cut = max * prune;
-        let mut rows: Vec<(u64, u32)> = self.map.iter().collect();
+        let cut = (32767.0 * prune).round() as i64;
+        let mut rows: Vec<(u64, u32, u32)> = self.map.iter().collect();
         rows.sort_unstable();
-        let kept: Vec<(u64, Vec<(u16, i64)>)> = rows
+        let kept: Vec<(u64, Vec<Entry16>)> = rows
             .iter()
-            .filter_map(|&(key, r)| {
-                let (a, b) = (
-                    self.offsets[r as usize] as usize,
-                    self.offsets[r as usize + 1] as usize,
-                );
-                let e: Vec<(u16, i64)> = self.classes[a..b]
+            .filter_map(|&(key, a, n)| {
+                let (a, b) = (a as usize, a as usize + n as usize);
+                let e: Vec<Entry16> = self.entries[a..b]
                     .iter()
-                    .zip(&self.values[a..b])
-                    .filter(|(_, v)| v.abs() >= cut)
-                    .map(|(c, v)| (*c, (v / scale).round() as i64))
-                    .filter(|(_, q)| *q != 0)
+                    .filter(|e| i64::from(e.q).abs() > cut)
+                    .copied()
                     .collect();
                 (!e.is_empty()).then_some((key, e))
             })
             .collect();
         w.var(self.nclasses as u64);
-        w.f32(scale);
+        w.f32(self.scale);
         w.var(kept.len() as u64);
         let mut prev = 0u64;
         for (key, e) in &kept {
             w.var(key - prev);
             prev = *key;
             w.var(e.len() as u64);
-            for (c, q) in e {
-                w.var(u64::from(*c));
-                w.ivar(*q);
+            for x in e {
+                w.var(u64::from(x.class));
+                w.ivar(i64::from(x.q));
             }
         }
     }
@@ -232,7 +260,7 @@ impl Weights {
         let scale = r.f32()?;
         let nrows = r.len()?;
         let mut b = WeightsBuilder::new(nclasses);
-        b.w.map = FeatureMap::with_capacity(nrows);
+        b.keys.reserve(nrows);
         let mut key = 0u64;
         let mut entries = Vec::new();
         for _ in 0..nrows {
@@ -252,7 +280,57 @@ impl Weights {
             }
             b.row(key, entries.iter().copied());
         }
-        Ok(b.build())
+        Ok(b.build(Some(scale)))
+    }
+}
+
+/// Feature key → (first entry, number of entries), in one slot per key.
+#[derive(Clone, Debug, Default)]
+struct RowMap {
+    slots: Vec<(u64, u32, u32)>,
+    len: usize,
+}
+
+impl RowMap {
+    fn with_capacity(n: usize) -> RowMap {
+        let cap = (n.max(8) * 2).next_power_of_two();
+        RowMap {
+            slots: vec![(0, 0, 0); cap],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (key as usize) & mask;
+        loop {
+            let (k, a, n) = *self.slots.get(i)?;
+            if k == key {
+                return Some((a, n));
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Inserts a key not yet present; the map was sized for all keys.
+    fn insert(&mut self, key: u64, start: u32, n: u32) {
+        let mask = self.slots.len() - 1;
+        let mut i = (key as usize) & mask;
+        while self.slots[i].0 != 0 && self.slots[i].0 != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].0 == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = (key, start, n);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
+        self.slots.iter().filter(|s| s.0 != 0).copied()
     }
 }
 

@@ -230,11 +230,22 @@ struct Layer {
 
 impl Layer {
     /// Tags a sentence whose word infos are given.
-    fn run(&self, infos: &[WordInfo], sc: u64, out: &mut Vec<usize>, feats: &mut Vec<u64>) {
+    fn run(
+        &self,
+        infos: &[WordInfo],
+        sc: u64,
+        sure: &[Option<usize>],
+        out: &mut Vec<usize>,
+        feats: &mut Vec<u64>,
+    ) {
         out.clear();
         let mut scores = vec![0f32; self.nclasses];
         let start = self.nclasses as u64;
         for i in 0..infos.len() {
+            if let Some(t) = sure.get(i).copied().flatten() {
+                out.push(t);
+                continue;
+            }
             let p1 = if i >= 1 { out[i - 1] as u64 } else { start };
             let p2 = if i >= 2 { out[i - 2] as u64 } else { start + 1 };
             features(infos, i, p1, p2, sc, feats);
@@ -252,9 +263,16 @@ pub struct Tagger {
     upos_tags: Vec<Upos>,
     xpos_tags: Vec<String>,
     dict: FeatureMap,
+    /// Frequent unambiguous word forms → (UPOS << 16 | XPOS), tagged without the model.
+    sure: FeatureMap,
     lemmatizer: Lemmatizer,
     meta: Meta,
 }
+
+/// Forms seen at least this often with one tag pair in this share of cases are tagged by
+/// lookup.
+const SURE_MIN_COUNT: u32 = 20;
+const SURE_MIN_SHARE: f32 = 0.995;
 
 /// One tagged word.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -302,6 +320,7 @@ impl Tagger {
             .collect::<Vec<_>>();
         let xpos_tags = r.strs()?;
         let dict = read_map(&mut r)?;
+        let sure = read_map(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let uw = Weights::read(&mut r)?;
         let xw = Weights::read(&mut r)?;
@@ -323,6 +342,7 @@ impl Tagger {
             upos_tags,
             xpos_tags,
             dict,
+            sure,
             lemmatizer,
             meta,
         })
@@ -336,6 +356,7 @@ impl Tagger {
         w.strs(&u);
         w.strs(&self.xpos_tags);
         write_map(&mut w, &self.dict);
+        write_map(&mut w, &self.sure);
         self.lemmatizer.write(&mut w);
         self.upos.weights.write(&mut w, prune);
         self.xpos.weights.write(&mut w, prune);
@@ -363,8 +384,11 @@ impl Tagger {
         let sc = sentence_case(&infos);
         let mut feats = Vec::with_capacity(64);
         let (mut u, mut x) = (Vec::new(), Vec::new());
-        self.upos.run(&infos, sc, &mut u, &mut feats);
-        self.xpos.run(&infos, sc, &mut x, &mut feats);
+        let sure: Vec<Option<u32>> = infos.iter().map(|i| self.sure.get(i.form)).collect();
+        let su: Vec<Option<usize>> = sure.iter().map(|s| s.map(|v| (v >> 16) as usize)).collect();
+        let sx: Vec<Option<usize>> = sure.iter().map(|s| s.map(|v| (v & 0xffff) as usize)).collect();
+        self.upos.run(&infos, sc, &su, &mut u, &mut feats);
+        self.xpos.run(&infos, sc, &sx, &mut x, &mut feats);
         words
             .iter()
             .zip(u.iter().zip(&x))
@@ -411,6 +435,7 @@ impl Tagger {
         let mut fold_tags: Vec<HashMap<u64, HashMap<usize, u32>>> =
             vec![HashMap::new(); DICT_FOLDS];
         let mut gold: Vec<Vec<(usize, usize)>> = Vec::with_capacity(train.len());
+        let mut form_tags: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
         for (si, s) in train.iter().enumerate() {
             let mut g = Vec::with_capacity(s.words.len());
             for w in &s.words {
@@ -435,11 +460,25 @@ impl Tagger {
                     .or_default()
                     .entry(joint)
                     .or_default() += 1;
+                *form_tags
+                    .entry(hash::str(&w.form))
+                    .or_default()
+                    .entry(((ui as u32) << 16) | xi as u32)
+                    .or_default() += 1;
                 g.push((ui, xi));
             }
             gold.push(g);
         }
         let dict = build_dict(&word_tags, None);
+        let mut sure = FeatureMap::default();
+        for (f, m) in &form_tags {
+            let total: u32 = m.values().sum();
+            if let Some((t, n)) = m.iter().max_by_key(|(t, n)| (**n, std::cmp::Reverse(**t))) {
+                if total >= SURE_MIN_COUNT && *n as f32 >= SURE_MIN_SHARE * total as f32 {
+                    sure.insert(*f, *t);
+                }
+            }
+        }
         // Training words see a dictionary built from the other folds, as unseen text would.
         let fold_dicts: Vec<FeatureMap> = (0..DICT_FOLDS)
             .map(|k| build_dict(&word_tags, Some(&fold_tags[k])))
@@ -463,6 +502,7 @@ impl Tagger {
             upos_tags,
             xpos_tags,
             dict,
+            sure,
             lemmatizer,
             meta: Meta::default(),
         };

@@ -93,8 +93,11 @@ pub fn train_tagger(
     crate::Tagger::train(train, dev, opts, progress)
 }
 
-/// Tags sentences with `tagger`: XPOS per word.
-pub fn tag_xpos(tagger: &crate::Tagger, sentences: &[crate::conllu::Sentence]) -> Vec<Vec<String>> {
+/// Tags sentences with `tagger`: (XPOS, UPOS) per word.
+pub fn tag_sentences(
+    tagger: &crate::Tagger,
+    sentences: &[crate::conllu::Sentence],
+) -> Vec<crate::parser::SentenceTags> {
     sentences
         .iter()
         .map(|s| {
@@ -102,15 +105,65 @@ pub fn tag_xpos(tagger: &crate::Tagger, sentences: &[crate::conllu::Sentence]) -
             tagger
                 .tag(&words)
                 .iter()
-                .map(|t| tagger.xpos_name(t.xpos).to_string())
+                .map(|t| (tagger.xpos_name(t.xpos).to_string(), t.upos))
                 .collect()
         })
         .collect()
 }
 
-/// Trains a parser on the tags a tagger would give: the training sentences are tagged by
-/// `opts.folds` taggers each trained on the other folds (jack-knifing), the dev sentences by
-/// `tagger`. With `folds` under 2 the gold training tags are used.
+/// Tags for training a parser, as a tagger would give them on unseen text: each of `opts.folds`
+/// folds is tagged by a tagger trained on the other folds (jack-knifing) for as many epochs as
+/// `tagger` was. With `folds` under 2, the gold tags.
+pub fn jackknife_tags(
+    train: &[crate::conllu::Sentence],
+    tagger: &crate::Tagger,
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<Vec<crate::parser::SentenceTags>> {
+    let mut train_tags: Vec<crate::parser::SentenceTags> = train
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| (w.xpos.clone(), crate::Upos::parse(&w.upos).unwrap_or(crate::Upos::X)))
+                .collect()
+        })
+        .collect();
+    if opts.folds < 2 {
+        return Ok(train_tags);
+    }
+    let fold_opts = TrainOptions {
+        epochs: tagger
+            .meta()
+            .get("best_epoch")
+            .and_then(|e| e.parse().ok())
+            .unwrap_or(8),
+        ..opts.clone()
+    };
+    for k in 0..opts.folds {
+        progress(Progress::Stage(format!(
+            "jack-knife: tagging fold {} of {}",
+            k + 1,
+            opts.folds
+        )));
+        let rest: Vec<crate::conllu::Sentence> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % opts.folds != k)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let fold_tagger = crate::Tagger::train(&rest, &[], &fold_opts, &mut |_| {})?;
+        for (i, s) in train.iter().enumerate() {
+            if i % opts.folds == k {
+                train_tags[i] = tag_sentences(&fold_tagger, std::slice::from_ref(s)).remove(0);
+            }
+        }
+    }
+    Ok(train_tags)
+}
+
+/// Trains a parser on jack-knifed training tags (see [`jackknife_tags`]), scoring each epoch
+/// on `dev` tagged by `tagger` and keeping the best epoch.
 pub fn train_parser(
     train: &[crate::conllu::Sentence],
     dev: &[crate::conllu::Sentence],
@@ -118,42 +171,25 @@ pub fn train_parser(
     opts: &TrainOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> crate::Result<crate::Parser> {
-    let mut train_tags: Vec<Vec<String>> = train
-        .iter()
-        .map(|s| s.words.iter().map(|w| w.xpos.clone()).collect())
-        .collect();
-    if opts.folds >= 2 {
-        let fold_opts = TrainOptions {
-            epochs: tagger
-                .meta()
-                .get("best_epoch")
-                .and_then(|e| e.parse().ok())
-                .unwrap_or(8),
-            ..opts.clone()
-        };
-        for k in 0..opts.folds {
-            progress(Progress::Stage(format!(
-                "jack-knife: tagging fold {} of {}",
-                k + 1,
-                opts.folds
-            )));
-            let rest: Vec<crate::conllu::Sentence> = train
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| i % opts.folds != k)
-                .map(|(_, s)| s.clone())
-                .collect();
-            let fold_tagger = crate::Tagger::train(&rest, &[], &fold_opts, &mut |_| {})?;
-            for (i, s) in train.iter().enumerate() {
-                if i % opts.folds == k {
-                    train_tags[i] = tag_xpos(&fold_tagger, std::slice::from_ref(s)).remove(0);
-                }
-            }
-        }
+    let train_tags = jackknife_tags(train, tagger, opts, progress)?;
+    train_parser_with_tags(train, &train_tags, dev, tagger, opts, progress)
+}
+
+/// Trains a parser on training data with the given tags.
+pub fn train_parser_with_tags(
+    train: &[crate::conllu::Sentence],
+    train_tags: &[crate::parser::SentenceTags],
+    dev: &[crate::conllu::Sentence],
+    tagger: &crate::Tagger,
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<crate::Parser> {
+    if train_tags.len() != train.len() {
+        return Err(crate::Error::Training("one tag list per sentence is needed".into()));
     }
-    let dev_tags = tag_xpos(tagger, dev);
+    let dev_tags = tag_sentences(tagger, dev);
     progress(Progress::Stage("training the parser".into()));
-    crate::Parser::train(train, &train_tags, dev, &dev_tags, opts, progress)
+    crate::Parser::train(train, train_tags, dev, &dev_tags, opts, progress)
 }
 
 /// Reads a CoNLL-U file.

@@ -25,6 +25,7 @@
 
 mod backend;
 mod error;
+mod link;
 mod query;
 mod schema;
 mod write;

@@ -4,7 +4,7 @@ use crate::backend::{Backend, Conn, Value};
 use crate::{Error, Result};
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migration `n` (1-based) as SQL for `backend`.
 fn migration(backend: Backend, n: i64) -> Option<String> {
@@ -18,6 +18,7 @@ fn migration(backend: Backend, n: i64) -> Option<String> {
             "{common}\n{}",
             include_str!("../migrations/postgres/0001_init.sql")
         )),
+        (_, 2) => Some(include_str!("../migrations/common_0002_link.sql").to_string()),
         _ => None,
     }
 }

@@ -70,7 +70,7 @@ enum Kind {
     Terminal,
     /// A word with its abbreviation period (`U.S.`, `Mr.`).
     Abbreviation,
-    /// `:)`, `;-)`, `:(` …
+    /// `:)`, `;-)`, `:(`, `^_^` …
     Emoticon,
     /// Anything else.
     Other,
@@ -83,7 +83,10 @@ fn list_number(text: &str, tokens: &[Token], first: usize, k: usize) -> bool {
         return false;
     }
     let num = tokens[k - 1].text(text);
-    let opens = k - 1 == first || (k - 2 == first && !tokens[first].text(text).is_empty());
+    let opens = k - 1 == first
+        || k - 2 == first
+        || matches!(kind(tokens[k - 2].text(text)), Kind::Terminal)
+        || tokens[k - 2].text(text) == ":";
     opens
         && (1..=2).contains(&num.len())
         && num
@@ -216,7 +219,8 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -
                     let t = tokens[end + 1];
                     let attached = t.start == tokens[end].end;
                     let s = t.text(text);
-                    if is_closer(s) && (attached || is_right_only(s)) {
+                    // Closing quotes, and an emoticon after the full stop (`Thanks! :)`).
+                    if is_closer(s) && (attached || is_right_only(s)) || kind(s) == Kind::Emoticon {
                         end += 1;
                     } else {
                         break;
@@ -229,10 +233,9 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -
                         tokens.get(end + 2).map(|t| t.text(text)),
                     )
                     && !list_number(text, tokens, first, k);
-            }
-            Kind::Emoticon if in_para(k + 1) => {
-                let next = tokens[k + 1].text(text);
-                split = next.chars().next().is_some_and(char::is_uppercase);
+                if !split && in_para(end + 1) {
+                    split = lowercase_opens(text, tokens, k, end);
+                }
             }
             Kind::Abbreviation if in_para(k + 1) => {
                 split = tokens[k + 1].start > tokens[k].end
@@ -270,6 +273,23 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -
         });
     }
     out
+}
+
+/// After a full stop, `!` or `?` (not an ellipsis) that follows a word, a lowercase word opens a
+/// new sentence in informal text (`That was it. no more`).
+fn lowercase_opens(text: &str, tokens: &[Token], k: usize, end: usize) -> bool {
+    let term = tokens[k].text(text);
+    // Not after a closing quote: `"Stop!" he said` goes on.
+    if term.contains('.') && term.len() > 1 || k == 0 || end != k {
+        return false;
+    }
+    let prev = tokens[k - 1].text(text);
+    let next = tokens[end + 1].text(text);
+    tokens[end + 1].start > tokens[end].end
+        && prev.len() >= 2
+        && prev.chars().all(char::is_alphabetic)
+        && next.chars().all(char::is_alphabetic)
+        && starts_lowercase(next)
 }
 
 fn starts_lowercase(tok: &str) -> bool {

@@ -45,6 +45,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = i + len;
         while end < bytes.len() {
+            let b = bytes[end];
+            if b < 0x80 {
+                if matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0B | 0x0C | 0x1C..=0x1F) {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
             let (c, len) = char_at(text, end);
             if c.is_whitespace() {
                 break;
@@ -88,12 +96,6 @@ fn is_word_char(c: char) -> bool {
             | 0x200C | 0x200D | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
 }
 
-/// True for an apostrophe (straight or typographic).
-#[inline]
-fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}')
-}
-
 /// One whitespace-free chunk being cut into tokens.
 struct Chunk<'a> {
     text: &'a str,
@@ -127,10 +129,13 @@ impl Chunk<'_> {
     fn run(mut self, mut i: usize) {
         let has_at = self.text.as_bytes()[i..self.end].contains(&b'@');
         while i < self.end {
-            if let Some(e) = self
-                .url(i)
-                .or_else(|| if has_at { self.email(i) } else { None })
-            {
+            let first = self.text.as_bytes()[i];
+            let url = if matches!(first, b'h' | b'H' | b'w' | b'W' | b'f' | b'F') {
+                self.url(i)
+            } else {
+                None
+            };
+            if let Some(e) = url.or_else(|| if has_at { self.email(i) } else { None }) {
                 self.push(i, e);
                 i = e;
                 continue;
@@ -283,11 +288,14 @@ impl Chunk<'_> {
         let mut seg = start; // start of the current hyphen segment
         let mut i = start;
         loop {
-            while let Some((c, len)) = self.char_at(i) {
-                if !is_word_char(c) {
-                    break;
+            loop {
+                while i < self.end && b[i].is_ascii_alphanumeric() {
+                    i += 1;
                 }
-                i += len;
+                match self.char_at(i) {
+                    Some((c, len)) if !c.is_ascii() && is_word_char(c) => i += len,
+                    _ => break,
+                }
             }
             let Some((c, len)) = self.char_at(i) else {
                 break;
@@ -351,7 +359,8 @@ impl Chunk<'_> {
     /// Pushes `[start, end)`, splitting a contraction written without an apostrophe.
     fn push_word(&mut self, start: usize, end: usize) {
         let word = &self.text[start..end];
-        if (4..=8).contains(&word.len()) && word.is_ascii() {
+        let last = word.as_bytes().last().map_or(0, u8::to_ascii_lowercase);
+        if (4..=8).contains(&word.len()) && matches!(last, b't' | b'a') && word.is_ascii() {
             let mut lower = [0u8; 8];
             for (l, c) in lower.iter_mut().zip(word.bytes()) {
                 *l = c.to_ascii_lowercase();
@@ -469,13 +478,14 @@ fn digits_before(b: &[u8], seg: usize, i: usize) -> usize {
 /// True for an emoticon token such as `:)` or `;-)`.
 pub(crate) fn is_emoticon(tok: &str) -> bool {
     let b = tok.as_bytes();
-    b.len() >= 2
-        && b.len() <= 6
-        && matches!(b[0], b':' | b';' | b'=')
-        && matches!(
-            b[b.len() - 1],
-            b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'['
-        )
+    tok == "^_^"
+        || b.len() >= 2
+            && b.len() <= 6
+            && matches!(b[0], b':' | b';' | b'=')
+            && matches!(
+                b[b.len() - 1],
+                b')' | b'(' | b'D' | b'P' | b'p' | b'/' | b'|' | b']' | b'['
+            )
 }
 
 /// True when `word` followed by a period is an abbreviation: a listed one, an initial (`M`), or

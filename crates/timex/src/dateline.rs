@@ -51,20 +51,15 @@ mod tests {
     #[test]
     fn datelines() {
         let d = |s: &str| find_published(s).map(|d| d.to_string());
-        assert_eq!(d("LONDON, Oct. 15, 2019 (Reuters) - Shares fell."), Some("2019-10-15".into()));
+        assert_eq!(
+            d("LONDON, Oct. 15, 2019 (Reuters) - Shares fell."),
+            Some("2019-10-15".into())
+        );
         assert_eq!(d("Published 2021-03-04\nText."), Some("2021-03-04".into()));
-        assert_eq!(d("Title\n\nTuesday, 3 March 2020\n"), Some("2020-03-03".into()));
+        assert_eq!(
+            d("Title\n\nTuesday, 3 March 2020\n"),
+            Some("2020-03-03".into())
+        );
         assert_eq!(d("One.\nTwo.\nOn 3 March 2020 it rained."), None);
-    }
-}
-#[cfg(test)]
-mod debug {
-    #[test]
-    fn dbg() {
-        let t = "LONDON, Oct. 15, 2019 (Reuters) - Shares fell.";
-        for x in crate::tag_text(t, None) { eprintln!("{:?} {}", x, &t[x.start..x.end]); }
-        let l = byline_text::analyze(t);
-        for tok in &l.tokens { eprint!("[{}]", tok.text(t)); }
-        panic!();
     }
 }

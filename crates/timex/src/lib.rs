@@ -188,8 +188,11 @@ pub fn tag(req: &Request) -> Vec<Timex> {
                     state.election = Some(day);
                 }
             }
-            if let recognize::Sem::Year(y) = found.sem {
-                state.year = Some(y);
+            match found.sem {
+                recognize::Sem::Year(y) | recognize::Sem::Date { y: Some(y), .. } => {
+                    state.year = Some(y);
+                }
+                _ => {}
             }
             out.push(Timex {
                 start: pieces[found.start].start,

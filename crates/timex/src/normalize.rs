@@ -127,8 +127,16 @@ impl State {
                 let back = i64::from(dct.weekday().since(target)); // days back to the target
                 let fwd = i64::from(target.since(dct.weekday()));
                 let n = match shift {
-                    Some(Shift::Last | Shift::Past | Shift::Previous) => -(if back == 0 { 7 } else { back }),
-                    Some(Shift::Next | Shift::Coming | Shift::Following) => if fwd == 0 { 7 } else { fwd },
+                    Some(Shift::Last | Shift::Past | Shift::Previous) => {
+                        -(if back == 0 { 7 } else { back })
+                    }
+                    Some(Shift::Next | Shift::Coming | Shift::Following) => {
+                        if fwd == 0 {
+                            7
+                        } else {
+                            fwd
+                        }
+                    }
                     Some(Shift::This) => {
                         let monday = -i64::from(dct.weekday().to_monday_zero_offset());
                         monday + i64::from(target.to_monday_zero_offset())
@@ -156,31 +164,66 @@ impl State {
             Sem::Date { d: Some(_), .. }
             | Sem::RelDay(_)
             | Sem::Weekday { .. }
-            | Sem::AnchorUnit { unit: Unit::Day, .. } => {
+            | Sem::AnchorUnit {
+                unit: Unit::Day, ..
+            } => {
                 let day = self.day(sem, tense);
                 let value = match (day, sem) {
                     (Some(d), _) => Some(ymd(d)),
                     (None, Sem::Weekday { wd, .. }) => Some(format!("XXXX-WXX-{wd}")),
-                    (None, Sem::Date { y: None, m, d: Some(d) }) => Some(format!("XXXX-{m:02}-{d:02}")),
+                    (
+                        None,
+                        Sem::Date {
+                            y: None,
+                            m,
+                            d: Some(d),
+                        },
+                    ) => Some(format!("XXXX-{m:02}-{d:02}")),
                     _ => None,
                 };
-                Resolved { kind: TimexType::Date, value, day }
+                Resolved {
+                    kind: TimexType::Date,
+                    value,
+                    day,
+                }
             }
-            Sem::Date { y: Some(y), m, d: None } => date(Some(ym(*y, *m as i8))),
-            Sem::Date { y: None, m, d: None } | Sem::Month { m, shift: None } => {
-                date(Some(match dct {
-                    Some(dct) => ym(infer_year(dct, *m, None, tense), *m as i8),
-                    None => format!("XXXX-{m:02}"),
-                }))
+            Sem::Date {
+                y: Some(y),
+                m,
+                d: None,
+            } => date(Some(ym(*y, *m as i8))),
+            Sem::Date {
+                y: None,
+                m,
+                d: None,
             }
-            Sem::Month { m, shift: Some(shift) } => {
+            | Sem::Month { m, shift: None } => date(Some(match dct {
+                Some(dct) => ym(infer_year(dct, *m, None, tense), *m as i8),
+                None => format!("XXXX-{m:02}"),
+            })),
+            Sem::Month {
+                m,
+                shift: Some(shift),
+            } => {
                 let Some(dct) = dct else {
                     return date(Some(format!("XXXX-{m:02}")));
                 };
                 let (y, cm) = (i32::from(dct.year()), dct.month() as u8);
                 let y = match shift {
-                    Shift::Last | Shift::Past | Shift::Previous => if *m < cm { y } else { y - 1 },
-                    Shift::Next | Shift::Coming | Shift::Following => if *m > cm { y } else { y + 1 },
+                    Shift::Last | Shift::Past | Shift::Previous => {
+                        if *m < cm {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    Shift::Next | Shift::Coming | Shift::Following => {
+                        if *m > cm {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
                     _ => y,
                 };
                 date(Some(ym(y, *m as i8)))
@@ -217,11 +260,29 @@ impl State {
                         let y = i32::from(dct.year());
                         let current = (dct.month() as u8 - 1) / 3 + 1;
                         Some(match (shift, tense) {
-                            (Some(Shift::Last | Shift::Previous | Shift::Past), _) => if *q < current { y } else { y - 1 },
-                            (Some(Shift::Next | Shift::Coming | Shift::Following), _) => if *q > current { y } else { y + 1 },
+                            (Some(Shift::Last | Shift::Previous | Shift::Past), _) => {
+                                if *q < current {
+                                    y
+                                } else {
+                                    y - 1
+                                }
+                            }
+                            (Some(Shift::Next | Shift::Coming | Shift::Following), _) => {
+                                if *q > current {
+                                    y
+                                } else {
+                                    y + 1
+                                }
+                            }
                             (Some(_), _) => y,
-                            (None, Tense::Future) => if *q >= current { y } else { y + 1 },
-                            (None, _) => if *q <= current { y } else { y - 1 },
+                            (None, Tense::Future) if *q >= current => y,
+                            (None, _) => {
+                                if *q <= current {
+                                    y
+                                } else {
+                                    y - 1
+                                }
+                            }
                         })
                     }
                     (None, None) => None,
@@ -238,7 +299,12 @@ impl State {
                     None => format!("XXXX-H{h}"),
                 }))
             }
-            Sem::Offset { unit, amount, dir, anchored } => {
+            Sem::Offset {
+                unit,
+                amount,
+                dir,
+                anchored,
+            } => {
                 let base = if *anchored { self.anchor(tense) } else { dct };
                 let value = match (base, amount) {
                     (Some(base), Some(a)) if a.fract() == 0.0 && !unit.is_clock() => {
@@ -248,10 +314,16 @@ impl State {
                     _ => None,
                 };
                 let day = match (base, amount, unit) {
-                    (Some(base), Some(a), Unit::Day) => add_days(base, (*a as i64) * i64::from(*dir)),
+                    (Some(base), Some(a), Unit::Day) => {
+                        add_days(base, (*a as i64) * i64::from(*dir))
+                    }
                     _ => None,
                 };
-                Resolved { kind: TimexType::Date, value, day }
+                Resolved {
+                    kind: TimexType::Date,
+                    value,
+                    day,
+                }
             }
             Sem::Duration { amount, unit } => Resolved {
                 kind: TimexType::Duration,
@@ -267,20 +339,39 @@ impl State {
                     Some(d) => format!("{}T{h:02}:{m:02}", ymd(d)),
                     None => format!("T{h:02}:{m:02}"),
                 };
-                Resolved { kind: TimexType::Time, value: Some(value), day: d }
+                Resolved {
+                    kind: TimexType::Time,
+                    value: Some(value),
+                    day: d,
+                }
             }
             Sem::PartOfDay { pod, day } => {
                 let d = match day {
                     Some(s) => self.day(s, tense),
                     None => self.anchor(tense),
                 };
-                let value = d.map(|d| format!("{}T{}", ymd(d), pod.code()));
-                let kind = if matches!(day.as_deref(), Some(Sem::Weekday { .. })) {
+                // "Friday night", "the next morning": the day; "this morning", "the evening": the time.
+                let named_day = matches!(
+                    day.as_deref(),
+                    Some(Sem::Weekday { .. } | Sem::AnchorUnit { .. } | Sem::Date { .. })
+                );
+                let value = d.map(|d| {
+                    if named_day {
+                        ymd(d)
+                    } else {
+                        format!("{}T{}", ymd(d), pod.code())
+                    }
+                });
+                let kind = if named_day {
                     TimexType::Date
                 } else {
                     TimexType::Time
                 };
-                Resolved { kind, value, day: d }
+                Resolved {
+                    kind,
+                    value,
+                    day: d,
+                }
             }
             Sem::Vague(v) => date(Some(v.value().to_string())),
             Sem::Set(v) => Resolved {
@@ -288,9 +379,26 @@ impl State {
                 value: Some(v.clone()),
                 day: None,
             },
+            Sem::MonthOfYear { m, n } => date(dct.map(|d| ym(i32::from(d.year()) + n, *m as i8))),
+            Sem::Weekend => {
+                let value = dct.and_then(|d| {
+                    let weekend = matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday);
+                    let n = if tense == Tense::Future || weekend {
+                        0
+                    } else {
+                        -1
+                    };
+                    unit_value(d, Unit::Weekend, n)
+                });
+                date(value)
+            }
             Sem::ElectionDay => {
                 let day = self.election;
-                Resolved { kind: TimexType::Date, value: day.map(ymd), day }
+                Resolved {
+                    kind: TimexType::Date,
+                    value: day.map(ymd),
+                    day,
+                }
             }
         }
     }
@@ -304,32 +412,29 @@ fn infer_year(dct: Date, m: u8, d: Option<u8>, tense: Tense) -> i32 {
         Some(d) => ((m, d) <= (cm, cd), (m, d) >= (cm, cd)),
         None => (m <= cm, m >= cm),
     };
+    let _ = (not_after, not_before);
+    let Some(d) = d else {
+        // A month alone: past clauses look back, future ones ahead, others lean to the past.
+        return match tense {
+            Tense::Past if m > cm => y - 1,
+            Tense::Future if m < cm => y + 1,
+            Tense::Unknown if m > cm + 2 => y - 1,
+            Tense::Unknown if i32::from(m) + 9 < i32::from(cm) => y + 1,
+            _ => y,
+        };
+    };
+    // A day: how far the same-year date lies from the publication date.
+    let Ok(same) = Date::new(y as i16, m as i8, d as i8) else {
+        return y;
+    };
+    let ahead = (same - dct).get_days();
+    let ahead = i64::from(ahead) + i64::from((same - dct).get_weeks()) * 7;
     match tense {
-        Tense::Past => {
-            if not_after {
-                y
-            } else {
-                y - 1
-            }
-        }
-        Tense::Future => {
-            if not_before {
-                y
-            } else {
-                y + 1
-            }
-        }
-        Tense::Unknown => {
-            // The closest occurrence; months more than half a year ahead are last year's.
-            let months_ahead = i32::from(m) - i32::from(dct.month() as u8);
-            if months_ahead > 6 {
-                y - 1
-            } else if months_ahead < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        Tense::Past if ahead > 60 => y - 1,
+        Tense::Future if ahead < -30 => y + 1,
+        Tense::Unknown if ahead > 90 => y - 1,
+        Tense::Unknown if ahead < -270 => y + 1,
+        _ => y,
     }
 }
 
@@ -374,7 +479,10 @@ fn unit_value(d: Date, unit: Unit, n: i32) -> Option<String> {
         Unit::Day => ymd(add_days(d, i64::from(n))?),
         Unit::Week => week(d.checked_add((i64::from(n) * 7).days()).ok()?),
         Unit::Fortnight => week(d.checked_add((i64::from(n) * 14).days()).ok()?),
-        Unit::Weekend => format!("{}-WE", week(d.checked_add((i64::from(n) * 7).days()).ok()?)),
+        Unit::Weekend => format!(
+            "{}-WE",
+            week(d.checked_add((i64::from(n) * 7).days()).ok()?)
+        ),
         Unit::Month => {
             let (y, m) = add_months(i32::from(d.year()), d.month(), n);
             ym(y, m)
@@ -436,6 +544,7 @@ mod tests {
         assert_eq!(infer_year(d, 12, None, Tense::Past), 2018);
         assert_eq!(infer_year(d, 12, Some(10), Tense::Future), 2019);
         assert_eq!(infer_year(d, 5, None, Tense::Past), 2019);
-        assert_eq!(infer_year(d, 1, Some(5), Tense::Unknown), 2020);
+        let december = Date::new(2019, 12, 20).unwrap();
+        assert_eq!(infer_year(december, 1, Some(5), Tense::Unknown), 2020);
     }
 }

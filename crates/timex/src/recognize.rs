@@ -78,6 +78,13 @@ pub(crate) enum Sem {
     Set(String),
     /// The day of an election named earlier in the text.
     ElectionDay,
+    /// "July last year": a month of the year `n` years from the publication date.
+    MonthOfYear {
+        m: u8,
+        n: i32,
+    },
+    /// "the weekend": the last one, or the coming one in a future clause.
+    Weekend,
 }
 
 impl Sem {
@@ -88,7 +95,10 @@ impl Sem {
             Sem::Date { d: Some(_), .. }
                 | Sem::Weekday { .. }
                 | Sem::RelDay(_)
-                | Sem::AnchorUnit { unit: Unit::Day, .. }
+                | Sem::AnchorUnit {
+                    unit: Unit::Day,
+                    ..
+                }
         )
     }
 }
@@ -105,7 +115,52 @@ pub(crate) struct Found {
 
 /// Count nouns after which a four-digit number is a quantity, not a year.
 static COUNT_NOUNS: &[&str] = &[
-    "acres", "barrels", "cars", "cases", "children", "civilians", "dead", "deaths", "dollars", "euros", "families", "feet", "fighters", "homes", "hours", "households", "houses", "jobs", "kilometers", "kilometres", "km", "meters", "metres", "miles", "militants", "people", "percent", "points", "police", "pounds", "prisoners", "refugees", "residents", "rounds", "seats", "shares", "soldiers", "students", "tonnes", "tons", "troops", "units", "victims", "votes", "workers", "yards",
+    "acres",
+    "barrels",
+    "cars",
+    "cases",
+    "children",
+    "civilians",
+    "dead",
+    "deaths",
+    "dollars",
+    "euros",
+    "families",
+    "feet",
+    "fighters",
+    "homes",
+    "hours",
+    "households",
+    "houses",
+    "jobs",
+    "kilometers",
+    "kilometres",
+    "km",
+    "meters",
+    "metres",
+    "miles",
+    "militants",
+    "people",
+    "percent",
+    "points",
+    "police",
+    "pounds",
+    "prisoners",
+    "refugees",
+    "residents",
+    "rounds",
+    "seats",
+    "shares",
+    "soldiers",
+    "students",
+    "tonnes",
+    "tons",
+    "troops",
+    "units",
+    "victims",
+    "votes",
+    "workers",
+    "yards",
 ];
 
 /// Words before a number in 1000–1899 that make it a year.
@@ -268,13 +323,23 @@ impl<'a> Grammar<'a> {
             // Only before this/that/the same/next/last: "later this month".
             let ok = matches!(
                 self.lex(i + 1),
-                Some(Lex::Shift(Shift::This | Shift::That | Shift::Next | Shift::Last))
-            ) || (self.w(i + 1, W::The) && matches!(self.lex(i + 2), Some(Lex::Shift(Shift::Same))))
+                Some(Lex::Shift(
+                    Shift::This | Shift::That | Shift::Next | Shift::Last
+                ))
+            ) || (self.w(i + 1, W::The)
+                && matches!(self.lex(i + 2), Some(Lex::Shift(Shift::Same))))
                 || self.lex(i + 1) == Some(Lex::RelDay(0));
             if !ok {
                 return None;
             }
-            (i + 1, if self.w(i, W::Earlier) { "START" } else { "END" })
+            (
+                i + 1,
+                if self.w(i, W::Earlier) {
+                    "START"
+                } else {
+                    "END"
+                },
+            )
         } else {
             return None;
         };
@@ -339,7 +404,11 @@ impl<'a> Grammar<'a> {
             }
         }
         if let Sem::Clock { h, m, day: None } = sem {
-            let k = if self.is_word(end, "on") { end + 1 } else { end };
+            let k = if self.is_word(end, "on") {
+                end + 1
+            } else {
+                end
+            };
             let day = self
                 .calendar_date(k)
                 .or_else(|| self.named(k))
@@ -368,8 +437,13 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let s = self.str(j);
-        let abbreviated = s.len() <= 4 && !matches!(s.to_ascii_lowercase().as_str(), "may" | "june" | "july");
-        let end = if abbreviated { self.skip_dot(j + 1) } else { j + 1 };
+        let abbreviated =
+            s.len() <= 4 && !matches!(s.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+        let end = if abbreviated {
+            self.skip_dot(j + 1)
+        } else {
+            j + 1
+        };
         Some((end, m))
     }
 
@@ -389,7 +463,9 @@ impl<'a> Grammar<'a> {
             e += 1;
         }
         // Not part of a larger number or time: "15,000", "15:30", "15.5".
-        if self.glued(e) && (self.ch(e, ',') || self.ch(e, ':') || self.ch(e, '.'))
+        if self.glued(e)
+            && (self.ch(e, ',') || self.ch(e, ':') || self.ch(e, '.'))
+            && self.glued(e + 1)
             && self.digits(e + 1).is_some()
         {
             return None;
@@ -402,7 +478,11 @@ impl<'a> Grammar<'a> {
         if digits != 4 || !(1000..=2200).contains(&n) {
             return None;
         }
-        if self.glued(j + 1) && (self.ch(j + 1, ',') || self.ch(j + 1, '.')) && self.digits(j + 2).is_some() {
+        if self.glued(j + 1)
+            && (self.ch(j + 1, ',') || self.ch(j + 1, '.'))
+            && self.glued(j + 2)
+            && self.digits(j + 2).is_some()
+        {
             return None;
         }
         Some((j + 1, n as i32))
@@ -430,10 +510,34 @@ impl<'a> Grammar<'a> {
                 return Some((e3, Sem::Date { y, m, d: Some(d) }));
             }
             if !had_weekday {
+                // July last year
+                if let (
+                    Some(Lex::Shift(s @ (Shift::Last | Shift::This | Shift::Next))),
+                    Some(Lex::Unit(Unit::Year, false)),
+                ) = (self.lex(e), self.lex(e + 1))
+                {
+                    let n = match s {
+                        Shift::Last => -1,
+                        Shift::Next => 1,
+                        _ => 0,
+                    };
+                    return Some((e + 2, Sem::MonthOfYear { m, n }));
+                }
                 // Month [of] Year
-                let k = if self.w(e, W::Of) { e + 1 } else { self.skip_comma(e) };
+                let k = if self.w(e, W::Of) {
+                    e + 1
+                } else {
+                    self.skip_comma(e)
+                };
                 if let Some((e2, y)) = self.year_number(k) {
-                    return Some((e2, Sem::Date { y: Some(y), m, d: None }));
+                    return Some((
+                        e2,
+                        Sem::Date {
+                            y: Some(y),
+                            m,
+                            d: None,
+                        },
+                    ));
                 }
             }
         }
@@ -458,7 +562,12 @@ impl<'a> Grammar<'a> {
         } else {
             return None;
         };
-        if !(self.glued(i + 1) && self.glued(i + 2) && self.ch(i + 3, sep) && self.glued(i + 3) && self.glued(i + 4)) {
+        if !(self.glued(i + 1)
+            && self.glued(i + 2)
+            && self.ch(i + 3, sep)
+            && self.glued(i + 3)
+            && self.glued(i + 4))
+        {
             return None;
         }
         let (b, _) = self.digits(i + 2)?;
@@ -516,7 +625,9 @@ impl<'a> Grammar<'a> {
         let ordinal = match self.lex(j) {
             Some(Lex::Ordinal(n)) => Some((j + 1, n)),
             _ => self.digits(j).and_then(|(n, d)| {
-                let suffix = ["st", "nd", "rd", "th"].iter().any(|s| self.is_word(j + 1, s));
+                let suffix = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .any(|s| self.is_word(j + 1, s));
                 (d <= 2 && suffix && self.glued(j + 1)).then_some((j + 2, n))
             }),
         };
@@ -539,7 +650,10 @@ impl<'a> Grammar<'a> {
             // A bare number: only a year when nothing says it counts things.
             if self.p[i].glued && i > self.lo {
                 let prev = &self.p[i - 1];
-                if matches!(prev.kind, Kind::Digits | Kind::Other('$' | '£' | '€' | '.' | ',' | '#')) {
+                if matches!(
+                    prev.kind,
+                    Kind::Digits | Kind::Other('$' | '£' | '€' | '.' | ',' | '#')
+                ) {
                     return None;
                 }
             }
@@ -552,7 +666,9 @@ impl<'a> Grammar<'a> {
                     || self.ch(e, '%')
                     || self.lex(e) == Some(Lex::Zone)
                     || (self.ch(e, ':') && self.glued(e))
-                    || (self.ch(e, '-') && self.glued(e) && self.digits(e + 1).is_some_and(|(_, d)| d != 2 && d != 4))
+                    || (self.ch(e, '-')
+                        && self.glued(e)
+                        && self.digits(e + 1).is_some_and(|(_, d)| d != 2 && d != 4))
                 {
                     return None;
                 }
@@ -566,7 +682,9 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
             }
-        } else if !self.p[i].lex.is_some_and(|l| l == Lex::W(W::Fiscal)) && !self.w(i + 1, W::Fiscal) {
+        } else if !self.p[i].lex.is_some_and(|l| l == Lex::W(W::Fiscal))
+            && !self.w(i + 1, W::Fiscal)
+        {
             // "the 1990" is not a date; "the year 1990" is handled by the unit matcher.
             return None;
         }
@@ -583,7 +701,7 @@ impl<'a> Grammar<'a> {
                 if !cap && self.lower_word_at(i) && self.str(i).len() < 6 {
                     return None;
                 }
-                Some((self.skip_dot(i + 1), Sem::Weekday { wd, shift: None }))
+                Some((i + 1, Sem::Weekday { wd, shift: None }))
             }
             Lex::Month(m) => {
                 let (e, m2) = self.month(i)?;
@@ -599,9 +717,31 @@ impl<'a> Grammar<'a> {
                 };
                 let date_context = matches!(
                     prev.as_str(),
-                    "in" | "since" | "until" | "by" | "of" | "during" | "from" | "through" | "before"
-                        | "after" | "early" | "late" | "mid" | "-" | "last" | "next" | "this" | "till"
-                        | "to" | "between" | "and" | "or" | "end" | "start" | "beginning" | "that"
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "of"
+                        | "during"
+                        | "from"
+                        | "through"
+                        | "before"
+                        | "after"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "-"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "till"
+                        | "to"
+                        | "between"
+                        | "and"
+                        | "or"
+                        | "end"
+                        | "start"
+                        | "beginning"
+                        | "that"
                 );
                 if matches!(m, 3 | 5 | 8) && !date_context {
                     return None;
@@ -622,12 +762,7 @@ impl<'a> Grammar<'a> {
                     None
                 }
             }
-            Lex::RelDay(n) => {
-                if self.p[i].cap && i > self.lo && !self.p[i - 1].is_char('"') && self.str(i) != "Today" {
-                    // "Today" at a sentence start is fine; a capitalised "Today" mid-sentence is a name.
-                }
-                Some((i + 1, Sem::RelDay(i32::from(n))))
-            }
+            Lex::RelDay(n) => Some((i + 1, Sem::RelDay(i32::from(n)))),
             Lex::W(W::Tonight) => Some((
                 i + 1,
                 Sem::PartOfDay {
@@ -645,25 +780,40 @@ impl<'a> Grammar<'a> {
             }
             Lex::W(W::Christmas) => {
                 if self.p[i].cap && !self.is_word(i + 1, "tree") {
-                    let e = if self.is_word(i + 1, "day") { i + 2 } else { i + 1 };
-                    Some((e, Sem::Date { y: None, m: 12, d: Some(25) }))
+                    let e = if self.is_word(i + 1, "day") {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    Some((
+                        e,
+                        Sem::Date {
+                            y: None,
+                            m: 12,
+                            d: Some(25),
+                        },
+                    ))
                 } else {
                     None
                 }
             }
-            Lex::Ordinal(_) => self.quarter(i, i, None),
+            Lex::Ordinal(_) => self.quarter(i, None),
             Lex::Season(s) => {
                 // Bare seasons only with a year: "summer 2019".
                 let k = self.skip_comma(i + 1);
                 let k = if self.w(k, W::Of) { k + 1 } else { k };
                 let (e, y) = self.year_number(k)?;
-                Some((e, Sem::Season { s, y: Some(y), shift: None }))
+                Some((
+                    e,
+                    Sem::Season {
+                        s,
+                        y: Some(y),
+                        shift: None,
+                    },
+                ))
             }
             Lex::Unit(..) | Lex::Number(_) => None,
-            _ => {
-                // Q3, Q1 2019
-                None
-            }
+            _ => None,
         }
         .or_else(|| self.q_quarter(i))
     }
@@ -681,7 +831,14 @@ impl<'a> Grammar<'a> {
             Some((e, y)) => (e, Some(y)),
             None => (i + 2, None),
         };
-        Some((e, Sem::Quarter { q: q as u8, y, shift: None }))
+        Some((
+            e,
+            Sem::Quarter {
+                q: q as u8,
+                y,
+                shift: None,
+            },
+        ))
     }
 
     /// "the third quarter", "the first half of 2019", "the summer", "the weekend",
@@ -689,9 +846,52 @@ impl<'a> Grammar<'a> {
     fn the_named(&self, i: usize) -> Option<(usize, Sem)> {
         let j = i + 1;
         match self.lex(j)? {
-            Lex::Ordinal(_) | Lex::W(W::Fiscal) => self.quarter(i, j, None),
-            Lex::Season(s) => Some((j + 1, Sem::Season { s, y: None, shift: None })),
-            Lex::Unit(Unit::Weekend, false) => Some((j + 1, Sem::RelUnit { unit: Unit::Weekend, n: 0 })),
+            Lex::Ordinal(_) | Lex::W(W::Fiscal) => self.quarter(j, None),
+            Lex::Season(s) => Some((
+                j + 1,
+                Sem::Season {
+                    s,
+                    y: None,
+                    shift: None,
+                },
+            )),
+            Lex::Unit(Unit::Weekend, false) => Some((j + 1, Sem::Weekend)),
+            Lex::Unit(Unit::Quarter, false) => Some((
+                j + 1,
+                Sem::RelUnit {
+                    unit: Unit::Quarter,
+                    n: -1,
+                },
+            )),
+            Lex::W(W::Latest) if self.lex(j + 1) == Some(Lex::Unit(Unit::Quarter, false)) => {
+                Some((
+                    j + 2,
+                    Sem::RelUnit {
+                        unit: Unit::Quarter,
+                        n: -1,
+                    },
+                ))
+            }
+            Lex::PartOfDay(pod) => {
+                // the evening (hours), the night of Oct. 23
+                if self.w(j + 1, W::Of) {
+                    if let Some((e, d)) = self.calendar_date(j + 2).filter(|(_, s)| s.is_day()) {
+                        return Some((
+                            e,
+                            Sem::PartOfDay {
+                                pod,
+                                day: Some(Box::new(d)),
+                            },
+                        ));
+                    }
+                }
+                let e = if self.lex(j + 1) == Some(Lex::Unit(Unit::Hour, true)) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                Some((e, Sem::PartOfDay { pod, day: None }))
+            }
             Lex::Unit(Unit::Day, false) => {
                 // the day before / after (at a clause end), the day before yesterday.
                 if self.w(j + 1, W::Before) || self.w(j + 1, W::After) {
@@ -703,7 +903,13 @@ impl<'a> Grammar<'a> {
                         return Some((j + 3, Sem::RelDay(2)));
                     }
                     if j + 2 >= self.hi || matches!(self.p[j + 2].kind, Kind::Other(_)) {
-                        return Some((j + 2, Sem::AnchorUnit { unit: Unit::Day, n: dir }));
+                        return Some((
+                            j + 2,
+                            Sem::AnchorUnit {
+                                unit: Unit::Day,
+                                n: dir,
+                            },
+                        ));
                     }
                 }
                 None
@@ -729,8 +935,23 @@ impl<'a> Grammar<'a> {
                     || !self.lower_word_at(j + 1)
                     || matches!(
                         self.str(j + 1),
-                        "and" | "or" | "but" | "when" | "as" | "to" | "of" | "in" | "on" | "is" | "was"
-                            | "has" | "had" | "have" | "were" | "will" | "would"
+                        "and"
+                            | "or"
+                            | "but"
+                            | "when"
+                            | "as"
+                            | "to"
+                            | "of"
+                            | "in"
+                            | "on"
+                            | "is"
+                            | "was"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "were"
+                            | "will"
+                            | "would"
                     )
                 {
                     Some((j + 1, Sem::Vague(Vague::Past)))
@@ -743,7 +964,7 @@ impl<'a> Grammar<'a> {
     }
 
     /// `[the] [fiscal] third quarter [of] [Year]`, `[the] first half [of Year]`.
-    fn quarter(&self, i: usize, j: usize, shift: Option<Shift>) -> Option<(usize, Sem)> {
+    fn quarter(&self, j: usize, shift: Option<Shift>) -> Option<(usize, Sem)> {
         let mut j = j;
         if self.w(j, W::Fiscal) {
             j += 1;
@@ -760,7 +981,6 @@ impl<'a> Grammar<'a> {
         if !(half && n <= 2 || is_quarter && n <= 4) {
             return None;
         }
-        let _ = i;
         let mut e = k + 1;
         let mut y = None;
         // of 2019, of the year, of next year, of fiscal 1990
@@ -784,7 +1004,11 @@ impl<'a> Grammar<'a> {
             if half {
                 Sem::Half { h: n as u8, y }
             } else {
-                Sem::Quarter { q: n as u8, y, shift }
+                Sem::Quarter {
+                    q: n as u8,
+                    y,
+                    shift,
+                }
             },
         ))
     }
@@ -793,11 +1017,28 @@ impl<'a> Grammar<'a> {
     fn shifted(&self, i: usize) -> Option<(usize, Sem)> {
         let the = self.w(i, W::The);
         let j = if the { i + 1 } else { i };
+        if self.lex(j) == Some(Lex::Vague(Vague::Present)) && self.is_word(j, "current") {
+            // the current (fiscal) year
+            let k = if self.w(j + 1, W::Fiscal) {
+                j + 2
+            } else {
+                j + 1
+            };
+            return match self.lex(k) {
+                Some(Lex::Unit(unit, false)) if !unit.is_clock() && unit != Unit::Day => {
+                    Some((k + 1, Sem::RelUnit { unit, n: 0 }))
+                }
+                _ => None,
+            };
+        }
         let Some(Lex::Shift(shift)) = self.lex(j) else {
             return None;
         };
         let k = j + 1;
         let lex = self.lex(k)?;
+        if k < self.hi && self.p[k].cap && !self.p[j].cap && matches!(lex, Lex::Unit(..)) {
+            return None; // "This Week", a title
+        }
         let rel = |n: i32| -> i32 {
             match shift {
                 Shift::Last | Shift::Past | Shift::Previous => -1,
@@ -812,8 +1053,15 @@ impl<'a> Grammar<'a> {
                 }
                 let sem = match (the, shift) {
                     // the past year: a duration
-                    (_, Shift::Past) => Sem::Duration { amount: Some(1.0), unit },
-                    (true, Shift::Last) => Sem::Duration { amount: Some(1.0), unit },
+                    (_, Shift::Past) | (true, Shift::Last)
+                        if matches!(unit, Unit::Decade | Unit::Century) =>
+                    {
+                        Sem::Duration {
+                            amount: Some(1.0),
+                            unit,
+                        }
+                    }
+                    (_, Shift::Past) | (true, Shift::Last) => Sem::RelUnit { unit, n: -1 },
                     (false, Shift::This | Shift::Last | Shift::Next | Shift::Coming) => {
                         if unit == Unit::Day {
                             return None;
@@ -821,7 +1069,8 @@ impl<'a> Grammar<'a> {
                         Sem::RelUnit { unit, n: rel(0) }
                     }
                     (true, Shift::Coming) => Sem::RelUnit { unit, n: 1 },
-                    (false, Shift::That) | (true, Shift::Same | Shift::Previous | Shift::Following | Shift::Next) => {
+                    (false, Shift::That)
+                    | (true, Shift::Same | Shift::Previous | Shift::Following | Shift::Next) => {
                         Sem::AnchorUnit { unit, n: rel(0) }
                     }
                     _ => return None,
@@ -829,36 +1078,88 @@ impl<'a> Grammar<'a> {
                 // "that day" needs nothing more; "the next day" too.
                 Some((k + 1, sem))
             }
-            Lex::Unit(unit, true) if matches!(shift, Shift::Recent | Shift::Coming | Shift::Past | Shift::Last) => {
+            Lex::Unit(unit, true)
+                if matches!(
+                    shift,
+                    Shift::Recent | Shift::Coming | Shift::Past | Shift::Last
+                ) =>
+            {
                 // recent years, the coming weeks
                 if shift == Shift::Recent && unit == Unit::Year {
                     return Some((k + 1, Sem::Vague(Vague::Past)));
                 }
                 Some((k + 1, Sem::Duration { amount: None, unit }))
             }
-            Lex::Weekday(wd) if !the => Some((k + 1, Sem::Weekday { wd, shift: Some(shift) })),
+            Lex::Weekday(wd) if !the => Some((
+                k + 1,
+                Sem::Weekday {
+                    wd,
+                    shift: Some(shift),
+                },
+            )),
+            Lex::Month(_)
+                if !the
+                    && self
+                        .calendar_date(k)
+                        .is_some_and(|(_, s)| matches!(s, Sem::Date { d: Some(_), .. })) =>
+            {
+                self.calendar_date(k)
+            }
             Lex::Month(m) if !the && self.p[k].cap => {
                 let e = self.skip_dot(k + 1);
-                Some((e, Sem::Month { m, shift: Some(shift) }))
+                Some((
+                    e,
+                    Sem::Month {
+                        m,
+                        shift: Some(shift),
+                    },
+                ))
             }
-            Lex::Season(s) if !the || shift == Shift::Same => Some((k + 1, Sem::Season { s, y: None, shift: Some(shift) })),
-            Lex::Ordinal(_) if !the => self.quarter(i, k, Some(shift)),
+            Lex::Season(s) if !the || shift == Shift::Same => Some((
+                k + 1,
+                Sem::Season {
+                    s,
+                    y: None,
+                    shift: Some(shift),
+                },
+            )),
+            Lex::Ordinal(_) if !the => self.quarter(k, Some(shift)),
             Lex::PartOfDay(pod) if !the => {
                 let day = match shift {
                     Shift::This => Sem::RelDay(0),
                     Shift::Last if pod == PartOfDay::Night => Sem::RelDay(-1),
-                    Shift::That => Sem::AnchorUnit { unit: Unit::Day, n: 0 },
+                    Shift::That => Sem::AnchorUnit {
+                        unit: Unit::Day,
+                        n: 0,
+                    },
                     _ => return None,
                 };
-                Some((k + 1, Sem::PartOfDay { pod, day: Some(Box::new(day)) }))
+                Some((
+                    k + 1,
+                    Sem::PartOfDay {
+                        pod,
+                        day: Some(Box::new(day)),
+                    },
+                ))
             }
-            Lex::PartOfDay(pod) if the && matches!(shift, Shift::Next | Shift::Following | Shift::Same | Shift::Previous) => Some((
-                k + 1,
-                Sem::PartOfDay {
-                    pod,
-                    day: Some(Box::new(Sem::AnchorUnit { unit: Unit::Day, n: rel(0) })),
-                },
-            )),
+            Lex::PartOfDay(pod)
+                if the
+                    && matches!(
+                        shift,
+                        Shift::Next | Shift::Following | Shift::Same | Shift::Previous
+                    ) =>
+            {
+                Some((
+                    k + 1,
+                    Sem::PartOfDay {
+                        pod,
+                        day: Some(Box::new(Sem::AnchorUnit {
+                            unit: Unit::Day,
+                            n: rel(0),
+                        })),
+                    },
+                ))
+            }
             _ => None,
         }
     }
@@ -867,7 +1168,11 @@ impl<'a> Grammar<'a> {
     /// `None` inside the result is a vague amount ("several", "a few").
     fn amount(&self, i: usize) -> Option<(usize, Option<f64>)> {
         if let Some((n, d)) = self.digits(i) {
-            if d > 6 || (self.glued(i) && i > self.lo && matches!(self.p[i - 1].kind, Kind::Other('.' | ',' | '$'))) {
+            if d > 6
+                || (self.glued(i)
+                    && i > self.lo
+                    && matches!(self.p[i - 1].kind, Kind::Other('.' | ',' | '$')))
+            {
                 return None;
             }
             let mut v = f64::from(n);
@@ -878,11 +1183,14 @@ impl<'a> Grammar<'a> {
                     e += 2;
                 }
             }
-            if self.ch(e, ',') && self.glued(e) && self.digits(e + 1).is_some() {
+            if self.ch(e, ',') && self.glued(e) && self.glued(e + 1) && self.digits(e + 1).is_some()
+            {
                 return None; // 3,000: not a duration
             }
             // 5 1/2
-            if let (Some((a, 1)), true, Some((b, 1))) = (self.digits(e), self.ch(e + 1, '/'), self.digits(e + 2)) {
+            if let (Some((a, 1)), true, Some((b, 1))) =
+                (self.digits(e), self.ch(e + 1, '/'), self.digits(e + 2))
+            {
                 if b > 0 && !self.glued(e) {
                     v += f64::from(a) / f64::from(b);
                     e += 3;
@@ -920,7 +1228,11 @@ impl<'a> Grammar<'a> {
             }
             Lex::W(W::Several | W::Few | W::Many) => Some((i + 1, None)),
             Lex::W(W::Half) if self.w(i + 1, W::A) => Some((i + 2, Some(0.5))),
-            Lex::W(W::Some) if self.lex(i + 1).is_some_and(|l| matches!(l, Lex::Unit(_, true))) => {
+            Lex::W(W::Some)
+                if self
+                    .lex(i + 1)
+                    .is_some_and(|l| matches!(l, Lex::Unit(_, true))) =>
+            {
                 Some((i + 1, None))
             }
             _ => None,
@@ -935,14 +1247,26 @@ impl<'a> Grammar<'a> {
         if self.w(j, W::The) {
             j += 1;
             match self.lex(j) {
-                Some(Lex::Shift(Shift::Past | Shift::Last | Shift::Next | Shift::Coming | Shift::Previous | Shift::Following))
+                Some(Lex::Shift(
+                    Shift::Past
+                    | Shift::Last
+                    | Shift::Next
+                    | Shift::Coming
+                    | Shift::Previous
+                    | Shift::Following,
+                ))
                 | Some(Lex::Ordinal(1)) => {
                     j += 1;
                     shifted = true;
                 }
                 _ => return None,
             }
-        } else if matches!(self.lex(j), Some(Lex::Shift(Shift::Past | Shift::Last | Shift::Next | Shift::Coming))) {
+        } else if matches!(
+            self.lex(j),
+            Some(Lex::Shift(
+                Shift::Past | Shift::Last | Shift::Next | Shift::Coming
+            ))
+        ) {
             j += 1;
             shifted = true;
         }
@@ -964,65 +1288,124 @@ impl<'a> Grammar<'a> {
         if self.w(j, W::A) && plural {
             return None; // "a days" never; "a few days" handled by amount
         }
-        let mut e = k + 1;
+        let e = k + 1;
         // Ages are not durations: "40-year-old", "40 years old".
         if (self.ch(e, '-') && self.w(e + 1, W::Old)) || self.w(e, W::Old) {
             return None;
-        }
-        if hyphen && self.ch(e, '-') && self.glued(e) {
-            // "10-year-long" fine; other compounds keep only the duration.
         }
         // "a year" after an amount of money or a count: a set ("$5,000 a year").
         if self.w(j, W::A) && !shifted && j > self.lo {
             let prev = &self.p[j - 1];
             let prev_s = self.str(j - 1).to_ascii_lowercase();
             if prev.kind == Kind::Digits
-                || matches!(prev_s.as_str(), "million" | "billion" | "percent" | "times" | "once" | "twice" | "%")
+                || matches!(
+                    prev_s.as_str(),
+                    "million" | "billion" | "percent" | "times" | "once" | "twice" | "%"
+                )
             {
-                let start_ok = true;
-                if start_ok {
-                    return None;
-                }
+                return None;
             }
         }
         if !shifted {
             if self.w(e, W::Ago) {
-                return Some((e + 1, Sem::Offset { unit, amount, dir: -1, anchored: false }));
+                return Some((
+                    e + 1,
+                    Sem::Offset {
+                        unit,
+                        amount,
+                        dir: -1,
+                        anchored: false,
+                    },
+                ));
             }
             if self.w(e, W::From) && self.w(e + 1, W::Now) {
-                return Some((e + 2, Sem::Offset { unit, amount, dir: 1, anchored: false }));
+                return Some((
+                    e + 2,
+                    Sem::Offset {
+                        unit,
+                        amount,
+                        dir: 1,
+                        anchored: false,
+                    },
+                ));
             }
             let at_clause_end = |x: usize| x >= self.hi || matches!(self.p[x].kind, Kind::Other(_));
             if self.w(e, W::Earlier) || self.w(e, W::Later) {
                 let dir = if self.w(e, W::Earlier) { -1 } else { 1 };
-                return Some((e + 1, Sem::Offset { unit, amount, dir, anchored: true }));
+                return Some((
+                    e + 1,
+                    Sem::Offset {
+                        unit,
+                        amount,
+                        dir,
+                        anchored: true,
+                    },
+                ));
             }
             if (self.w(e, W::Before) || self.w(e, W::After)) && at_clause_end(e + 1) {
                 let dir = if self.w(e, W::Before) { -1 } else { 1 };
-                return Some((e + 1, Sem::Offset { unit, amount, dir, anchored: true }));
+                return Some((
+                    e + 1,
+                    Sem::Offset {
+                        unit,
+                        amount,
+                        dir,
+                        anchored: true,
+                    },
+                ));
             }
             // year-earlier, year-ago
-            if self.ch(e, '-') && self.glued(e) && (self.w(e + 1, W::Earlier) || self.w(e + 1, W::Ago)) {
-                return Some((e + 2, Sem::Offset { unit, amount, dir: -1, anchored: false }));
+            if self.ch(e, '-')
+                && self.glued(e)
+                && (self.w(e + 1, W::Earlier) || self.w(e + 1, W::Ago))
+            {
+                return Some((
+                    e + 2,
+                    Sem::Offset {
+                        unit,
+                        amount,
+                        dir: -1,
+                        anchored: false,
+                    },
+                ));
             }
+        }
+        if unit == Unit::Quarter && hyphen && plural {
+            return None; // "three-quarters": a fraction
         }
         if unit == Unit::Quarter && !shifted && !plural {
             return None; // "a quarter of the vote"
         }
-        e = self.skip_dot(e);
         Some((e, Sem::Duration { amount, unit }))
     }
 
     /// 18:00, 3 p.m., 1500 UTC, noon, midnight; with "local time" or a zone after.
     fn clock(&self, i: usize) -> Option<(usize, Sem)> {
         if self.w(i, W::Noon) {
-            return Some((i + 1, Sem::Clock { h: 12, m: 0, day: None }));
+            return Some((
+                i + 1,
+                Sem::Clock {
+                    h: 12,
+                    m: 0,
+                    day: None,
+                },
+            ));
         }
         if self.w(i, W::Midnight) {
-            return Some((i + 1, Sem::Clock { h: 24, m: 0, day: None }));
+            return Some((
+                i + 1,
+                Sem::Clock {
+                    h: 24,
+                    m: 0,
+                    day: None,
+                },
+            ));
         }
         let (n, d) = self.digits(i)?;
-        if self.glued(i) && i > self.lo && matches!(self.p[i - 1].kind, Kind::Other('.' | ',' | ':' | '$')) {
+        if self.glued(i)
+            && i > self.lo
+            && matches!(self.p[i - 1].kind, Kind::Other('.' | ',' | ':' | '$'))
+        {
             return None;
         }
         let (mut h, mut m, mut e, mut sure) = (n, 0, i + 1, false);
@@ -1083,20 +1466,33 @@ impl<'a> Grammar<'a> {
         } else if self.w(e, W::Local) && self.w(e + 1, W::Time) {
             e += 2;
             sure = true;
-        } else if d == 4 && self.lex(e) == Some(Lex::Unit(Unit::Hour, true)) && self.str(e) == "hours" {
+        } else if d == 4
+            && self.lex(e) == Some(Lex::Unit(Unit::Hour, true))
+            && self.str(e) == "hours"
+        {
             e += 1;
             sure = true;
         }
         if !sure {
             return None;
         }
-        Some((e, Sem::Clock { h: h as u8, m: m as u8, day: None }))
+        Some((
+            e,
+            Sem::Clock {
+                h: h as u8,
+                m: m as u8,
+                day: None,
+            },
+        ))
     }
 
     /// every Friday, each year, daily, twice a week, every two years.
     fn set(&self, i: usize) -> Option<(usize, Sem)> {
         match self.lex(i)? {
-            Lex::Every(unit) => Some((i + 1, Sem::Set(crate::normalize::duration_value(Some(1.0), unit)))),
+            Lex::Every(unit) => Some((
+                i + 1,
+                Sem::Set(crate::normalize::duration_value(Some(1.0), unit)),
+            )),
             Lex::W(W::Every | W::Each) => {
                 let mut j = i + 1;
                 let mut amount = Some(1.0);
@@ -1108,10 +1504,17 @@ impl<'a> Grammar<'a> {
                     j = e;
                 }
                 match self.lex(j)? {
-                    Lex::Unit(unit, _) => Some((j + 1, Sem::Set(crate::normalize::duration_value(amount, unit)))),
+                    Lex::Unit(unit, _) => Some((
+                        j + 1,
+                        Sem::Set(crate::normalize::duration_value(amount, unit)),
+                    )),
                     Lex::Weekday(wd) => Some((j + 1, Sem::Set(format!("XXXX-WXX-{wd}")))),
-                    Lex::PartOfDay(pod) => Some((j + 1, Sem::Set(format!("XXXX-XX-XXT{}", pod.code())))),
-                    Lex::Month(m) if self.p[j].cap => Some((j + 1, Sem::Set(format!("XXXX-{m:02}")))),
+                    Lex::PartOfDay(pod) => {
+                        Some((j + 1, Sem::Set(format!("XXXX-XX-XXT{}", pod.code()))))
+                    }
+                    Lex::Month(m) if self.p[j].cap => {
+                        Some((j + 1, Sem::Set(format!("XXXX-{m:02}"))))
+                    }
                     _ => None,
                 }
             }
@@ -1127,12 +1530,18 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
                 match self.lex(j + 1)? {
-                    Lex::Unit(unit, false) => Some((j + 2, Sem::Set(crate::normalize::duration_value(Some(1.0), unit)))),
+                    Lex::Unit(unit, false) => Some((
+                        j + 2,
+                        Sem::Set(crate::normalize::duration_value(Some(1.0), unit)),
+                    )),
                     _ => None,
                 }
             }
             Lex::W(W::Per) => match self.lex(i + 1)? {
-                Lex::Unit(unit, false) => Some((i + 2, Sem::Set(crate::normalize::duration_value(Some(1.0), unit)))),
+                Lex::Unit(unit, false) => Some((
+                    i + 2,
+                    Sem::Set(crate::normalize::duration_value(Some(1.0), unit)),
+                )),
                 _ => None,
             },
             _ => None,
@@ -1143,7 +1552,11 @@ impl<'a> Grammar<'a> {
     fn vague(&self, i: usize) -> Option<(usize, Sem)> {
         match self.lex(i)? {
             Lex::Vague(v) => {
-                if self.p[i].cap && i > self.lo && v == Vague::Present && self.str(i).starts_with('C') {
+                if self.p[i].cap
+                    && i > self.lo
+                    && v == Vague::Present
+                    && self.str(i).starts_with('C')
+                {
                     return None; // "Current TV"
                 }
                 Some((i + 1, Sem::Vague(v)))
@@ -1158,11 +1571,39 @@ impl<'a> Grammar<'a> {
                 }
                 Some((i + 1, Sem::Vague(Vague::Future)))
             }
+            Lex::Shift(Shift::Recent) if !matches!(self.lex(i + 1), Some(Lex::Unit(..))) => {
+                Some((i + 1, Sem::Vague(Vague::Past)))
+            }
+            Lex::Unit(unit, true) if !self.p[i].cap => {
+                // for years, within weeks, months ago
+                if self.w(i + 1, W::Ago) {
+                    return Some((i + 2, Sem::Vague(Vague::Past)));
+                }
+                let prev_ok = i > self.lo
+                    && matches!(
+                        self.str(i - 1).to_ascii_lowercase().as_str(),
+                        "for"
+                            | "within"
+                            | "over"
+                            | "than"
+                            | "took"
+                            | "take"
+                            | "takes"
+                            | "spent"
+                            | "lasted"
+                            | "last"
+                    );
+                prev_ok.then_some((i + 1, Sem::Duration { amount: None, unit }))
+            }
             Lex::W(W::These) if self.lex(i + 1) == Some(Lex::Unit(Unit::Day, true)) => {
                 Some((i + 2, Sem::Vague(Vague::Present)))
             }
-            Lex::W(W::To) if self.w(i + 1, W::Date) && self.p[i].cap => Some((i + 2, Sem::Vague(Vague::Present))),
-            Lex::W(W::To) if self.w(i + 1, W::Date) && at_end(self, i + 2) => Some((i + 2, Sem::Vague(Vague::Present))),
+            Lex::W(W::To) if self.w(i + 1, W::Date) && self.p[i].cap => {
+                Some((i + 2, Sem::Vague(Vague::Present)))
+            }
+            Lex::W(W::To) if self.w(i + 1, W::Date) && at_end(self, i + 2) => {
+                Some((i + 2, Sem::Vague(Vague::Present)))
+            }
             _ => None,
         }
     }

@@ -59,7 +59,14 @@ pub(crate) fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
             match run_kind {
                 Some(rk) if rk == k && !matches!(k, Kind::Other(_)) => continue,
                 Some(rk) => {
-                    push(&mut out, text, t.start + run_start, t.start + i, rk, &mut prev_end);
+                    push(
+                        &mut out,
+                        text,
+                        t.start + run_start,
+                        t.start + i,
+                        rk,
+                        &mut prev_end,
+                    );
                 }
                 None => {}
             }
@@ -67,7 +74,14 @@ pub(crate) fn pieces(text: &str, tokens: &[Token]) -> Vec<Piece> {
             run_kind = Some(k);
         }
         if let Some(rk) = run_kind {
-            push(&mut out, text, t.start + run_start, t.end, rk, &mut prev_end);
+            push(
+                &mut out,
+                text,
+                t.start + run_start,
+                t.end,
+                rk,
+                &mut prev_end,
+            );
         }
     }
     out

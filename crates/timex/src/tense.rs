@@ -15,22 +15,124 @@ pub(crate) enum Tense {
 
 /// Irregular past forms (sorted; checked by a test).
 static IRREGULAR_PAST: &[&str] = &[
-    "arose", "ate", "became", "began", "bent", "bit", "blew", "bought", "broke", "brought", "built", "burnt", "came", "caught", "chose", "clung", "dealt", "did", "drank", "drew", "drove", "dug", "fed", "fell", "felt", "fled", "flew", "forbade", "forgot", "fought", "found", "froze", "gave", "got", "grew", "had", "heard", "held", "hid", "hung", "kept", "knew", "laid", "led", "left", "lent", "lost", "made", "meant", "met", "paid", "ran", "rang", "rode", "rose", "said", "sank", "sat", "saw", "sent", "shook", "shot", "slept", "sold", "sought", "spent", "spoke", "stole", "stood", "struck", "swore", "taught", "thought", "threw", "told", "took", "understood", "was", "were", "withdrew", "woke", "won", "wore", "wrote",
+    "arose",
+    "ate",
+    "became",
+    "began",
+    "bent",
+    "bit",
+    "blew",
+    "bought",
+    "broke",
+    "brought",
+    "built",
+    "burnt",
+    "came",
+    "caught",
+    "chose",
+    "clung",
+    "dealt",
+    "did",
+    "drank",
+    "drew",
+    "drove",
+    "dug",
+    "fed",
+    "fell",
+    "felt",
+    "fled",
+    "flew",
+    "forbade",
+    "forgot",
+    "fought",
+    "found",
+    "froze",
+    "gave",
+    "got",
+    "grew",
+    "had",
+    "heard",
+    "held",
+    "hid",
+    "hung",
+    "kept",
+    "knew",
+    "laid",
+    "led",
+    "left",
+    "lent",
+    "lost",
+    "made",
+    "meant",
+    "met",
+    "paid",
+    "ran",
+    "rang",
+    "rode",
+    "rose",
+    "said",
+    "sank",
+    "sat",
+    "saw",
+    "sent",
+    "shook",
+    "shot",
+    "slept",
+    "sold",
+    "sought",
+    "spent",
+    "spoke",
+    "stole",
+    "stood",
+    "struck",
+    "swore",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "took",
+    "understood",
+    "was",
+    "were",
+    "withdrew",
+    "woke",
+    "won",
+    "wore",
+    "wrote",
 ];
 
 /// Words ending in -ed that are not past forms.
 static NOT_PAST_ED: &[&str] = &[
-    "bed", "bred", "embed", "exceed", "feed", "greed", "heed", "hundred", "indeed", "need", "proceed", "red", "seed", "shed", "speed", "succeed", "weed",
+    "bed", "bred", "embed", "exceed", "feed", "greed", "heed", "hundred", "indeed", "need",
+    "proceed", "red", "seed", "shed", "speed", "succeed", "weed",
 ];
 
 /// Modal or marker words that put what follows in the future.
 static FUTURE: &[&str] = &[
-    "going", "planned", "plans", "scheduled", "shall", "upcoming", "will", "would",
+    "due",
+    "effective",
+    "expected",
+    "going",
+    "payable",
+    "shall",
+    "upcoming",
+    "will",
+    "would",
+];
+
+/// Verbs whose infinitive ("to meet on Friday") points a date ahead.
+static INFINITIVES: &[&str] = &[
+    "arrive", "attend", "be", "begin", "close", "come", "end", "expire", "go", "hold", "host",
+    "join", "launch", "leave", "meet", "open", "resume", "return", "run", "sign", "start", "take",
+    "travel", "visit", "vote",
 ];
 
 /// Determiners and pronouns that, after "to", show a preposition rather than an infinitive.
+#[allow(dead_code)]
 static NOT_INFINITIVE: &[&str] = &[
-    "a", "all", "an", "any", "each", "every", "her", "him", "his", "its", "me", "my", "our", "some", "that", "the", "their", "them", "these", "this", "those", "us", "what", "which", "whom", "you", "your",
+    "a", "all", "an", "any", "each", "every", "her", "him", "his", "its", "me", "my", "our",
+    "some", "that", "the", "their", "them", "these", "this", "those", "us", "what", "which",
+    "whom", "you", "your",
 ];
 
 fn lower<'b>(text: &str, p: &Piece, buf: &'b mut [u8; 24]) -> Option<&'b str> {
@@ -49,7 +151,14 @@ fn in_sorted(list: &[&str], w: &str) -> bool {
 }
 
 /// What one word says about tense: `Some(tense)` for a cue.
-fn cue(text: &str, pieces: &[Piece], k: usize, lo: usize, tags: Option<&[&str]>) -> Option<Tense> {
+fn cue(
+    text: &str,
+    pieces: &[Piece],
+    k: usize,
+    lo: usize,
+    tags: Option<&[&str]>,
+    near: bool,
+) -> Option<Tense> {
     let p = &pieces[k];
     if p.kind != Kind::Word {
         return None;
@@ -82,7 +191,7 @@ fn cue(text: &str, pieces: &[Piece], k: usize, lo: usize, tags: Option<&[&str]>)
     }
     // "to" + infinitive: "to be held on", "to take effect on".
     if let Some(pw) = prev(1) {
-        if pw == "to" && !in_sorted(NOT_INFINITIVE, w) && !p.cap && p.lex.is_none() {
+        if near && pw == "to" && in_sorted(INFINITIVES, w) && !p.cap && p.lex.is_none() {
             return Some(Tense::Future);
         }
     }
@@ -95,13 +204,17 @@ fn cue(text: &str, pieces: &[Piece], k: usize, lo: usize, tags: Option<&[&str]>)
         // Passive after a modal or "to": "will be held", "to be announced".
         if prev(1).as_deref() == Some("be") {
             return match prev(2).as_deref() {
-                Some("to" | "will" | "would" | "shall" | "could" | "may" | "might" | "must"
-                | "should" | "can") => Some(Tense::Future),
+                Some("to" | "will" | "would" | "shall") => Some(Tense::Future),
                 _ => None,
             };
         }
         if let Some(tag) = tags.and_then(|t| t.get(k)) {
-            if *tag == "VBN" && !matches!(prev(1).as_deref(), Some("has" | "have" | "had" | "was" | "were")) {
+            if *tag == "VBN"
+                && !matches!(
+                    prev(1).as_deref(),
+                    Some("has" | "have" | "had" | "was" | "were")
+                )
+            {
                 return None;
             }
         }
@@ -109,8 +222,13 @@ fn cue(text: &str, pieces: &[Piece], k: usize, lo: usize, tags: Option<&[&str]>)
     }
     if matches!(w, "is" | "are") {
         // "is to meet", "are due to": future.
-        let next = pieces.get(k + 1).map(|n| text[n.start..n.end].to_ascii_lowercase());
-        if matches!(next.as_deref(), Some("to" | "due" | "set" | "expected" | "scheduled")) {
+        let next = pieces
+            .get(k + 1)
+            .map(|n| text[n.start..n.end].to_ascii_lowercase());
+        if matches!(
+            next.as_deref(),
+            Some("to" | "due" | "set" | "expected" | "scheduled")
+        ) {
             return Some(Tense::Future);
         }
     }
@@ -133,7 +251,7 @@ pub(crate) fn tense(
         if pieces[k].is_char(';') {
             break;
         }
-        if let Some(t) = cue(text, pieces, k, lo, tags) {
+        if let Some(t) = cue(text, pieces, k, lo, tags, a - k <= 3) {
             return t;
         }
     }
@@ -141,7 +259,7 @@ pub(crate) fn tense(
         if pieces[k].is_char(';') {
             break;
         }
-        if let Some(t) = cue(text, pieces, k, lo, tags) {
+        if let Some(t) = cue(text, pieces, k, lo, tags, false) {
             return t;
         }
     }
@@ -164,21 +282,39 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for l in [IRREGULAR_PAST, NOT_PAST_ED, FUTURE, NOT_INFINITIVE] {
+        for l in [
+            IRREGULAR_PAST,
+            NOT_PAST_ED,
+            FUTURE,
+            NOT_INFINITIVE,
+            INFINITIVES,
+        ] {
             assert!(l.windows(2).all(|w| w[0] <= w[1]), "{l:?}");
         }
     }
 
     #[test]
     fn finds_cues() {
-        assert_eq!(tense_of("The envoys met in May to talk.", "May"), Tense::Past);
-        assert_eq!(tense_of("They will meet on Tuesday.", "Tuesday"), Tense::Future);
+        assert_eq!(
+            tense_of("The envoys met in May to talk.", "May"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense_of("They will meet on Tuesday.", "Tuesday"),
+            Tense::Future
+        );
         assert_eq!(
             tense_of("A vote to be held on Sunday was planned.", "Sunday"),
             Tense::Future
         );
-        assert_eq!(tense_of("The rule is to take effect in June.", "June"), Tense::Future);
-        assert_eq!(tense_of("Officials announced on Friday a plan.", "Friday"), Tense::Past);
+        assert_eq!(
+            tense_of("The rule is to take effect in June.", "June"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense_of("Officials announced on Friday a plan.", "Friday"),
+            Tense::Past
+        );
         assert_eq!(tense_of("Rain on Friday.", "Friday"), Tense::Unknown);
     }
 }

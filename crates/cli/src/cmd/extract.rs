@@ -21,6 +21,9 @@ pub enum Format {
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Folders of user lexicon files (TSV) that extend or override the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    lexicon: Vec<std::path::PathBuf>,
     /// Files to read; - reads stdin.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -42,7 +45,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
-    let pipeline = Pipeline::new()?;
+    let pipeline = Pipeline::with_config(&byline_extract::Config {
+        lexicon_dirs: args.lexicon.clone(),
+        ..Default::default()
+    })?;
     let mut docs: Vec<Loaded> = Vec::new();
     for f in &args.files {
         if args.jsonl_in {

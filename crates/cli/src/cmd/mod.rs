@@ -1,10 +1,17 @@
 //! One module per subcommand.
 
 pub mod bench;
+pub mod claims;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod ner;
 pub mod parse;
+pub mod query;
+pub mod timeline;
 pub mod train;
+pub mod train_ner;
 
 /// How a command that processes many documents ended.
 pub enum Outcome {

@@ -18,6 +18,8 @@ pub enum Which {
     Tagger,
     /// Dependency parser (writes parser.bin; tags its training data with jack-knifed taggers).
     Parser,
+    /// Named-entity recogniser on CoNLL-2003 column files (writes ner.bin).
+    Ner,
 }
 
 #[derive(clap::Args, Debug)]
@@ -80,6 +82,9 @@ fn file_name(p: &Path) -> String {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.which == Which::Ner {
+        return super::train_ner::run(&args.train, &args.dev, &args.out, args.epochs, args.seed, args.folds);
+    }
     let trainset = train::read_conllu(&args.train)?;
     let dev = train::read_conllu(&args.dev)?;
     let opts = TrainOptions {
@@ -160,6 +165,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             p.set_meta(meta);
             (p.to_bytes(args.prune), byline_nlp::PARSER_FILE, best)
         }
+        Which::Ner => anyhow::bail!("byline train ner runs in train_ner"),
     };
     bar.finish_and_clear();
     let path = args.out.join(name);

@@ -81,6 +81,17 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
+    if std::env::var_os("BYLINE_DEBUG_DRAFTS").is_some() {
+        for d in &drafts {
+            let (a, b) = d.bytes(w);
+            eprintln!(
+                "draft cue={:?} src={:?} content={:?}",
+                w.span_text(d.cue.0, d.cue.1),
+                d.sources.iter().map(|s| w.span_text(s.0, s.1)).collect::<Vec<_>>(),
+                &w.text[a..b]
+            );
+        }
+    }
     hedged_sentences(w, &cue_at, &mut drafts);
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
@@ -225,10 +236,16 @@ fn plain(
         });
     }
     if h.participle {
-        let prev = drafts
-            .iter()
-            .rev()
-            .find(|d| d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty())?;
+        // The clause it continues: a claim cued earlier in the sentence, or one whose content
+        // (a quote running over sentences) ends just before it.
+        let prev = drafts.iter().rev().find(|d| {
+            d.cue.0 < h.first
+                && !d.sources.is_empty()
+                && (d.cue.0 >= sent.start || {
+                    let end = d.bytes(w).1;
+                    (h.first.saturating_sub(4)..h.first).any(|k| w.toks[k].end >= end)
+                })
+        })?;
         let content = content_after(w, after, sent.end, cue_at)?;
         return Some(Draft {
             content,
@@ -274,7 +291,15 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
             && (first..comma).filter(|&k| w.word(k) == ",").count() <= 1
             && !(first..comma).any(|k| cue_at[k] || w.toks[k].quote.is_some())
         {
-            return Some((first, comma));
+            // "Israeli officials, however, have …": the adverb is no part of the subject.
+            let mut end = comma;
+            if end >= first + 2
+                && is_in(LEADING_WORDS, w.word(end - 1))
+                && w.word(end - 2) == ","
+            {
+                end -= 2;
+            }
+            return Some((first, end));
         }
         return None;
     }
@@ -283,7 +308,13 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         return None;
     }
     let last = w.word(end - 1);
-    if is_in(super::DETERMINERS, last) || matches!(last, "to" | "for" | "with" | "by" | "in") {
+    if is_in(super::DETERMINERS, last)
+        || matches!(
+            last,
+            "to" | "for" | "with" | "by" | "in" | "can" | "could" | "may" | "might" | "must"
+                | "shall" | "should" | "will" | "would"
+        )
+    {
         return None;
     }
     // A subject is short; a long run is a clause, not a source.

@@ -31,10 +31,11 @@ const NOUNY: &[&str] = &[
     "note", "promise", "reply", "report", "signal", "state", "stress", "suspect", "tweet", "vow",
 ];
 
-/// Words before a base form that make it a verb ("they say", "will add").
+/// Words before a base form that make it a reporting verb ("they say", "officials also say").
+/// Modals and "to" are left out: "can announce", "declined to say" report nothing said.
 const BASE_BEFORE: &[&str] = &[
-    "also", "can", "could", "did", "do", "does", "i", "may", "might", "must", "n't", "never",
-    "not", "often", "should", "still", "they", "to", "we", "will", "would", "you",
+    "also", "did", "do", "does", "i", "n't", "never", "not", "often", "still", "they", "we",
+    "you",
 ];
 
 /// Forms of "be" that make a past participle passive.

@@ -73,7 +73,7 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                         by: None,
                         actor: None,
                         claims: Vec::new(),
-                        cue,
+                        cue: cue.clone(),
                     });
                 }
                 for a in actors {
@@ -161,7 +161,6 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                     cue,
                 });
             }
-            NoticeKind::Correction => {}
             _ => {}
         }
         i = end;

@@ -24,16 +24,6 @@ pub(crate) struct QuoteSpan {
     pub continues: Option<usize>,
 }
 
-impl QuoteSpan {
-    /// One past the closing mark (or the end of the content).
-    pub fn outer_end(&self, text: &str) -> usize {
-        match self.close {
-            Some(c) => c + text[c..].chars().next().map_or(0, char::len_utf8),
-            None => self.end,
-        }
-    }
-}
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Facing {
     Open,

@@ -129,11 +129,24 @@ pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
     while j > stop {
         j -= 1;
         let w = sent.w(j);
-        if words::opens_clause(w) || words::is_reporting(w) {
+        if words::is_reporting(w) || (w == "that" && j > 0 && words::is_reporting(sent.w(j - 1))) {
+            // "Ghana said it will …": the pronoun subject is the speaker.
+            let r = if words::is_reporting(w) { j } else { j - 1 };
+            let after = if sent.w(r + 1) == "that" { r + 2 } else { r + 1 };
+            if after < pos && words::is_pronoun(sent.w(after)) {
+                return subject(sent, r);
+            }
+            return None;
+        }
+        if words::opens_clause(w) {
             return None;
         }
         if let Some(s) = sent.slot_of[j] {
             let first = sent.slots[s].first;
+            if j >= pos {
+                j = first;
+                continue;
+            }
             if !oblique(sent, s) {
                 return Some(s);
             }
@@ -220,6 +233,9 @@ fn between(sent: &Sent<'_>, from: usize) -> Option<(usize, usize)> {
 
 /// An actor mention right before a noun ("Israeli airstrikes", "Israel's military raids").
 fn premodifier(sent: &Sent<'_>, first: usize) -> Option<usize> {
+    if let Some(s) = sent.slot_of[first] {
+        return Some(s);
+    }
     let mut j = first;
     for _ in 0..4 {
         if j == 0 {

@@ -41,7 +41,7 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
     let governing = triggers[..idx]
         .iter()
         .rev()
-        .find(|g| g.last < t.first && t.first - g.last <= 4)
+        .find(|g| g.last < t.first && t.first - g.last <= 7)
         .map(|g| g.pattern);
     let commitment = governing.is_some_and(|g| {
         matches!(

@@ -49,8 +49,12 @@ pub(crate) fn find<'p>(sent: &Sent<'_>, lex: &'p EventPatterns) -> Vec<Trigger<'
         .find(|&i| sent.raw(i).chars().next().is_some_and(char::is_alphanumeric))
         .unwrap_or(0);
     for i in 0..sent.len() {
-        if sent.slot_of[i].is_some() {
-            continue;
+        // Inside an actor mention only as its last word ("French airstrikes" as one mention).
+        if let Some(s) = sent.slot_of[i] {
+            let slot = sent.slots[s];
+            if slot.last != i || slot.first == i {
+                continue;
+            }
         }
         let raw = sent.raw(i);
         // A capitalised word inside the sentence is a name ("March", "Aid Corps").

@@ -163,6 +163,11 @@ pub(crate) fn is_coordinator(w: &str) -> bool {
     matches!(w, "and" | "or" | "nor" | "," | "&")
 }
 
+/// Personal pronouns that can stand for a speaker named before them.
+pub(crate) fn is_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "they" | "he" | "she" | "we")
+}
+
 /// Negation cues.
 pub(crate) fn is_negation(w: &str) -> bool {
     matches!(

@@ -19,6 +19,10 @@ pub struct Args {
     /// Least average tf-idf cosine for two document groups of a topic to merge.
     #[arg(long, default_value_t = byline_link::coref::CorefConfig::default().doc_threshold)]
     doc_threshold: f64,
+    /// Group documents by the corpus's own ecb/ecbplus split instead of by content (an upper
+    /// bound for the document step, not a result).
+    #[arg(long)]
+    oracle_subtopics: bool,
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
@@ -57,7 +61,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         args.topics,
         args.dir.display()
     );
-    let r = ecb::evaluate(&corpus, args.doc_threshold);
+    let r = ecb::evaluate(&corpus, args.doc_threshold, args.oracle_subtopics);
     if args.json {
         let out = serde_json::json!({
             "topics": args.topics, "docs": r.docs,
