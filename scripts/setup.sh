@@ -4,6 +4,8 @@ set -euo pipefail
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()
+# PostgreSQL server for the store tests (scripts/pg.sh starts a throwaway cluster on 127.0.0.1)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v cargo >/dev/null || { echo "setup: cargo is required (https://rustup.rs)"; exit 1; }
 rustup component list --installed 2>/dev/null | grep -q clippy || rustup component add clippy rustfmt 2>/dev/null || true
 if [ ${#need[@]} -gt 0 ]; then

@@ -129,6 +129,9 @@ fn read_bytes(path: &str) -> Result<Vec<u8>> {
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        bail!("binary data, not text (NUL bytes in the first 8 KiB)");
+    }
     String::from_utf8(bytes).map_err(|e| {
         anyhow::anyhow!(
             "not valid UTF-8 (first bad byte at offset {})",

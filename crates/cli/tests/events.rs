@@ -29,7 +29,11 @@ fn extract_reports_events_with_actors_and_claims() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let events = doc["events"].as_array().unwrap();
     let actor_code = |id: &serde_json::Value| {
@@ -58,7 +62,10 @@ fn extract_reports_events_with_actors_and_claims() {
     // Every event's trigger text is what its span points at.
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in events {
-        let (s, t) = (e["trigger"]["span"][0].as_u64().unwrap() as usize, e["trigger"]["span"][1].as_u64().unwrap() as usize);
+        let (s, t) = (
+            e["trigger"]["span"][0].as_u64().unwrap() as usize,
+            e["trigger"]["span"][1].as_u64().unwrap() as usize,
+        );
         let got: String = text[s..t].iter().collect();
         assert_eq!(got, e["trigger"]["text"].as_str().unwrap());
     }
@@ -99,12 +106,20 @@ fn eval_plover_scores_records() {
         .arg(&file)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["records"], 2);
     assert_eq!(v["type"]["correct"], 2, "{v}");
     assert_eq!(v["type_source_target"], 2, "{v}");
-    let text = byline().args(["eval", "plover"]).arg(&file).output().unwrap();
+    let text = byline()
+        .args(["eval", "plover"])
+        .arg(&file)
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("overall"));
     let missing = byline()
         .args(["eval", "plover", "/nonexistent/records.json"])

@@ -12,9 +12,24 @@ fn byline() -> Command {
     Command::new(env!("CARGO_BIN_EXE_byline"))
 }
 
-const PLACES: &[&str] = &["Kirra", "Dunmore", "Velas", "Orlen", "Tasso", "Brannock", "Seldon", "Maru"];
-const BODIES: &[&str] = &["transport ministry", "regional council", "port authority", "health agency", "water board"];
-const THINGS: &[&str] = &["bridges", "clinics", "ferries", "schools", "pumping stations", "rail depots"];
+const PLACES: &[&str] = &[
+    "Kirra", "Dunmore", "Velas", "Orlen", "Tasso", "Brannock", "Seldon", "Maru",
+];
+const BODIES: &[&str] = &[
+    "transport ministry",
+    "regional council",
+    "port authority",
+    "health agency",
+    "water board",
+];
+const THINGS: &[&str] = &[
+    "bridges",
+    "clinics",
+    "ferries",
+    "schools",
+    "pumping stations",
+    "rail depots",
+];
 
 /// A short English report, different for every `i` (our own words).
 fn report(i: usize) -> String {
@@ -93,7 +108,10 @@ fn write_corpus(dir: &Path, n: usize) -> usize {
     }
     let mut warc = Vec::new();
     for _ in 0..n_warc {
-        warc.extend(gz(&warc_record(&format!("https://news.example/{i}"), &html_page(i, "utf-8"))));
+        warc.extend(gz(&warc_record(
+            &format!("https://news.example/{i}"),
+            &html_page(i, "utf-8"),
+        )));
         i += 1;
     }
     std::fs::write(dir.join("crawl.warc.gz"), warc).unwrap();
@@ -107,7 +125,10 @@ fn write_corpus(dir: &Path, n: usize) -> usize {
     }
     let mut jsonl = String::new();
     for _ in 0..n_jsonl {
-        jsonl.push_str(&serde_json::json!({"text": report(i), "published": "2024-06-01", "outlet": "Wire"}).to_string());
+        jsonl.push_str(
+            &serde_json::json!({"text": report(i), "published": "2024-06-01", "outlet": "Wire"})
+                .to_string(),
+        );
         jsonl.push('\n');
         i += 1;
     }
@@ -116,8 +137,15 @@ fn write_corpus(dir: &Path, n: usize) -> usize {
 }
 
 fn stats(db: &str) -> serde_json::Value {
-    let out = byline().args(["query", "stats", "--json", "--db", db]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = byline()
+        .args(["query", "stats", "--json", "--db", db])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -128,13 +156,27 @@ fn ingest_json(db: &str, inputs: &[&Path]) -> (i32, serde_json::Value) {
         .output()
         .unwrap();
     let code = out.status.code().unwrap_or(-1);
-    assert!(code == 0 || code == 1, "exit {code}: {}", String::from_utf8_lossy(&out.stderr));
-    (code, serde_json::from_slice(&out.stdout).expect("ingest --json prints a summary"))
+    assert!(
+        code == 0 || code == 1,
+        "exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        code,
+        serde_json::from_slice(&out.stdout).expect("ingest --json prints a summary"),
+    )
 }
 
 fn exported_texts(db: &str) -> Vec<String> {
-    let out = byline().args(["export", "--format", "jsonl", "--db", db]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = byline()
+        .args(["export", "--format", "jsonl", "--db", db])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -152,7 +194,15 @@ fn kill_and_resume(db: &str, dir: &Path) {
     let n = write_corpus(dir, 1000);
     assert_eq!(n, 1000);
     let mut child = byline()
-        .args(["ingest", "--quiet", "--no-fetch", "--batch", "4", "--db", db])
+        .args([
+            "ingest",
+            "--quiet",
+            "--no-fetch",
+            "--batch",
+            "4",
+            "--db",
+            db,
+        ])
         .arg(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -165,14 +215,20 @@ fn kill_and_resume(db: &str, dir: &Path) {
         if let Ok(Some(_)) = child.try_wait() {
             break;
         }
-        let out = byline().args(["query", "stats", "--json", "--db", db]).output().unwrap();
+        let out = byline()
+            .args(["query", "stats", "--json", "--db", db])
+            .output()
+            .unwrap();
         if let Ok(v) = serde_json::from_slice::<serde_json::Value>(&out.stdout) {
             at_kill = v["documents"].as_u64().unwrap_or(0);
             if at_kill >= 50 {
                 break;
             }
         }
-        assert!(started.elapsed() < Duration::from_secs(300), "ingest stored nothing in 300 s");
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "ingest stored nothing in 300 s"
+        );
     }
     child.kill().unwrap(); // SIGKILL on Unix
     let _ = child.wait();
@@ -185,7 +241,10 @@ fn kill_and_resume(db: &str, dir: &Path) {
     assert_eq!(distinct.len(), 1000);
     for i in 0..1000 {
         let needle = format!("Report number {i}.");
-        assert!(texts.iter().any(|t| t.contains(&needle)), "document {i} lost");
+        assert!(
+            texts.iter().any(|t| t.contains(&needle)),
+            "document {i} lost"
+        );
     }
     assert_eq!(stats(db)["documents"], 1000);
     // a third run adds nothing and reads nothing again
@@ -195,7 +254,10 @@ fn kill_and_resume(db: &str, dir: &Path) {
 }
 
 fn scratch(name: &str) -> tempfile::TempDir {
-    tempfile::Builder::new().prefix(&format!("byline-ingest-{name}-")).tempdir().unwrap()
+    tempfile::Builder::new()
+        .prefix(&format!("byline-ingest-{name}-"))
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -207,7 +269,8 @@ fn sigkill_midway_then_rerun_sqlite() {
 
 #[test]
 fn sigkill_midway_then_rerun_postgres() {
-    let Some(base) = byline_store::testing::postgres_base("sigkill_midway_then_rerun_postgres") else {
+    let Some(base) = byline_store::testing::postgres_base("sigkill_midway_then_rerun_postgres")
+    else {
         return;
     };
     let url = byline_store::testing::fresh_database(&base).unwrap();
@@ -224,7 +287,11 @@ fn bad_inputs(db: &str, dir: &Path) {
     // malformed HTML: still read
     std::fs::write(
         bad.join("malformed.html"),
-        format!("<html><body><div><p>{}<b>unclosed<p>{}</div></span></table>", report(9001), report(9002)),
+        format!(
+            "<html><body><div><p>{}<b>unclosed<p>{}</div></span></table>",
+            report(9001),
+            report(9002)
+        ),
     )
     .unwrap();
     // legacy encoding declared in HTML
@@ -240,15 +307,25 @@ fn bad_inputs(db: &str, dir: &Path) {
     )
     .unwrap();
     // truncated WARC: the first record survives
-    let mut warc = gz(&warc_record("https://a.example/1", &html_page(9004, "utf-8")));
-    let second = gz(&warc_record("https://a.example/2", &html_page(9005, "utf-8")));
+    let mut warc = gz(&warc_record(
+        "https://a.example/1",
+        &html_page(9004, "utf-8"),
+    ));
+    let second = gz(&warc_record(
+        "https://a.example/2",
+        &html_page(9005, "utf-8"),
+    ));
     warc.extend_from_slice(&second[..second.len() / 2]);
     std::fs::write(bad.join("truncated.warc.gz"), warc).unwrap();
     // truncated gzip
     let z = gz(report(9006).as_bytes());
     std::fs::write(bad.join("cut.txt.gz"), &z[..z.len() - 10]).unwrap();
     // broken feed XML
-    std::fs::write(bad.join("broken.rss"), "<rss version=\"2.0\"><channel><title>X</title><item><title>never closed").unwrap();
+    std::fs::write(
+        bad.join("broken.rss"),
+        "<rss version=\"2.0\"><channel><title>X</title><item><title>never closed",
+    )
+    .unwrap();
     // gzip bomb: 200 MB of zeros in a few hundred KB
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     let zeros = vec![0u8; 1 << 20];
@@ -260,15 +337,31 @@ fn bad_inputs(db: &str, dir: &Path) {
     let big = std::fs::File::create(bad.join("huge.txt")).unwrap();
     big.set_len(100 << 20).unwrap();
     // binary junk and a bad JSON line
-    std::fs::write(bad.join("junk.bin"), (0..4096u32).map(|i| (i * 7 % 256) as u8).collect::<Vec<u8>>()).unwrap();
-    std::fs::write(bad.join("lines.jsonl"), format!("{}\n{{not json\n", serde_json::json!({"text": report(9007)}))).unwrap();
+    std::fs::write(
+        bad.join("junk.bin"),
+        (0..4096u32)
+            .map(|i| (i * 7 % 256) as u8)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    std::fs::write(
+        bad.join("lines.jsonl"),
+        format!(
+            "{}\n{{not json\n",
+            serde_json::json!({"text": report(9007)})
+        ),
+    )
+    .unwrap();
 
     let (code, summary) = ingest_json(db, &[&good, &bad]);
     assert_eq!(code, 1, "errors give exit status 1: {summary}");
     // good: n; bad but readable: malformed, legacy, german, first WARC record, first JSON line
     assert_eq!(summary["added"], n as u64 + 5, "{summary}");
     assert_eq!(summary["not_english"], 1);
-    let errors = byline().args(["query", "errors", "--json", "--limit", "0", "--db", db]).output().unwrap();
+    let errors = byline()
+        .args(["query", "errors", "--json", "--limit", "0", "--db", db])
+        .output()
+        .unwrap();
     let errors: Vec<serde_json::Value> = String::from_utf8(errors.stdout)
         .unwrap()
         .lines()
@@ -281,19 +374,54 @@ fn bad_inputs(db: &str, dir: &Path) {
             .map(|e| e["message"].as_str().unwrap().to_string())
             .unwrap_or_else(|| panic!("no error recorded for {file}: {errors:?}"))
     };
-    assert!(message("truncated.warc.gz").contains("truncated"), "{}", message("truncated.warc.gz"));
-    assert!(message("cut.txt.gz").contains("gzip"), "{}", message("cut.txt.gz"));
-    assert!(message("broken.rss").starts_with("feed"), "{}", message("broken.rss"));
-    assert!(message("bomb.txt.gz").contains("exceeds the limit"), "{}", message("bomb.txt.gz"));
-    assert!(message("huge.txt").contains("104857600 bytes exceeds"), "{}", message("huge.txt"));
-    assert!(message("junk.bin").contains("UTF-8") || message("junk.bin").contains("binary"), "{}", message("junk.bin"));
-    assert!(message("lines.jsonl:2").contains("jsonl"), "{}", message("lines.jsonl:2"));
+    assert!(
+        message("truncated.warc.gz").contains("truncated"),
+        "{}",
+        message("truncated.warc.gz")
+    );
+    assert!(
+        message("cut.txt.gz").contains("gzip"),
+        "{}",
+        message("cut.txt.gz")
+    );
+    assert!(
+        message("broken.rss").starts_with("feed"),
+        "{}",
+        message("broken.rss")
+    );
+    assert!(
+        message("bomb.txt.gz").contains("exceeds the limit"),
+        "{}",
+        message("bomb.txt.gz")
+    );
+    assert!(
+        message("huge.txt").contains("104857600 bytes exceeds"),
+        "{}",
+        message("huge.txt")
+    );
+    assert!(
+        message("junk.bin").contains("UTF-8") || message("junk.bin").contains("binary"),
+        "{}",
+        message("junk.bin")
+    );
+    assert!(
+        message("lines.jsonl:2").contains("jsonl"),
+        "{}",
+        message("lines.jsonl:2")
+    );
     assert_eq!(errors.len(), 7, "{errors:?}");
 
     let texts = exported_texts(db);
-    assert!(texts.iter().any(|t| t.contains("café on the square") && t.contains("crème pâtissière")));
+    assert!(texts
+        .iter()
+        .any(|t| t.contains("café on the square") && t.contains("crème pâtissière")));
     assert!(texts.iter().any(|t| t.contains("Report number 9001.")));
-    assert!(!texts.iter().any(|t| t.contains("Other stories you may like")), "related links kept");
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("Other stories you may like")),
+        "related links kept"
+    );
     // idempotent: a second run adds nothing
     let (_, again) = ingest_json(db, &[&good, &bad]);
     assert_eq!(again["added"], 0, "{again}");
@@ -324,21 +452,42 @@ fn export_is_exactly_what_extract_prints() {
     let db = dir.path().join("e.db");
     let db = db.to_str().unwrap();
     ingest_json(db, &[&file]);
-    let extracted = byline().args(["extract", "--format", "jsonl"]).arg(&file).output().unwrap();
+    let extracted = byline()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&file)
+        .output()
+        .unwrap();
     let exported = byline().args(["export", "--db", db]).output().unwrap();
-    assert_eq!(String::from_utf8(exported.stdout).unwrap(), String::from_utf8(extracted.stdout).unwrap());
+    assert_eq!(
+        String::from_utf8(exported.stdout).unwrap(),
+        String::from_utf8(extracted.stdout).unwrap()
+    );
     // CSV always has its header; queries run on an empty result
-    let csv = byline().args(["export", "--format", "csv", "--db", db]).output().unwrap();
-    assert!(String::from_utf8(csv.stdout).unwrap().starts_with("doc_id,event_id,date,type"));
+    let csv = byline()
+        .args(["export", "--format", "csv", "--db", db])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(csv.stdout)
+        .unwrap()
+        .starts_with("doc_id,event_id,date,type"));
     for args in [
-        vec!["query", "claims", "--actor", "Kirra", "--from", "2024", "--to", "2025-12"],
+        vec![
+            "query", "claims", "--actor", "Kirra", "--from", "2024", "--to", "2025-12",
+        ],
         vec!["query", "claims", "--search", "repairs", "--json"],
         vec!["query", "events", "--type", "aid", "--actor", "ISR"],
     ] {
         let out = byline().args(&args).args(["--db", db]).output().unwrap();
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let bad = byline().args(["query", "claims", "--from", "last week", "--db", db]).output().unwrap();
+    let bad = byline()
+        .args(["query", "claims", "--from", "last week", "--db", db])
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("YYYY"));
 }
@@ -357,7 +506,9 @@ fn feed_url_items_are_fetched() {
     let server = std::thread::spawn(move || {
         // three requests: the feed and its two pages; bounded, then the thread ends
         for _ in 0..3 {
-            let Ok((mut s, _)) = listener.accept() else { return };
+            let Ok((mut s, _)) = listener.accept() else {
+                return;
+            };
             let mut buf = [0u8; 4096];
             let n = std::io::Read::read(&mut s, &mut buf).unwrap_or(0);
             let req = String::from_utf8_lossy(&buf[..n]).to_string();
@@ -377,7 +528,11 @@ fn feed_url_items_are_fetched() {
         .arg(format!("http://127.0.0.1:{port}/feed"))
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["added"], 2, "{summary}");
     server.join().unwrap();
@@ -385,4 +540,3 @@ fn feed_url_items_are_fetched() {
     assert!(texts.iter().any(|t| t.contains("Report number 801.")));
     assert!(texts.iter().any(|t| t.contains("Report number 802.")));
 }
-

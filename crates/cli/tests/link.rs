@@ -67,7 +67,12 @@ fn claims_from_jsonl_count_independent_chains() {
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("story.jsonl");
     write_jsonl(&file, &story::all());
-    let out = ok(&byline(&["claims", "--from", file.to_str().expect("path"), "--json"]));
+    let out = ok(&byline(&[
+        "claims",
+        "--from",
+        file.to_str().expect("path"),
+        "--json",
+    ]));
     let clusters = jsonl(&out);
     assert_eq!(clusters.len(), 2);
     let c = shelling(&clusters);
@@ -78,7 +83,13 @@ fn claims_from_jsonl_count_independent_chains() {
     assert_eq!(c["first_seen"], "2025-03-02");
 
     // Filters and the table.
-    let contested = jsonl(&ok(&byline(&["claims", "--from", file.to_str().expect("path"), "--json", "--contested"])));
+    let contested = jsonl(&ok(&byline(&[
+        "claims",
+        "--from",
+        file.to_str().expect("path"),
+        "--json",
+        "--contested",
+    ])));
     assert_eq!(contested.len(), 1);
     let table = ok(&byline(&["claims", "--from", file.to_str().expect("path")]));
     assert!(table.contains("ASSAULT"), "{table}");
@@ -95,7 +106,11 @@ fn store_links_incrementally_and_timelines_read_it() {
     let first = byline(&["claims", "--db", db_s, "--json"]);
     assert!(String::from_utf8_lossy(&first.stderr).contains("linked 3 new report(s)"));
     let c = jsonl(&ok(&first));
-    assert_eq!(shelling(&c)["independent_chains"], 1, "three copies of one wire story");
+    assert_eq!(
+        shelling(&c)["independent_chains"],
+        1,
+        "three copies of one wire story"
+    );
 
     store_docs(&db, &docs[3..]);
     let second = byline(&["claims", "--db", db_s, "--json"]);
@@ -109,13 +124,20 @@ fn store_links_incrementally_and_timelines_read_it() {
     assert!(!String::from_utf8_lossy(&third.stderr).contains("linked"));
     assert_eq!(jsonl(&ok(&third)), c);
 
-    let t = jsonl(&ok(&byline(&["timeline", "Borduria", "--db", db_s, "--json"])));
+    let t = jsonl(&ok(&byline(&[
+        "timeline", "Borduria", "--db", db_s, "--json",
+    ])));
     assert_eq!(t.len(), 7);
-    let pair = jsonl(&ok(&byline(&["timeline", "RURMIL", "--with", "Borduria", "--db", db_s, "--json"])));
+    let pair = jsonl(&ok(&byline(&[
+        "timeline", "RURMIL", "--with", "Borduria", "--db", db_s, "--json",
+    ])));
     assert_eq!(pair.len(), 6);
     assert_eq!(pair[0]["date"], "2025-03-02");
     let table = ok(&byline(&["timeline", "Borduria", "--db", db_s]));
-    assert!(table.contains("denial") && table.contains("contradiction"), "{table}");
+    assert!(
+        table.contains("denial") && table.contains("contradiction"),
+        "{table}"
+    );
 
     let missing = byline(&["timeline", "Nobody Atall", "--db", db_s]);
     assert_eq!(missing.status.code(), Some(2));
@@ -167,11 +189,22 @@ fn eval_ecb_scores_a_tiny_corpus() {
     };
     std::fs::write(topic.join("36_1ecb.xml"), doc(1, "hit")).expect("xml");
     std::fs::write(topic.join("36_2ecb.xml"), doc(2, "hit")).expect("xml");
-    let out = ok(&byline(&["eval", "ecb", dir.path().to_str().expect("path"), "--json"]));
+    let out = ok(&byline(&[
+        "eval",
+        "ecb",
+        dir.path().to_str().expect("path"),
+        "--json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["docs"], 2);
     assert_eq!(v["event_mentions"], 2);
     assert_eq!(v["events"]["conll_f1"], 1.0);
-    let none = byline(&["eval", "ecb", dir.path().to_str().expect("path"), "--topics", "1-3"]);
+    let none = byline(&[
+        "eval",
+        "ecb",
+        dir.path().to_str().expect("path"),
+        "--topics",
+        "1-3",
+    ]);
     assert_eq!(none.status.code(), Some(2));
 }

@@ -56,7 +56,11 @@ fn parse_raw_text_to_conllu() {
     )
     .unwrap();
     let out = byline().arg("parse").arg(&file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("# text = ").count(), 2, "{text}");
     assert_eq!(column(&text, "told", 7), "root");
@@ -65,7 +69,10 @@ fn parse_raw_text_to_conllu() {
     assert_eq!(column(&text, "convoy", 7), "nsubj:pass");
     assert_eq!(column(&text, "attacked", 3), "VERB");
     // Every word line has 10 columns and a head inside its sentence.
-    for l in text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for l in text
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
         assert_eq!(l.split('\t').count(), 10, "{l}");
     }
 }
@@ -87,8 +94,16 @@ fn parse_conllu_keeps_tokens_and_other_columns() {
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(&file, blank).unwrap();
-    let out = byline().args(["parse", "--conllu"]).arg(&file).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = byline()
+        .args(["parse", "--conllu"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("# sent_id = 2"));
     assert_eq!(column(&text, "said", 7), "root");
@@ -109,7 +124,11 @@ fn eval_conllu_prints_scores() {
             cmd.arg("--raw");
         }
         let out = cmd.output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         let row = &v[0];
         assert_eq!(row["gold_words"], 11);
@@ -118,7 +137,11 @@ fn eval_conllu_prints_scores() {
             assert!(x > 60.0 && x <= 100.0, "{k} = {x} (raw {raw})");
         }
     }
-    let out = byline().args(["eval", "conllu"]).arg(&gold).output().unwrap();
+    let out = byline()
+        .args(["eval", "conllu"])
+        .arg(&gold)
+        .output()
+        .unwrap();
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.contains("UPOS") && table.contains("LAS"), "{table}");
 }
@@ -134,7 +157,9 @@ fn train_is_deterministic_and_its_models_load() {
         let out_dir = dir.join("models");
         for which in ["tagger", "parser"] {
             let out = byline()
-                .args(["train", which, "--epochs", "2", "--folds", "0", "--seed", "7"])
+                .args([
+                    "train", which, "--epochs", "2", "--folds", "0", "--seed", "7",
+                ])
                 .arg("--train")
                 .arg(&data)
                 .arg("--dev")
@@ -143,7 +168,11 @@ fn train_is_deterministic_and_its_models_load() {
                 .arg(&out_dir)
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             assert!(String::from_utf8_lossy(&out.stderr).contains("epoch 2"));
         }
         bytes.push((
@@ -156,7 +185,11 @@ fn train_is_deterministic_and_its_models_load() {
             .arg(&data)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     assert!(bytes[0] == bytes[1], "same seed, different models");
     assert_eq!(&bytes[0].0[..8], b"BYLNTAG\0");
@@ -168,7 +201,11 @@ fn bad_inputs_are_clear_errors() {
     let dir = scratch("bad");
     let bad = dir.join("bad.conllu");
     std::fs::write(&bad, "1\tonly three\tcolumns\n").unwrap();
-    let out = byline().args(["parse", "--conllu"]).arg(&bad).output().unwrap();
+    let out = byline()
+        .args(["parse", "--conllu"])
+        .arg(&bad)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
     let out = byline()

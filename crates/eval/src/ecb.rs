@@ -10,7 +10,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use byline_link::coref::{cluster_mentions, CorefConfig, CorefDoc, CorefMention, HeadRule};
+use byline_link::coref::{
+    cluster_mentions, head_key, CorefConfig, CorefDoc, CorefMention, HeadRule, HeadSynonyms,
+};
 use byline_link::lemma;
 
 use crate::coref::{score, Clusters, Scores};
@@ -273,13 +275,113 @@ fn gold_clusters(corpus: &EcbCorpus, kind: MentionKind) -> Clusters {
     by.into_values().collect()
 }
 
+/// How to run the coreference.
+#[derive(Clone, Debug, Default)]
+pub struct EcbOptions {
+    /// Least average cosine for two document groups of a topic to merge.
+    pub doc_threshold: f64,
+    /// Group documents by the corpus's own `ecb`/`ecbplus` split of each topic instead of by
+    /// content: an upper bound for the document step, never a reported figure.
+    pub oracle_subtopics: bool,
+    /// Event heads that corefer, learned from training topics ([`learn_synonyms`]).
+    pub event_synonyms: HeadSynonyms,
+    /// Entity heads that corefer, learned from training topics.
+    pub entity_synonyms: HeadSynonyms,
+}
+
+/// The head rule for each kind (tuned on topics 1-35: the last content word before a
+/// preposition heads both best).
+const HEAD: HeadRule = HeadRule::LastBeforePreposition;
+
+fn words_of(corpus: &EcbCorpus, m: &EcbMention) -> Vec<String> {
+    m.tokens
+        .iter()
+        .map(|&t| corpus.docs[m.doc].tokens[t].1.clone())
+        .collect()
+}
+
+/// Pairs of different heads that gold clusters of `train` join: kept when they corefer in at
+/// least `min_topics` topics (so that story-specific pairs are dropped) and at least
+/// `min_precision` of the mention pairs with those heads in one sub-topic (a topic's `ecb` or
+/// `ecbplus` half) corefer.
+pub fn learn_synonyms(
+    train: &EcbCorpus,
+    kind: MentionKind,
+    min_topics: usize,
+    min_precision: f64,
+) -> HeadSynonyms {
+    // Per sub-topic: head counts per gold cluster and overall.
+    type Counts = HashMap<String, usize>;
+    let mut per_cluster: HashMap<(String, String), Counts> = HashMap::new();
+    let mut per_subtopic: HashMap<String, Counts> = HashMap::new();
+    for m in train.mentions.iter().filter(|m| m.kind == kind) {
+        let d = &train.docs[m.doc];
+        let sub = format!("{}/{}", d.topic, d.name.ends_with("plus"));
+        let head = head_key(&words_of(train, m), HEAD);
+        if head.is_empty() {
+            continue;
+        }
+        *per_cluster
+            .entry((sub.clone(), m.gold.clone()))
+            .or_default()
+            .entry(head.clone())
+            .or_default() += 1;
+        *per_subtopic
+            .entry(sub)
+            .or_default()
+            .entry(head)
+            .or_default() += 1;
+    }
+    let pairs_of = |c: &Counts| -> Vec<((String, String), usize)> {
+        let mut out = Vec::new();
+        for (a, na) in c {
+            for (b, nb) in c {
+                if a < b {
+                    out.push(((a.clone(), b.clone()), na * nb));
+                }
+            }
+        }
+        out
+    };
+    let mut positive: HashMap<(String, String), usize> = HashMap::new();
+    let mut topics: HashMap<(String, String), HashSet<&str>> = HashMap::new();
+    for ((sub, _), c) in &per_cluster {
+        let topic = sub.split('/').next().unwrap_or_default();
+        for (p, n) in pairs_of(c) {
+            topics.entry(p.clone()).or_default().insert(topic);
+            *positive.entry(p).or_default() += n;
+        }
+    }
+    let mut total: HashMap<(String, String), usize> = HashMap::new();
+    for c in per_subtopic.values() {
+        for (p, n) in pairs_of(c) {
+            if positive.contains_key(&p) {
+                *total.entry(p).or_default() += n;
+            }
+        }
+    }
+    let mut kept: Vec<(String, String)> = positive
+        .into_iter()
+        .filter(|(p, n)| {
+            let t = total.get(p).copied().unwrap_or(0).max(1);
+            let in_topics = topics.get(p).map_or(0, HashSet::len);
+            in_topics >= min_topics && *n as f64 / t as f64 >= min_precision
+        })
+        .map(|(p, _)| p)
+        .collect();
+    kept.sort();
+    HeadSynonyms::from_pairs(&kept)
+}
+
 /// Runs byline's cross-document coreference over the corpus and scores it.
-///
-/// With `oracle_subtopics`, documents are grouped by the corpus's own split of each topic
-/// (`ecb` and `ecbplus` files) instead of by content: an upper bound for the document step,
-/// never a reported figure.
-pub fn evaluate(corpus: &EcbCorpus, doc_threshold: f64, oracle_subtopics: bool) -> EcbReport {
-    let doc_threshold = if oracle_subtopics { -1.0 } else { doc_threshold };
+pub fn evaluate(corpus: &EcbCorpus, options: &EcbOptions) -> EcbReport {
+    let oracle_subtopics = options.oracle_subtopics;
+    let doc_threshold = options.doc_threshold;
+    let doc_threshold = if oracle_subtopics {
+        -1.0
+    } else {
+        doc_threshold
+    };
     let docs: Vec<CorefDoc> = corpus
         .docs
         .iter()
@@ -297,46 +399,46 @@ pub fn evaluate(corpus: &EcbCorpus, doc_threshold: f64, oracle_subtopics: bool) 
                 .filter(|(_, w)| !lemma::is_stopword(&w.to_lowercase()))
                 // Names and numbers tell the stories of a topic apart (tuned on topics 1-35:
                 // better than all content words).
-                .filter(|(_, w)| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+                .filter(|(_, w)| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
                 .map(|(_, w)| lemma::key(w))
                 .filter(|k| k.chars().any(char::is_alphanumeric))
                 .collect(),
         })
         .collect();
-    let run = |kind: MentionKind, head: HeadRule, light_within_doc: bool| -> (usize, Scores) {
-        let chosen: Vec<usize> = (0..corpus.mentions.len())
-            .filter(|&i| corpus.mentions[i].kind == kind)
-            .collect();
-        let mentions: Vec<CorefMention> = chosen
-            .iter()
-            .map(|&i| {
-                let m = &corpus.mentions[i];
-                CorefMention {
-                    doc: m.doc,
-                    words: m
-                        .tokens
-                        .iter()
-                        .map(|&t| corpus.docs[m.doc].tokens[t].1.clone())
-                        .collect(),
-                }
-            })
-            .collect();
-        let config = CorefConfig {
-            doc_threshold,
-            head,
-            light_within_doc,
+    let run =
+        |kind: MentionKind, synonyms: &HeadSynonyms, light_within_doc: bool| -> (usize, Scores) {
+            let chosen: Vec<usize> = (0..corpus.mentions.len())
+                .filter(|&i| corpus.mentions[i].kind == kind)
+                .collect();
+            let mentions: Vec<CorefMention> = chosen
+                .iter()
+                .map(|&i| {
+                    let m = &corpus.mentions[i];
+                    CorefMention {
+                        doc: m.doc,
+                        words: words_of(corpus, m),
+                    }
+                })
+                .collect();
+            let config = CorefConfig {
+                doc_threshold,
+                head: HEAD,
+                light_within_doc,
+            };
+            let labels = cluster_mentions(&docs, &mentions, &config, synonyms);
+            let mut by: HashMap<usize, Vec<usize>> = HashMap::new();
+            for (k, &label) in labels.iter().enumerate() {
+                by.entry(label).or_default().push(chosen[k]);
+            }
+            let response: Clusters = by.into_values().collect();
+            (chosen.len(), score(&gold_clusters(corpus, kind), &response))
         };
-        let labels = cluster_mentions(&docs, &mentions, &config);
-        let mut by: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (k, &label) in labels.iter().enumerate() {
-            by.entry(label).or_default().push(chosen[k]);
-        }
-        let response: Clusters = by.into_values().collect();
-        (chosen.len(), score(&gold_clusters(corpus, kind), &response))
-    };
-    // Tuned on topics 1-35: the last content word before a preposition heads both best.
-    let (event_mentions, events) = run(MentionKind::Event, HeadRule::LastBeforePreposition, true);
-    let (entity_mentions, entities) = run(MentionKind::Entity, HeadRule::LastBeforePreposition, false);
+    let (event_mentions, events) = run(MentionKind::Event, &options.event_synonyms, true);
+    let (entity_mentions, entities) = run(MentionKind::Entity, &options.entity_synonyms, false);
     EcbReport {
         docs: corpus.docs.len(),
         event_mentions,
@@ -405,7 +507,11 @@ mod tests {
         let mut corpus = EcbCorpus::default();
         let keep: HashSet<u32> = [0, 1].into_iter().collect();
         parse_doc(&mut corpus, 1, "1_1ecb".into(), DOC, &keep);
-        let report = evaluate(&corpus, 0.1, false);
+        let options = EcbOptions {
+            doc_threshold: 0.1,
+            ..EcbOptions::default()
+        };
+        let report = evaluate(&corpus, &options);
         assert_eq!(report.event_mentions, 2);
         assert_eq!(report.entity_mentions, 2);
         // Two singleton events, predicted as two singletons: B³ perfect.
@@ -415,7 +521,12 @@ mod tests {
     #[test]
     fn garbage_does_not_panic() {
         let mut corpus = EcbCorpus::default();
-        for junk in ["<", "<token", "<Markables><X m_id=\"1\"><token_anchor t_id=\"9\"/></X>", ""] {
+        for junk in [
+            "<",
+            "<token",
+            "<Markables><X m_id=\"1\"><token_anchor t_id=\"9\"/></X>",
+            "",
+        ] {
             parse_doc(&mut corpus, 1, "x".into(), junk, &HashSet::new());
         }
     }

@@ -1257,3 +1257,33 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod debug_score {
+    #[test]
+    #[ignore]
+    fn score_dumped() {
+        let dirs = std::env::var("BYLINE_DEBUG_DIRS").unwrap();
+        let out = std::path::PathBuf::from(std::env::var("BYLINE_DEBUG_OUT").unwrap());
+        let mut total = super::Scores::default();
+        for dir in dirs.split(':') {
+            for f in super::read_dir(std::path::Path::new(dir)).unwrap() {
+                let stem = f.gold.text_file.trim_end_matches(".txt").to_string();
+                let doc: byline_model::Document =
+                    serde_json::from_str(&std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap()).unwrap();
+                let s = super::score(&f.gold, &doc, &f.text);
+                println!("# {stem}");
+                for e in &s.errors {
+                    println!("  {e}");
+                }
+                total.add(&s);
+            }
+        }
+        for (n, c) in total.layers() {
+            println!("{n:<14} P {:.3} R {:.3} F {:.3} ({}/{}/{})", c.precision(), c.recall(), c.f1(), c.correct, c.predicted, c.gold);
+        }
+        for (n, a) in total.accuracies() {
+            println!("{n:<20} {:.3} ({}/{})", a.value(), a.correct, a.total);
+        }
+    }
+}

@@ -158,7 +158,8 @@ pub fn raw_documents(gold: &[conllu::Sentence]) -> Vec<RawDocument> {
             out.push(std::mem::take(&mut doc));
         }
         if !doc.text.is_empty() {
-            doc.text.push_str(if s.starts_paragraph() { "\n\n" } else { " " });
+            doc.text
+                .push_str(if s.starts_paragraph() { "\n\n" } else { " " });
         }
         let base = doc.words.len();
         let mut cursor = doc.text.len();
@@ -166,7 +167,10 @@ pub fn raw_documents(gold: &[conllu::Sentence]) -> Vec<RawDocument> {
         for w in &s.words {
             let mut w2 = w.clone();
             w2.head = if w.head == 0 { 0 } else { base + w.head };
-            let in_mwt = s.multiword.iter().any(|m| (m.first..=m.last).contains(&w.id));
+            let in_mwt = s
+                .multiword
+                .iter()
+                .any(|m| (m.first..=m.last).contains(&w.id));
             let span = if in_mwt {
                 if let Some(m) = s.multiword.iter().find(|m| m.last == w.id) {
                     if let Some(k) = doc.text[cursor..].find(m.form.as_str()) {
@@ -206,7 +210,10 @@ pub fn score_raw(gold: &RawDocument, pred: &[((usize, usize), conllu::Word)]) ->
         .filter_map(|(i, (sp, _))| sp.map(|sp| (sp, i)))
         .collect();
     // Predicted word index → aligned gold index.
-    let aligned: Vec<Option<usize>> = pred.iter().map(|(sp, _)| by_span.get(sp).copied()).collect();
+    let aligned: Vec<Option<usize>> = pred
+        .iter()
+        .map(|(sp, _)| by_span.get(sp).copied())
+        .collect();
     for (pi, (_, pw)) in pred.iter().enumerate() {
         let Some(gi) = aligned[pi] else { continue };
         let gw = &gold.words[gi].1;

@@ -72,7 +72,10 @@ impl Prediction {
         };
         let code = |id: Option<&str>| {
             let a = doc.actors.iter().find(|a| Some(a.id.as_str()) == id)?;
-            a.code.clone().or_else(|| a.country.clone()).or_else(|| Some(a.name.clone()))
+            a.code
+                .clone()
+                .or_else(|| a.country.clone())
+                .or_else(|| Some(a.name.clone()))
         };
         Prediction {
             kind: Some(e.kind),

@@ -91,7 +91,8 @@ pub fn documents(sentences: &[conllu::Sentence]) -> Result<Vec<GoldDocument>> {
             id: s.comment("sent_id").unwrap_or("?").to_string(),
         })?;
         if !doc.text.is_empty() {
-            doc.text.push_str(if s.starts_paragraph() { "\n\n" } else { " " });
+            doc.text
+                .push_str(if s.starts_paragraph() { "\n\n" } else { " " });
         }
         let start = doc.text.len();
         doc.text.push_str(text);
@@ -196,10 +197,14 @@ pub fn score_document(doc: &GoldDocument, report: &mut Report, keep_errors: usiz
     let pred_tokens: Vec<(usize, usize)> = layout.tokens.iter().map(|t| (t.start, t.end)).collect();
     let pred_tokens = merge_multiword(&pred_tokens, &doc.multiword);
     report.tokens.add(matches(&pred_tokens, &doc.tokens));
-    let pred_sents: Vec<(usize, usize)> = layout.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let pred_sents: Vec<(usize, usize)> =
+        layout.sentences.iter().map(|s| (s.start, s.end)).collect();
     report.sentences.add(matches(&pred_sents, &doc.sentences));
     let inner = |s: &[(usize, usize)]| -> Vec<usize> {
-        s.iter().map(|x| x.1).take(s.len().saturating_sub(1)).collect()
+        s.iter()
+            .map(|x| x.1)
+            .take(s.len().saturating_sub(1))
+            .collect()
     };
     let (pb, gb) = (inner(&pred_sents), inner(&doc.sentences));
     report.boundaries.add(matches(&pb, &gb));
@@ -285,7 +290,11 @@ mod tests {
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].text, "We don't go. Fine\n\nNew part.");
         assert_eq!(docs[0].sentences, [(0, 12), (13, 17), (19, 28)]);
-        let toks: Vec<&str> = docs[0].tokens.iter().map(|&(s, e)| &docs[0].text[s..e]).collect();
+        let toks: Vec<&str> = docs[0]
+            .tokens
+            .iter()
+            .map(|&(s, e)| &docs[0].text[s..e])
+            .collect();
         assert_eq!(toks, ["We", "don't", "go", ".", "Fine", "New", "part", "."]);
         assert_eq!(docs[0].multiword, [(3, 8)]);
         assert_eq!(docs[1].text, "Other doc.");

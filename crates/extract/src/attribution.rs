@@ -233,10 +233,7 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
 pub(crate) const BETWEEN_WORDS: &[&str] = &[
-    "again", "already", "also", "did", "does", "earlier", "emphatically", "even", "first",
-    "flatly", "further", "had", "has", "have", "immediately", "initially", "later", "last",
-    "long", "never", "now", "once", "only", "openly", "previously", "privately", "publicly",
-    "quickly", "recently", "repeatedly", "reportedly", "separately", "still", "then", "yet",
+    "again", "already", "also", "did", "does", "earlier", "emphatically", "even", "first", "flatly", "further", "had", "has", "have", "immediately", "initially", "last", "later", "long", "never", "now", "once", "only", "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "separately", "still", "then", "yet",
 ];
 
 /// Words that may open a sentence before its subject ("But sources said").
@@ -377,7 +374,7 @@ mod tests {
         assert_eq!(doc.quotes[0].speaker, doc.quotes[1].speaker);
         assert!(doc.quotes[1].speaker.is_some());
         let c = claim(&doc, "the coast guard came late");
-        assert_eq!(c.cue.as_ref().unwrap().text, "adding that");
+        assert_eq!(c.cue.as_ref().unwrap().text, "adding");
     }
 
     #[test]
@@ -476,3 +473,37 @@ mod tests {
     }
 }
 
+
+#[cfg(test)]
+mod debug_dump {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        let dirs = std::env::var("BYLINE_DEBUG_DIRS").unwrap();
+        let out = std::path::PathBuf::from(std::env::var("BYLINE_DEBUG_OUT").unwrap());
+        std::fs::create_dir_all(&out).unwrap();
+        let actors = crate::actors::Actors::load(&Config::default()).unwrap();
+        let attribution = Attribution::load(&Config::default()).unwrap();
+        for dir in dirs.split(':') {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_none_or(|x| x != "txt") {
+                    continue;
+                }
+                let raw = std::fs::read_to_string(&p).unwrap();
+                let norm = byline_text::normalize(&raw);
+                let mut doc = byline_model::Document::new(norm.text.clone());
+                doc.published = Some("2025-09-16".into());
+                let layout = byline_text::analyze(&doc.text);
+                let chars = byline_model::CharMap::new(&doc.text);
+                let mut cx = Context { chars, layout, doc, syntax: Vec::new() };
+                actors.annotate(&mut cx);
+                attribution.annotate(&mut cx);
+                let name = p.file_stem().unwrap().to_str().unwrap().to_string();
+                std::fs::write(out.join(format!("{name}.json")), serde_json::to_string(&cx.doc).unwrap()).unwrap();
+            }
+        }
+    }
+}

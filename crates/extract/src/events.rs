@@ -18,6 +18,7 @@ mod gdelt;
 mod roles;
 mod sentence;
 mod status;
+mod tree;
 mod triggers;
 mod words;
 
@@ -39,6 +40,8 @@ const MAX_PER_TRIGGER: usize = 8;
 #[derive(Debug)]
 pub(crate) struct Events {
     patterns: EventPatterns,
+    /// Read participants from the dependency tree when there is one.
+    use_tree: bool,
 }
 
 /// An event read from one sentence, before ids are given.
@@ -73,7 +76,12 @@ impl Events {
                 message: e.to_string(),
             })?
         };
-        Ok(Events { patterns })
+        // Development switch for comparing the tree with the token heuristics.
+        #[cfg(test)]
+        let use_tree = std::env::var_os("BYLINE_EVENTS_NO_TREE").is_none();
+        #[cfg(not(test))]
+        let use_tree = true;
+        Ok(Events { patterns, use_tree })
     }
 
     /// Fills the events layer of the document and links each event to its claim.
@@ -83,14 +91,15 @@ impl Events {
         }
         let mentions = sentence::mention_bytes(&cx.doc, &cx.chars);
         let mut events: Vec<Event> = Vec::new();
-        for s in &cx.layout.sentences {
+        for (si, s) in cx.layout.sentences.iter().enumerate() {
             let spans: Vec<(usize, usize)> = cx.layout.tokens[s.tokens.clone()]
                 .iter()
                 .map(|t| (t.start, t.end))
                 .collect();
             let sent = Sent::new(&cx.doc.text, spans, &mentions, &cx.doc);
             let found = triggers::find(&sent, &self.patterns);
-            let drafts = drafts(&sent, &found);
+            let tree = cx.syntax.get(si).filter(|_| self.use_tree);
+            let drafts = drafts(&sent, &found, tree);
             if drafts.is_empty() {
                 continue;
             }
@@ -168,7 +177,24 @@ fn link_claims(claims: &mut [byline_model::Claim], events: &mut [Event]) {
 fn hostile(kind: EventType) -> bool {
     matches!(
         kind,
-        EventType::Assault | EventType::Coerce | EventType::Sanction | EventType::Mobilize
+        EventType::Assault
+            | EventType::Coerce
+            | EventType::Sanction
+            | EventType::Mobilize
+            | EventType::Protest
+    )
+}
+
+/// True for types that, when only announced, are intents to cooperate.
+fn cooperative(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Support
+            | EventType::Cooperate
+            | EventType::Aid
+            | EventType::Retreat
+            | EventType::Concede
+            | EventType::Consult
     )
 }
 
@@ -180,7 +206,11 @@ fn is_commitment(p: &Pattern) -> bool {
 }
 
 /// The events of one sentence.
-fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
+fn drafts(
+    sent: &Sent<'_>,
+    found: &[Trigger<'_>],
+    tree: Option<&byline_nlp::Analysis>,
+) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     let mut dropped = vec![false; found.len()];
     for (i, t) in found.iter().enumerate() {
@@ -194,16 +224,34 @@ fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
             dropped[i] = true;
             continue;
         }
+        // What is rejected is not an event of its own ("ruled out concessions").
+        if p.pos == byline_lexicon::events::Pos::Noun
+            && found[..i].iter().rev().take(1).any(|g| {
+                g.pattern.kind == EventType::Reject && g.last < t.first && t.first - g.last <= 3
+            })
+        {
+            continue;
+        }
         let reading = status::read(sent, found, i);
-        let roles = roles::find(sent, t);
+        let roles = participants(sent, t, tree);
         let mut kind = p.kind;
         let mut cameo = p.cameo.clone();
         let mut status = reading.status;
-        if hostile(kind)
-            && reading.announced
-            && reading.polarity == Polarity::Positive
-            && matches!(status, EventStatus::Planned | EventStatus::Hypothetical)
-        {
+        let mut polarity = reading.polarity;
+        let announced =
+            reading.announced && matches!(status, EventStatus::Planned | EventStatus::Hypothetical);
+        let ultimatum = (t.last + 1..sent.len()).any(|j| sent.w(j) == "unless");
+        if announced && cooperative(kind) && !ultimatum {
+            // An announced cooperative act is an intent to cooperate (CAMEO 03); refusing it
+            // is a rejection (CAMEO 12).
+            if polarity == Polarity::Positive {
+                (kind, cameo) = (EventType::Agree, "03".into());
+            } else {
+                (kind, cameo) = (EventType::Reject, "12".into());
+                polarity = Polarity::Positive;
+            }
+            status = EventStatus::Actual;
+        } else if announced && polarity == Polarity::Positive && (hostile(kind) || ultimatum) {
             // The threat is real even if the act is not.
             let governor = (0..i)
                 .rev()
@@ -228,7 +276,7 @@ fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
             actors: roles.actors,
             targets: roles.targets,
             location: roles.location,
-            polarity: reading.polarity,
+            polarity,
             status,
         });
     }
@@ -244,6 +292,32 @@ fn drafts(sent: &Sent<'_>, found: &[Trigger<'_>]) -> Vec<Draft> {
     out.retain(|d| !d.actors.is_empty() || !d.targets.is_empty());
     out.sort_by_key(|d| d.first);
     out
+}
+
+/// Participants from the tree, each side falling back to the token heuristics when the tree
+/// finds nobody.
+fn participants(
+    sent: &Sent<'_>,
+    t: &Trigger<'_>,
+    tree: Option<&byline_nlp::Analysis>,
+) -> roles::Roles {
+    let tokens = roles::find(sent, t);
+    let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)) else {
+        return tokens;
+    };
+    if r.actors.is_empty() {
+        r.actors = tokens.actors;
+    }
+    if r.targets.is_empty() {
+        r.targets = tokens.targets;
+    }
+    let actors = r.actors.clone();
+    r.targets.retain(|s| !actors.contains(s));
+    if t.pattern.symmetric && r.targets.is_empty() && r.actors.len() > 1 {
+        r.targets = r.actors.split_off(1);
+    }
+    r.location = tokens.location;
+    r
 }
 
 /// A mode adjective next to the trigger ("military supplies", "providing financial aid").

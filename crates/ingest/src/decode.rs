@@ -51,9 +51,13 @@ pub(crate) fn decode(bytes: &[u8], header_charset: Option<&str>, markup: bool) -
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
         return Ok(text.into_owned());
     }
-    let declared = header_charset
-        .map(str::to_string)
-        .or_else(|| if markup { declared_charset(bytes) } else { None });
+    let declared = header_charset.map(str::to_string).or_else(|| {
+        if markup {
+            declared_charset(bytes)
+        } else {
+            None
+        }
+    });
     if let Some(label) = declared {
         let enc = Encoding::for_label(label.trim().as_bytes())
             .ok_or_else(|| Error::Encoding(format!("unknown charset {label:?}")))?;
@@ -96,7 +100,10 @@ mod tests {
     fn http_equiv_and_header_charsets() {
         let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\xcf\xf0\xe8\xe2\xe5\xf2";
         assert!(decode(page, None, true).unwrap().ends_with("Привет"));
-        assert_eq!(charset_param("text/html; charset=\"Shift_JIS\""), Some("Shift_JIS"));
+        assert_eq!(
+            charset_param("text/html; charset=\"Shift_JIS\""),
+            Some("Shift_JIS")
+        );
         let sjis = b"\x93\xfa\x96\x7b";
         assert_eq!(decode(sjis, Some("shift_jis"), true).unwrap(), "日本");
     }

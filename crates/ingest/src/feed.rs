@@ -45,7 +45,10 @@ pub fn parse(bytes: &[u8]) -> Result<Feed> {
         .parse(bytes)
         .map_err(|e| Error::Feed(e.to_string()))?;
     Ok(Feed {
-        title: parsed.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty()),
+        title: parsed
+            .title
+            .map(|t| t.content.trim().to_string())
+            .filter(|t| !t.is_empty()),
         items: parsed
             .entries
             .into_iter()
@@ -58,8 +61,14 @@ pub fn parse(bytes: &[u8]) -> Result<Feed> {
                     .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
                     .or(e.links.first())
                     .map(|l| l.href.clone()),
-                title: e.title.map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty()),
-                published: e.published.or(e.updated).map(|d| d.date_naive().to_string()),
+                title: e
+                    .title
+                    .map(|t| t.content.trim().to_string())
+                    .filter(|t| !t.is_empty()),
+                published: e
+                    .published
+                    .or(e.updated)
+                    .map(|d| d.date_naive().to_string()),
                 author: Some(
                     e.authors
                         .iter()
@@ -69,8 +78,14 @@ pub fn parse(bytes: &[u8]) -> Result<Feed> {
                         .join(", "),
                 )
                 .filter(|a| !a.is_empty()),
-                content: e.content.and_then(|c| c.body).filter(|b| !b.trim().is_empty()),
-                summary: e.summary.map(|s| s.content).filter(|s| !s.trim().is_empty()),
+                content: e
+                    .content
+                    .and_then(|c| c.body)
+                    .filter(|b| !b.trim().is_empty()),
+                summary: e
+                    .summary
+                    .map(|s| s.content)
+                    .filter(|s| !s.trim().is_empty()),
             })
             .collect(),
     })
@@ -93,8 +108,15 @@ mod tests {
         assert_eq!(f.title.as_deref(), Some("River Gazette"));
         assert_eq!(f.items.len(), 2);
         assert_eq!(f.items[0].published.as_deref(), Some("2024-03-05"));
-        assert!(f.items[0].content.as_deref().unwrap().contains("dam opened"));
-        assert_eq!(f.items[1].link.as_deref(), Some("https://river.example/ferry"));
+        assert!(f.items[0]
+            .content
+            .as_deref()
+            .unwrap()
+            .contains("dam opened"));
+        assert_eq!(
+            f.items[1].link.as_deref(),
+            Some("https://river.example/ferry")
+        );
         assert_eq!(f.items[1].summary.as_deref(), Some("Crews walked out."));
     }
 

@@ -43,7 +43,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Result<Page> {
         Ok(a) => (
             Page {
                 title: Some(a.title.trim().to_string()).filter(|t| !t.is_empty()),
-                author: a.byline.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
+                author: a
+                    .byline
+                    .map(|b| b.trim().to_string())
+                    .filter(|b| !b.is_empty()),
                 published: a.published_time.as_deref().and_then(iso_date),
                 site: a.site_name.filter(|s| !s.trim().is_empty()),
                 lang: a.lang,
@@ -90,7 +93,10 @@ pub fn fragment_text(html: &str) -> String {
         if tag.starts_with("<script") || tag.starts_with("<style") {
             continue;
         }
-        if ["<p", "</p", "<br", "<div", "</div", "<li", "<h"].iter().any(|b| tag.starts_with(b)) {
+        if ["<p", "</p", "<br", "<div", "</div", "<li", "<h"]
+            .iter()
+            .any(|b| tag.starts_with(b))
+        {
             out.push('\n');
         }
         rest = &after[end..];
@@ -189,11 +195,19 @@ mod tests {
         assert!(page.text.contains("corroded cables"), "{}", page.text);
         assert!(page.text.contains("shopkeepers"));
         assert!(!page.text.contains("lantern"), "ad kept: {}", page.text);
-        assert!(!page.text.contains("Ferry fares"), "related kept: {}", page.text);
+        assert!(
+            !page.text.contains("Ferry fares"),
+            "related kept: {}",
+            page.text
+        );
         assert!(!page.text.contains("World"), "nav kept: {}", page.text);
         assert_eq!(page.published.as_deref(), Some("2024-03-05"));
         assert_eq!(page.author.as_deref(), Some("Mira Okonkwo"));
-        assert!(page.title.as_deref().unwrap_or("").contains("Harbour bridge reopens"));
+        assert!(page
+            .title
+            .as_deref()
+            .unwrap_or("")
+            .contains("Harbour bridge reopens"));
     }
 
     #[test]
@@ -203,7 +217,10 @@ mod tests {
         let page = extract(ld, None).unwrap();
         assert_eq!(page.published.as_deref(), Some("2023-11-20"));
         let t = r#"<html><body><article><time datetime="2022-01-31">Monday</time><p>The council voted to extend the curfew by two weeks, a spokesperson said, citing a rise in night-time thefts across the old town and the port area.</p></article></body></html>"#;
-        assert_eq!(extract(t, None).unwrap().published.as_deref(), Some("2022-01-31"));
+        assert_eq!(
+            extract(t, None).unwrap().published.as_deref(),
+            Some("2022-01-31")
+        );
     }
 
     #[test]
@@ -213,7 +230,8 @@ mod tests {
             Ok(p) => assert!(p.text.contains("mayor")),
             Err(e) => assert!(e.to_string().contains("html")),
         }
-        assert!(extract("<html><body><nav>menu</nav></body></html>", None).is_err() || true);
+        // a page of navigation only: whatever comes out is text, never a panic
+        let _ = extract("<html><body><nav>menu</nav></body></html>", None);
         assert!(extract("", None).is_err());
     }
 

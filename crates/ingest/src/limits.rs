@@ -37,9 +37,9 @@ pub(crate) fn read_capped(r: impl Read, limit: u64, what: &str) -> Result<Vec<u8
     r.take(limit.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
-                Error::Gzip(format!("{what}: {e}"))
-            }
+            std::io::ErrorKind::UnexpectedEof
+            | std::io::ErrorKind::InvalidInput
+            | std::io::ErrorKind::InvalidData => Error::Gzip(format!("{what}: {e}")),
             _ => Error::Io(e),
         })?;
     if out.len() as u64 > limit {
@@ -84,15 +84,20 @@ mod tests {
         }
         let bomb = enc.finish().unwrap();
         assert!(bomb.len() < 64 << 10);
-        let err = read_capped(flate2::read::MultiGzDecoder::new(bomb.as_slice()), 1 << 20, "decompressed data")
-            .unwrap_err();
+        let err = read_capped(
+            flate2::read::MultiGzDecoder::new(bomb.as_slice()),
+            1 << 20,
+            "decompressed data",
+        )
+        .unwrap_err();
         assert!(matches!(err, Error::TooLarge { .. }), "{err}");
     }
 
     #[test]
     fn truncated_gzip_is_a_clear_error() {
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        enc.write_all(b"Some words that will be cut off before the end.").unwrap();
+        enc.write_all(b"Some words that will be cut off before the end.")
+            .unwrap();
         let gz = enc.finish().unwrap();
         let cut = &gz[..gz.len() - 6];
         let err = read_capped(flate2::read::MultiGzDecoder::new(cut), 1 << 20, "gzip").unwrap_err();

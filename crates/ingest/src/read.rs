@@ -78,7 +78,11 @@ fn kind_of_bytes(head: &[u8]) -> Kind {
     }
     let lower = String::from_utf8_lossy(&head[..head.len().min(1024)]).to_ascii_lowercase();
     let lead = lower.trim_start_matches('\u{feff}').trim_start();
-    if lead.starts_with("<!doctype html") || lead.starts_with("<html") || lower.contains("<head") || lower.contains("<body") {
+    if lead.starts_with("<!doctype html")
+        || lead.starts_with("<html")
+        || lower.contains("<head")
+        || lower.contains("<body")
+    {
         return Kind::Html;
     }
     Kind::Text
@@ -94,7 +98,10 @@ fn sniff(path: &Path) -> Option<Vec<u8>> {
     if head.starts_with(&[0x1f, 0x8b]) {
         let f = std::fs::File::open(path).ok()?;
         let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(f).take(1024).read_to_end(&mut out).ok()?;
+        flate2::read::MultiGzDecoder::new(f)
+            .take(1024)
+            .read_to_end(&mut out)
+            .ok()?;
         return Some(out);
     }
     Some(head)
@@ -157,7 +164,10 @@ fn split_warc(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Uni
     let input = match open_maybe_gz(path) {
         Ok(r) => r,
         Err(error) => {
-            emit(Unit::Failed { source: root.to_string(), error });
+            emit(Unit::Failed {
+                source: root.to_string(),
+                error,
+            });
             return;
         }
     };
@@ -167,10 +177,9 @@ fn split_warc(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Uni
         let unit = match rec {
             Err(error) => {
                 let source = match &error {
-                    Error::TooLarge { what, .. } => format!(
-                        "{root}#{}",
-                        what.split_whitespace().nth(2).unwrap_or("?")
-                    ),
+                    Error::TooLarge { what, .. } => {
+                        format!("{root}#{}", what.split_whitespace().nth(2).unwrap_or("?"))
+                    }
                     _ => format!("{root}#end"),
                 };
                 Unit::Failed { source, error }
@@ -223,7 +232,10 @@ fn split_jsonl(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Un
     let mut input = match open_maybe_gz(path) {
         Ok(r) => r,
         Err(error) => {
-            emit(Unit::Failed { source: root.to_string(), error });
+            emit(Unit::Failed {
+                source: root.to_string(),
+                error,
+            });
             return;
         }
     };
@@ -248,14 +260,20 @@ fn split_jsonl(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Un
         if line.len() as u64 > limits.max_file_bytes {
             emit(Unit::Failed {
                 source: format!("{root}:{n}"),
-                error: Error::TooLarge { what: "JSON line".into(), limit: limits.max_file_bytes },
+                error: Error::TooLarge {
+                    what: "JSON line".into(),
+                    limit: limits.max_file_bytes,
+                },
             });
             return;
         }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        if !emit(Unit::Line { source: format!("{root}:{n}"), bytes: line }) {
+        if !emit(Unit::Line {
+            source: format!("{root}:{n}"),
+            bytes: line,
+        }) {
             return;
         }
     }
@@ -291,8 +309,14 @@ impl Reader<'_> {
             Unit::Failed { source, error } => vec![(source, Err(error))],
             Unit::Line { source, bytes } => {
                 let rec = std::str::from_utf8(&bytes)
-                    .map_err(|e| Error::Encoding(format!("not valid UTF-8 at byte {}", e.valid_up_to())))
-                    .and_then(|s| serde_json::from_str::<JsonLine>(s).map_err(|e| Error::Json(format!("not a JSON object with a \"text\" field: {e}"))))
+                    .map_err(|e| {
+                        Error::Encoding(format!("not valid UTF-8 at byte {}", e.valid_up_to()))
+                    })
+                    .and_then(|s| {
+                        serde_json::from_str::<JsonLine>(s).map_err(|e| {
+                            Error::Json(format!("not a JSON object with a \"text\" field: {e}"))
+                        })
+                    })
                     .map(|j| Record {
                         source: source.clone(),
                         text: j.text,
@@ -304,7 +328,12 @@ impl Reader<'_> {
                     });
                 vec![(source, rec)]
             }
-            Unit::Response { source, url, content_type, body } => {
+            Unit::Response {
+                source,
+                url,
+                content_type,
+                body,
+            } => {
                 let rec = self.page(&source, &body, content_type.as_deref(), url);
                 vec![(source, rec)]
             }
@@ -333,7 +362,9 @@ impl Reader<'_> {
             Unit::Url(url) => match self.fetch(&url) {
                 Err(e) => vec![(url, Err(e))],
                 Ok((ct, body)) => {
-                    let is_feed = ct.as_deref().is_some_and(|c| c.contains("rss") || c.contains("atom"))
+                    let is_feed = ct
+                        .as_deref()
+                        .is_some_and(|c| c.contains("rss") || c.contains("atom"))
                         || feed::looks_like_feed(&body);
                     if is_feed {
                         self.feed(&url, &body, ct.as_deref())
@@ -346,7 +377,13 @@ impl Reader<'_> {
         }
     }
 
-    fn page(&self, source: &str, bytes: &[u8], content_type: Option<&str>, url: Option<String>) -> Result<Record> {
+    fn page(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        content_type: Option<&str>,
+        url: Option<String>,
+    ) -> Result<Record> {
         let text = decode(bytes, content_type.and_then(charset_param), true)?;
         let page = html::extract(&text, url.as_deref())?;
         Ok(Record {
@@ -360,7 +397,12 @@ impl Reader<'_> {
         })
     }
 
-    fn feed(&self, source: &str, bytes: &[u8], content_type: Option<&str>) -> Vec<(String, Result<Record>)> {
+    fn feed(
+        &self,
+        source: &str,
+        bytes: &[u8],
+        content_type: Option<&str>,
+    ) -> Vec<(String, Result<Record>)> {
         // feeds are XML: decode declared legacy charsets to UTF-8 first
         let parsed = decode(bytes, content_type.and_then(charset_param), true).and_then(|text| {
             let text = strip_xml_encoding(&text);
@@ -384,8 +426,16 @@ impl Reader<'_> {
     }
 
     fn feed_item(&self, source: &str, item: &feed::FeedItem) -> Result<Record> {
-        let content = item.content.as_deref().map(html::fragment_text).unwrap_or_default();
-        let summary = item.summary.as_deref().map(html::fragment_text).unwrap_or_default();
+        let content = item
+            .content
+            .as_deref()
+            .map(html::fragment_text)
+            .unwrap_or_default();
+        let summary = item
+            .summary
+            .as_deref()
+            .map(html::fragment_text)
+            .unwrap_or_default();
         let mut rec = Record {
             source: source.to_string(),
             title: item.title.clone(),
@@ -399,7 +449,10 @@ impl Reader<'_> {
             rec.text = content;
             return Ok(rec);
         }
-        let link = item.link.as_deref().filter(|l| l.starts_with("http://") || l.starts_with("https://"));
+        let link = item
+            .link
+            .as_deref()
+            .filter(|l| l.starts_with("http://") || l.starts_with("https://"));
         if let (true, Some(link)) = (self.fetch, link) {
             let (ct, body) = self.fetch(link)?;
             let page = self.page(source, &body, ct.as_deref(), Some(link.to_string()))?;
@@ -411,21 +464,36 @@ impl Reader<'_> {
         }
         rec.text = if content.is_empty() { summary } else { content };
         if rec.text.trim().is_empty() {
-            return Err(Error::Feed("item has neither content nor a link to fetch".into()));
+            return Err(Error::Feed(
+                "item has neither content nor a link to fetch".into(),
+            ));
         }
         Ok(rec)
     }
 
     fn fetch(&self, url: &str) -> Result<(Option<String>, Vec<u8>)> {
-        let fail = |message: String| Error::Fetch { url: url.to_string(), message };
+        let fail = |message: String| Error::Fetch {
+            url: url.to_string(),
+            message,
+        };
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(fail("only http and https URLs are fetched".into()));
         }
-        let resp = self.agent.get(url).call().map_err(|e| fail(e.to_string()))?;
+        let resp = self
+            .agent
+            .get(url)
+            .call()
+            .map_err(|e| fail(e.to_string()))?;
         let ct = resp.header("content-type").map(str::to_string);
-        if let Some(len) = resp.header("content-length").and_then(|l| l.parse::<u64>().ok()) {
+        if let Some(len) = resp
+            .header("content-length")
+            .and_then(|l| l.parse::<u64>().ok())
+        {
             if len > self.limits.max_fetch_bytes {
-                return Err(Error::TooLarge { what: format!("response of {len} bytes"), limit: self.limits.max_fetch_bytes });
+                return Err(Error::TooLarge {
+                    what: format!("response of {len} bytes"),
+                    limit: self.limits.max_fetch_bytes,
+                });
             }
         }
         let body = read_capped(resp.into_reader(), self.limits.max_fetch_bytes, "response")?;
@@ -456,7 +524,10 @@ pub(crate) fn walk(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     entries.sort();
     for e in entries {
@@ -479,14 +550,23 @@ mod tests {
         };
         assert_eq!(kind_of(&w("a.warc.gz", b"")), Kind::Warc);
         assert_eq!(kind_of(&w("a.jsonl", b"")), Kind::Jsonl);
-        assert_eq!(kind_of(&w("a", b"<!DOCTYPE html><html></html>")), Kind::Html);
-        assert_eq!(kind_of(&w("b", b"<?xml version=\"1.0\"?><rss></rss>")), Kind::Feed);
+        assert_eq!(
+            kind_of(&w("a", b"<!DOCTYPE html><html></html>")),
+            Kind::Html
+        );
+        assert_eq!(
+            kind_of(&w("b", b"<?xml version=\"1.0\"?><rss></rss>")),
+            Kind::Feed
+        );
         assert_eq!(kind_of(&w("c", b"WARC/1.0\r\n")), Kind::Warc);
         assert_eq!(kind_of(&w("d.txt", b"Plain words.")), Kind::Text);
     }
 
     #[test]
     fn legacy_feed_encoding() {
-        assert_eq!(strip_xml_encoding("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss/>"), "<?xml version=\"1.0\"?><rss/>");
+        assert_eq!(
+            strip_xml_encoding("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss/>"),
+            "<?xml version=\"1.0\"?><rss/>"
+        );
     }
 }

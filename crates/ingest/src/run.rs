@@ -97,9 +97,17 @@ pub struct Summary {
 /// What a reader thread sends to the writer.
 enum Msg {
     /// The outcome of one unit of the source `root`.
-    Unit { root: String, writes: Vec<Out>, units: u64 },
+    Unit {
+        root: String,
+        writes: Vec<Out>,
+        units: u64,
+    },
     /// The source `root` has been split into `units` units.
-    SourceEnd { root: String, fingerprint: String, units: u64 },
+    SourceEnd {
+        root: String,
+        fingerprint: String,
+        units: u64,
+    },
 }
 
 /// What one record comes to.
@@ -112,7 +120,11 @@ enum Out {
 
 /// A source to read.
 enum Source {
-    File { path: PathBuf, root: String, fingerprint: String },
+    File {
+        path: PathBuf,
+        root: String,
+        fingerprint: String,
+    },
     Url(String),
 }
 
@@ -162,7 +174,10 @@ pub fn ingest(
         }
         let mut files = Vec::new();
         if let Err(e) = walk(std::path::Path::new(input), &mut files) {
-            early_errors.push(Write::Error { source: input.clone(), message: format!("cannot read: {e}") });
+            early_errors.push(Write::Error {
+                source: input.clone(),
+                message: format!("cannot read: {e}"),
+            });
             continue;
         }
         for path in files {
@@ -173,10 +188,17 @@ pub fn ingest(
                 progress.sources_skipped += 1;
                 continue;
             }
-            sources.push(Source::File { path, root, fingerprint: fp });
+            sources.push(Source::File {
+                path,
+                root,
+                fingerprint: fp,
+            });
         }
     }
-    progress.sources += sources.iter().filter(|s| matches!(s, Source::Url(_))).count() as u64;
+    progress.sources += sources
+        .iter()
+        .filter(|s| matches!(s, Source::Url(_)))
+        .count() as u64;
     if !early_errors.is_empty() {
         let w = store.write(&early_errors)?;
         progress.errors += w.errors;
@@ -193,7 +215,11 @@ pub fn ingest(
         .timeout(options.limits.fetch_timeout)
         .redirects(5)
         .build();
-    let reader = Reader { limits: &options.limits, fetch: options.fetch, agent };
+    let reader = Reader {
+        limits: &options.limits,
+        fetch: options.fetch,
+        agent,
+    };
     let stop = AtomicBool::new(false);
     let (unit_tx, unit_rx) = sync_channel::<(String, Unit)>(64);
     let (msg_tx, msg_rx) = sync_channel::<Msg>(256);
@@ -218,10 +244,23 @@ pub fn ingest(
                     .into_iter()
                     .map(|(source, rec)| to_write(source, rec, pipeline, options, known_ref))
                     .collect();
-                let _ = workers_tx.send(Msg::Unit { root, writes, units: 1 });
+                let _ = workers_tx.send(Msg::Unit {
+                    root,
+                    writes,
+                    units: 1,
+                });
             });
         });
-        let r = write_all(msg_rx, store, options, &mut progress, &mut summary, &mut error_kinds, started, on_progress);
+        let r = write_all(
+            msg_rx,
+            store,
+            options,
+            &mut progress,
+            &mut summary,
+            &mut error_kinds,
+            started,
+            on_progress,
+        );
         if r.is_err() {
             stop.store(true, Ordering::Relaxed);
         }
@@ -254,13 +293,24 @@ fn split_all(
                     return;
                 }
             }
-            Source::File { path, root, fingerprint } => {
+            Source::File {
+                path,
+                root,
+                fingerprint,
+            } => {
                 let mut units = 0u64;
                 split_file(&path, limits, &mut |unit| {
                     units += 1;
                     unit_tx.send((root.clone(), unit)).is_ok() && !stop.load(Ordering::Relaxed)
                 });
-                if msg_tx.send(Msg::SourceEnd { root, fingerprint, units }).is_err() {
+                if msg_tx
+                    .send(Msg::SourceEnd {
+                        root,
+                        fingerprint,
+                        units,
+                    })
+                    .is_err()
+                {
                     return;
                 }
             }
@@ -290,7 +340,10 @@ fn record_to_write(
     options: &Options,
     known: &HashSet<String>,
 ) -> Option<Write> {
-    let error = |e: &dyn std::fmt::Display| Write::Error { source: source.clone(), message: e.to_string() };
+    let error = |e: &dyn std::fmt::Display| Write::Error {
+        source: source.clone(),
+        message: e.to_string(),
+    };
     let rec = match rec {
         Ok(r) => r,
         Err(e) => return Some(error(&e)),
@@ -318,9 +371,16 @@ fn record_to_write(
             doc.url = input.url;
             doc.outlet = input.outlet;
             doc.title = input.title;
-            doc.published = input.published.filter(|p| crate::html::iso_date(p).is_some());
+            doc.published = input
+                .published
+                .filter(|p| crate::html::iso_date(p).is_some());
             return match serde_json::to_string(&doc) {
-                Ok(json) => Some(Write::Document { doc: Box::new(doc), json, status: Status::NotEnglish, source }),
+                Ok(json) => Some(Write::Document {
+                    doc: Box::new(doc),
+                    json,
+                    status: Status::NotEnglish,
+                    source,
+                }),
                 Err(e) => Some(error(&e)),
             };
         }
@@ -328,7 +388,12 @@ fn record_to_write(
     match pipeline.extract(&input) {
         Err(e) => Some(error(&crate::Error::from(e))),
         Ok(doc) => match serde_json::to_string(&doc) {
-            Ok(json) => Some(Write::Document { doc: Box::new(doc), json, status: Status::Extracted, source }),
+            Ok(json) => Some(Write::Document {
+                doc: Box::new(doc),
+                json,
+                status: Status::Extracted,
+                source,
+            }),
             Err(e) => Some(error(&e)),
         },
     }
@@ -350,21 +415,29 @@ fn write_all(
     let mut done: HashMap<String, u64> = HashMap::new();
     let mut ends: HashMap<String, (String, u64)> = HashMap::new();
     let mut last_flush = Instant::now();
-    let flush = |pending: &mut Vec<Write>, store: &mut Store, progress: &mut Progress| -> Result<()> {
-        if pending.is_empty() {
-            return Ok(());
-        }
-        let w = store.write(pending)?;
-        progress.added += w.added;
-        progress.duplicates += w.duplicates;
-        progress.errors += w.errors;
-        pending.clear();
-        Ok(())
-    };
-    let finish_source = |root: &str, done: &HashMap<String, u64>, ends: &mut HashMap<String, (String, u64)>, pending: &mut Vec<Write>| {
+    let flush =
+        |pending: &mut Vec<Write>, store: &mut Store, progress: &mut Progress| -> Result<()> {
+            if pending.is_empty() {
+                return Ok(());
+            }
+            let w = store.write(pending)?;
+            progress.added += w.added;
+            progress.duplicates += w.duplicates;
+            progress.errors += w.errors;
+            pending.clear();
+            Ok(())
+        };
+    let finish_source = |root: &str,
+                         done: &HashMap<String, u64>,
+                         ends: &mut HashMap<String, (String, u64)>,
+                         pending: &mut Vec<Write>| {
         if let Some((fp, units)) = ends.get(root) {
             if done.get(root).copied().unwrap_or(0) >= *units {
-                pending.push(Write::SourceDone { source: root.to_string(), fingerprint: fp.clone(), units: *units });
+                pending.push(Write::SourceDone {
+                    source: root.to_string(),
+                    fingerprint: fp.clone(),
+                    units: *units,
+                });
                 ends.remove(root);
             }
         }
@@ -376,7 +449,11 @@ fn write_all(
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
         };
         match msg {
-            Some(Msg::Unit { root, writes, units }) => {
+            Some(Msg::Unit {
+                root,
+                writes,
+                units,
+            }) => {
                 progress.units += units;
                 for out in writes {
                     let w = match out {
@@ -387,7 +464,10 @@ fn write_all(
                         Out::Store(w) => w,
                     };
                     match w {
-                        Write::Error { ref source, ref message } => {
+                        Write::Error {
+                            ref source,
+                            ref message,
+                        } => {
                             let kind = message.split(':').next().unwrap_or("error").to_string();
                             *error_kinds.entry(kind).or_default() += 1;
                             if summary.first_errors.len() < 20 {
@@ -408,13 +488,19 @@ fn write_all(
                 *done.entry(root.clone()).or_default() += units;
                 finish_source(&root, &done, &mut ends, &mut pending);
             }
-            Some(Msg::SourceEnd { root, fingerprint, units }) => {
+            Some(Msg::SourceEnd {
+                root,
+                fingerprint,
+                units,
+            }) => {
                 ends.insert(root.clone(), (fingerprint, units));
                 finish_source(&root, &done, &mut ends, &mut pending);
             }
             None => {}
         }
-        if pending_docs >= options.batch.max(1) || last_flush.elapsed() >= Duration::from_millis(500) {
+        if pending_docs >= options.batch.max(1)
+            || last_flush.elapsed() >= Duration::from_millis(500)
+        {
             flush(&mut pending, store, progress)?;
             pending_docs = 0;
             last_flush = Instant::now();

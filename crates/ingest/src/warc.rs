@@ -54,7 +54,11 @@ impl<R: BufRead> WarcReader<R> {
                 self.number + 1
             )));
         }
-        Ok(Some(String::from_utf8_lossy(&buf).trim_end_matches(['\r', '\n']).to_string()))
+        Ok(Some(
+            String::from_utf8_lossy(&buf)
+                .trim_end_matches(['\r', '\n'])
+                .to_string(),
+        ))
     }
 
     fn next_record(&mut self) -> Result<Option<WarcRecord>> {
@@ -81,7 +85,9 @@ impl<R: BufRead> WarcReader<R> {
         let mut length: Option<u64> = None;
         loop {
             let Some(l) = self.line()? else {
-                return Err(Error::Warc(format!("record {number}: truncated in its headers")));
+                return Err(Error::Warc(format!(
+                    "record {number}: truncated in its headers"
+                )));
             };
             if l.is_empty() {
                 break;
@@ -117,10 +123,12 @@ impl<R: BufRead> WarcReader<R> {
                 limit: self.max_record,
             });
         }
-        rec.block = read_capped((&mut self.input).take(length), length, "record")
-            .map_err(|e| match e {
+        rec.block =
+            read_capped((&mut self.input).take(length), length, "record").map_err(|e| match e {
                 Error::Io(io) => io_error(io, number),
-                Error::Gzip(m) => Error::Warc(format!("record {number}: truncated or corrupt gzip ({m})")),
+                Error::Gzip(m) => {
+                    Error::Warc(format!("record {number}: truncated or corrupt gzip ({m})"))
+                }
                 other => other,
             })?;
         if (rec.block.len() as u64) < length {
@@ -135,7 +143,9 @@ impl<R: BufRead> WarcReader<R> {
 
 fn io_error(e: std::io::Error, number: u64) -> Error {
     match e.kind() {
-        std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
+        std::io::ErrorKind::UnexpectedEof
+        | std::io::ErrorKind::InvalidInput
+        | std::io::ErrorKind::InvalidData => {
             Error::Warc(format!("record {number}: truncated or corrupt gzip ({e})"))
         }
         _ => Error::Io(e),
@@ -181,7 +191,12 @@ pub fn parse_http(block: &[u8], max_body: u64) -> Result<HttpResponse> {
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
         .map(|i| (i, i + 4))
-        .or_else(|| block.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2)))
+        .or_else(|| {
+            block
+                .windows(2)
+                .position(|w| w == b"\n\n")
+                .map(|i| (i, i + 2))
+        })
         .ok_or_else(|| Error::Warc("HTTP response without a header end".into()))?;
     let head = String::from_utf8_lossy(&block[..split.0]);
     let mut lines = head.lines();
@@ -205,7 +220,9 @@ pub fn parse_http(block: &[u8], max_body: u64) -> Result<HttpResponse> {
         match name.trim().to_ascii_lowercase().as_str() {
             "content-type" => resp.content_type = Some(value.to_string()),
             "transfer-encoding" => chunked = value.eq_ignore_ascii_case("chunked"),
-            "content-encoding" => gzip = matches!(value.to_ascii_lowercase().as_str(), "gzip" | "x-gzip"),
+            "content-encoding" => {
+                gzip = matches!(value.to_ascii_lowercase().as_str(), "gzip" | "x-gzip")
+            }
             _ => {}
         }
     }
@@ -214,7 +231,11 @@ pub fn parse_http(block: &[u8], max_body: u64) -> Result<HttpResponse> {
         body = dechunk(&body)?;
     }
     if gzip {
-        body = read_capped(flate2::read::MultiGzDecoder::new(body.as_slice()), max_body, "decompressed body")?;
+        body = read_capped(
+            flate2::read::MultiGzDecoder::new(body.as_slice()),
+            max_body,
+            "decompressed body",
+        )?;
     }
     resp.body = body;
     Ok(resp)
@@ -240,7 +261,10 @@ fn dechunk(mut data: &[u8]) -> Result<Vec<u8>> {
         }
         out.extend_from_slice(&data[..size]);
         data = &data[size..];
-        data = data.strip_prefix(b"\r\n").or_else(|| data.strip_prefix(b"\n")).unwrap_or(data);
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
     }
 }
 
@@ -271,7 +295,11 @@ mod tests {
         let http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hello</p>";
         let mut file = gz(&record("warcinfo", "", b"software: test"));
         file.extend(gz(&record("response", "https://a.example/1", http)));
-        file.extend(gz(&record("request", "https://a.example/1", b"GET / HTTP/1.1\r\n\r\n")));
+        file.extend(gz(&record(
+            "request",
+            "https://a.example/1",
+            b"GET / HTTP/1.1\r\n\r\n",
+        )));
         let recs: Vec<_> = WarcReader::new(
             std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file.as_slice())),
             1 << 20,
@@ -289,12 +317,20 @@ mod tests {
     #[test]
     fn truncation_is_reported_after_the_good_records() {
         let mut data = record("response", "u1", b"HTTP/1.1 200 OK\r\n\r\nfirst");
-        let second = record("response", "u2", b"HTTP/1.1 200 OK\r\n\r\nsecond body is long");
+        let second = record(
+            "response",
+            "u2",
+            b"HTTP/1.1 200 OK\r\n\r\nsecond body is long",
+        );
         data.extend_from_slice(&second[..second.len() - 12]);
         let out: Vec<_> = WarcReader::new(data.as_slice(), 1 << 20).collect();
         assert_eq!(out.len(), 2);
         assert!(out[0].is_ok());
-        assert!(out[1].as_ref().unwrap_err().to_string().contains("truncated"));
+        assert!(out[1]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("truncated"));
         // a gzip member cut in the middle
         let z = gz(&record("response", "u", b"HTTP/1.1 200 OK\r\n\r\nbody"));
         let cut = &z[..z.len() / 2];
@@ -313,7 +349,10 @@ mod tests {
         let out: Vec<_> = WarcReader::new(data.as_slice(), 1000).collect();
         assert_eq!(out.len(), 2);
         assert!(matches!(out[0], Err(Error::TooLarge { .. })));
-        assert_eq!(out[1].as_ref().unwrap().target_uri.as_deref(), Some("small"));
+        assert_eq!(
+            out[1].as_ref().unwrap().target_uri.as_deref(),
+            Some("small")
+        );
     }
 
     #[test]

@@ -207,15 +207,14 @@ impl Actors {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            self.add_file(&name, &text)
-                .map_err(|e| match e {
-                    Error::Parse { line, message, .. } => Error::Parse {
-                        file: path.display().to_string(),
-                        line,
-                        message,
-                    },
-                    other => other,
-                })?;
+            self.add_file(&name, &text).map_err(|e| match e {
+                Error::Parse { line, message, .. } => Error::Parse {
+                    file: path.display().to_string(),
+                    line,
+                    message,
+                },
+                other => other,
+            })?;
         }
         Ok(())
     }
@@ -235,7 +234,11 @@ impl Actors {
             }
         } else if name.starts_with("titles") {
             for t in parse::titles(name, text)? {
-                match self.titles.iter_mut().find(|x| key(&x.title) == key(&t.title)) {
+                match self
+                    .titles
+                    .iter_mut()
+                    .find(|x| key(&x.title) == key(&t.title))
+                {
                     Some(x) => *x = t,
                     None => self.titles.push(t),
                 }
@@ -455,7 +458,10 @@ fn surnames(name: &str) -> Vec<String> {
     let last = words[words.len() - 1];
     out.push(last.to_string());
     if let Some((particle, rest)) = last.split_once('-') {
-        if matches!(particle.to_lowercase().as_str(), "al" | "el" | "as" | "ash" | "ad") {
+        if matches!(
+            particle.to_lowercase().as_str(),
+            "al" | "el" | "as" | "ash" | "ad"
+        ) {
             out.push(rest.to_string());
         }
     }
@@ -497,7 +503,10 @@ mod tests {
     fn surnames_and_variants() {
         let lex = Actors::builtin();
         let h = lex.lookup("al-Sharaa").unwrap();
-        assert_eq!((h.entry.name.as_str(), h.via), ("Ahmed al-Sharaa", Via::Alias));
+        assert_eq!(
+            (h.entry.name.as_str(), h.via),
+            ("Ahmed al-Sharaa", Via::Alias)
+        );
         assert_eq!(lex.lookup("Lavrov").unwrap().entry.name, "Sergei Lavrov");
         assert_eq!(lex.lookup("As-Suwayda").unwrap().entry.name, "Suwayda");
         assert_eq!(lex.lookup("Dermer").unwrap().entry.name, "Ron Dermer");
@@ -508,11 +517,15 @@ mod tests {
     fn roles_by_date() {
         let lex = Actors::builtin();
         assert_eq!(
-            lex.office_holder("president", "USA", "2019-10-27").unwrap().name,
+            lex.office_holder("president", "USA", "2019-10-27")
+                .unwrap()
+                .name,
             "Donald Trump"
         );
         assert_eq!(
-            lex.office_holder("President", "USA", "2022-01-01").unwrap().name,
+            lex.office_holder("President", "USA", "2022-01-01")
+                .unwrap()
+                .name,
             "Joe Biden"
         );
         let h = lex.lookup("Ahmed al-Sharaa").unwrap();

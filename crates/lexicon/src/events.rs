@@ -214,7 +214,10 @@ impl EventPatterns {
 fn parse_row(line: &str) -> std::result::Result<Pattern, String> {
     let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
     if cols.len() < 5 {
-        return Err(format!("expected at least 5 tab-separated columns, got {}", cols.len()));
+        return Err(format!(
+            "expected at least 5 tab-separated columns, got {}",
+            cols.len()
+        ));
     }
     let field = |i: usize| cols.get(i).copied().filter(|s| !s.is_empty() && *s != "-");
     let words: Vec<String> = cols[0].split_whitespace().map(str::to_lowercase).collect();
@@ -433,7 +436,10 @@ mod tests {
         }
         let header: Vec<&str> = BUILTIN.lines().take_while(|l| l.starts_with('#')).collect();
         for word in ["source:", "licence:", "version:"] {
-            assert!(header.iter().any(|l| l.contains(word)), "header lacks {word}");
+            assert!(
+                header.iter().any(|l| l.contains(word)),
+                "header lacks {word}"
+            );
         }
     }
 
@@ -481,18 +487,17 @@ mod tests {
         assert_eq!(plural("clash"), "clashes");
         assert_eq!(plural("veto"), "vetoes");
         let lex = EventPatterns::builtin();
-        assert!(lex.by_form("met").any(|p| p.kind == EventType::Consult && p.symmetric));
+        assert!(lex
+            .by_form("met")
+            .any(|p| p.kind == EventType::Consult && p.symmetric));
         assert!(lex.by_form("massed").any(|p| p.kind == EventType::Mobilize));
         assert!(lex.by_form("mass").next().is_none());
     }
 
     #[test]
     fn user_rows_override_and_bad_rows_fail() {
-        let lex = EventPatterns::parse(
-            "mine.tsv",
-            "# header\ncheer\tv\tSUPPORT\t-\t05\t-\t-\n",
-        )
-        .unwrap();
+        let lex =
+            EventPatterns::parse("mine.tsv", "# header\ncheer\tv\tSUPPORT\t-\t05\t-\t-\n").unwrap();
         assert_eq!(lex.by_form("cheered").next().unwrap().cameo, "05");
         let err = EventPatterns::parse("bad.tsv", "x\tv\tHUG\t-\t05\n").unwrap_err();
         assert!(err.to_string().contains("bad.tsv:1"));

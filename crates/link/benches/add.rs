@@ -36,8 +36,15 @@ impl Rng {
 }
 
 fn word(i: usize) -> String {
-    const SYL: [&str; 12] = ["ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "sa", "do", "gu"];
-    format!("{}{}{}", SYL[i % 12], SYL[(i / 12) % 12], SYL[(i / 144) % 12])
+    const SYL: [&str; 12] = [
+        "ka", "lo", "mi", "ne", "ru", "ta", "vo", "zi", "pe", "sa", "do", "gu",
+    ];
+    format!(
+        "{}{}{}",
+        SYL[i % 12],
+        SYL[(i / 12) % 12],
+        SYL[(i / 144) % 12]
+    )
 }
 
 fn report(rng: &mut Rng, n: usize) -> Document {
@@ -45,7 +52,11 @@ fn report(rng: &mut Rng, n: usize) -> Document {
     let mut doc = Document::new(String::new());
     doc.id = format!("gen-{n}");
     doc.outlet = Some(format!("Outlet {}", rng.below(300)));
-    doc.published = Some(format!("2025-{:02}-{:02}", 1 + rng.below(12), 1 + rng.below(28)));
+    doc.published = Some(format!(
+        "2025-{:02}-{:02}",
+        1 + rng.below(12),
+        1 + rng.below(28)
+    ));
     for k in 0..CLAIMS_PER_REPORT {
         let a = rng.below(400);
         let t = rng.below(400);
@@ -62,7 +73,10 @@ fn report(rng: &mut Rng, n: usize) -> Document {
         text.push_str(" said. ");
         let len = sentence.chars().count();
         let (aid, tid) = (format!("a{}", 2 * k), format!("a{}", 2 * k + 1));
-        for (id, name, at) in [(&aid, &who, start), (&tid, &whom, start + who.len() + words[0].len() + 2)] {
+        for (id, name, at) in [
+            (&aid, &who, start),
+            (&tid, &whom, start + who.len() + words[0].len() + 2),
+        ] {
             doc.actors.push(Actor {
                 id: id.clone(),
                 name: name.clone(),

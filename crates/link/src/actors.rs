@@ -12,11 +12,47 @@ use serde::{Deserialize, Serialize};
 
 /// Words that open a title in front of a name, sorted (checked by a test).
 const TITLES: &[&str] = &[
-    "adm", "admiral", "ambassador", "brig", "capt", "captain", "chancellor", "chief", "col",
-    "colonel", "commander", "dr", "emir", "envoy", "gen", "general", "governor", "king",
-    "leader", "lieutenant", "lt", "maj", "major", "mayor", "minister", "mr", "mrs", "ms",
-    "premier", "president", "prince", "queen", "rep", "secretary", "sen", "senator", "sheikh",
-    "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "adm",
+    "admiral",
+    "ambassador",
+    "brig",
+    "capt",
+    "captain",
+    "chancellor",
+    "chief",
+    "col",
+    "colonel",
+    "commander",
+    "dr",
+    "emir",
+    "envoy",
+    "gen",
+    "general",
+    "governor",
+    "king",
+    "leader",
+    "lieutenant",
+    "lt",
+    "maj",
+    "major",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "premier",
+    "president",
+    "prince",
+    "queen",
+    "rep",
+    "secretary",
+    "sen",
+    "senator",
+    "sheikh",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
 ];
 
 /// Arabic and similar name particles, ignored when comparing names, sorted.
@@ -95,10 +131,15 @@ fn kind_group(kind: ActorKind) -> &'static str {
 }
 
 fn first_names_agree(a: &[String], b: &[String]) -> bool {
-    let (fa, fb) = (&a[..a.len().saturating_sub(1)], &b[..b.len().saturating_sub(1)]);
+    let (fa, fb) = (
+        &a[..a.len().saturating_sub(1)],
+        &b[..b.len().saturating_sub(1)],
+    );
     match (fa.first(), fb.first()) {
         (Some(x), Some(y)) => {
-            x == y || (x.len() == 1 && y.starts_with(x.as_str())) || (y.len() == 1 && x.starts_with(y.as_str()))
+            x == y
+                || (x.len() == 1 && y.starts_with(x.as_str()))
+                || (y.len() == 1 && x.starts_with(y.as_str()))
         }
         _ => true,
     }
@@ -329,7 +370,10 @@ mod tests {
     #[test]
     fn titles_are_stripped() {
         assert_eq!(strip_title("Syrian President al-Sharaa"), "al-Sharaa");
-        assert_eq!(strip_title("Prime Minister Benjamin Netanyahu"), "Benjamin Netanyahu");
+        assert_eq!(
+            strip_title("Prime Minister Benjamin Netanyahu"),
+            "Benjamin Netanyahu"
+        );
         assert_eq!(strip_title("Ahmed al-Sharaa"), "Ahmed al-Sharaa");
         assert_eq!(strip_title("President"), "President");
         assert_eq!(name_tokens("al-Sharaa"), name_tokens("al-Shara"));
@@ -338,7 +382,11 @@ mod tests {
     #[test]
     fn one_person_across_spellings() {
         let mut r = ActorRegistry::new();
-        let a = r.resolve(&person("Ahmed al-Sharaa", Some("SYR"), &["President of Syria"]));
+        let a = r.resolve(&person(
+            "Ahmed al-Sharaa",
+            Some("SYR"),
+            &["President of Syria"],
+        ));
         let b = r.resolve(&person("al-Sharaa", None, &[]));
         let c = r.resolve(&person("Syrian President al-Sharaa", Some("SYR"), &[]));
         let d = r.resolve(&person("al-Shara", Some("SYR"), &[]));

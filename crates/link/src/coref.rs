@@ -221,11 +221,69 @@ fn average_link(vectors: &[Sparse], threshold: f64) -> Vec<usize> {
     labels
 }
 
-/// Clusters mentions: same document group and same head key. Returns a cluster label per mention.
+/// Head keys that name the same kind of event or entity ("kill" and "murder"), learned from
+/// training data; each key maps to one representative.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeadSynonyms {
+    canonical: HashMap<String, String>,
+}
+
+impl HeadSynonyms {
+    /// Groups the heads of every pair (transitively); the smallest key represents its group.
+    pub fn from_pairs<S: AsRef<str>>(pairs: &[(S, S)]) -> HeadSynonyms {
+        let mut parent: HashMap<String, String> = HashMap::new();
+        fn root(p: &HashMap<String, String>, k: &str) -> String {
+            let mut k = k.to_string();
+            while let Some(next) = p.get(&k) {
+                if *next == k {
+                    break;
+                }
+                k = next.clone();
+            }
+            k
+        }
+        for (a, b) in pairs {
+            let (ra, rb) = (root(&parent, a.as_ref()), root(&parent, b.as_ref()));
+            if ra != rb {
+                let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+                parent.insert(hi, lo.clone());
+                parent.entry(lo.clone()).or_insert(lo);
+            }
+        }
+        let keys: Vec<String> = parent.keys().cloned().collect();
+        let canonical = keys
+            .into_iter()
+            .map(|k| {
+                let r = root(&parent, &k);
+                (k, r)
+            })
+            .collect();
+        HeadSynonyms { canonical }
+    }
+
+    /// The representative of a head key (the key itself when it has no synonym).
+    pub fn canonical<'a>(&'a self, key: &'a str) -> &'a str {
+        self.canonical.get(key).map_or(key, String::as_str)
+    }
+
+    /// Number of heads that have a synonym.
+    pub fn len(&self) -> usize {
+        self.canonical.len()
+    }
+
+    /// True when no head has a synonym.
+    pub fn is_empty(&self) -> bool {
+        self.canonical.is_empty()
+    }
+}
+
+/// Clusters mentions: same document group and same head key (or synonymous heads). Returns a
+/// cluster label per mention.
 pub fn cluster_mentions(
     docs: &[CorefDoc],
     mentions: &[CorefMention],
     config: &CorefConfig,
+    synonyms: &HeadSynonyms,
 ) -> Vec<usize> {
     let groups = cluster_documents(docs, config.doc_threshold);
     let mut ids: HashMap<(usize, String), usize> = HashMap::new();
@@ -238,7 +296,7 @@ pub fn cluster_mentions(
                 // Light and reporting verbs name many different events: keep them per document.
                 group = usize::MAX / 2 + m.doc;
             }
-            let key = (group, head);
+            let key = (group, synonyms.canonical(&head).to_string());
             let n = ids.len();
             *ids.entry(key).or_insert(n)
         })
@@ -263,9 +321,18 @@ mod tests {
     #[test]
     fn documents_split_by_story() {
         let docs = vec![
-            doc("t", "An earthquake struck the coastal city, killing dozens and flattening homes."),
-            doc("t", "The earthquake flattened homes in the coastal city; dozens were killed."),
-            doc("t", "The central bank raised interest rates to fight inflation."),
+            doc(
+                "t",
+                "An earthquake struck the coastal city, killing dozens and flattening homes.",
+            ),
+            doc(
+                "t",
+                "The earthquake flattened homes in the coastal city; dozens were killed.",
+            ),
+            doc(
+                "t",
+                "The central bank raised interest rates to fight inflation.",
+            ),
             doc("u", "An earthquake struck the coastal city."),
         ];
         let g = cluster_documents(&docs, 0.1);
@@ -275,15 +342,31 @@ mod tests {
     }
 
     #[test]
+    fn synonyms_group_transitively() {
+        let s = HeadSynonyms::from_pairs(&[("murder", "kill"), ("slay", "murder"), ("a", "b")]);
+        assert_eq!(s.canonical("slay"), "kill");
+        assert_eq!(s.canonical("murder"), "kill");
+        assert_eq!(s.canonical("kill"), "kill");
+        assert_eq!(s.canonical("b"), "a");
+        assert_eq!(s.canonical("other"), "other");
+    }
+
+    #[test]
     fn light_verbs_are_sorted() {
         assert!(LIGHT.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn heads_follow_the_rule() {
-        assert_eq!(head_key(&words("checked into"), HeadRule::FirstContent), "check");
         assert_eq!(
-            head_key(&words("the head of the police"), HeadRule::LastBeforePreposition),
+            head_key(&words("checked into"), HeadRule::FirstContent),
+            "check"
+        );
+        assert_eq!(
+            head_key(
+                &words("the head of the police"),
+                HeadRule::LastBeforePreposition
+            ),
             "head"
         );
         assert_eq!(head_key(&[], HeadRule::FirstContent), "");
@@ -293,15 +376,35 @@ mod tests {
     fn mentions_cluster_by_head_within_a_story() {
         let docs = vec![
             doc("t", "A gunman shot three people at the mall on Sunday."),
-            doc("t", "Three people were shot at the mall by a gunman on Sunday."),
+            doc(
+                "t",
+                "Three people were shot at the mall by a gunman on Sunday.",
+            ),
         ];
         let mentions = vec![
-            CorefMention { doc: 0, words: words("shot") },
-            CorefMention { doc: 1, words: words("shot") },
-            CorefMention { doc: 1, words: words("shooting") },
-            CorefMention { doc: 0, words: words("arrested") },
+            CorefMention {
+                doc: 0,
+                words: words("shot"),
+            },
+            CorefMention {
+                doc: 1,
+                words: words("shot"),
+            },
+            CorefMention {
+                doc: 1,
+                words: words("shooting"),
+            },
+            CorefMention {
+                doc: 0,
+                words: words("arrested"),
+            },
         ];
-        let labels = cluster_mentions(&docs, &mentions, &CorefConfig::default());
+        let labels = cluster_mentions(
+            &docs,
+            &mentions,
+            &CorefConfig::default(),
+            &HeadSynonyms::default(),
+        );
         assert_eq!(labels[0], labels[1]);
         assert_eq!(labels[1], labels[2]);
         assert_ne!(labels[0], labels[3]);

@@ -272,7 +272,8 @@ impl LinkIndex {
         };
         let root = r.duplicate_of.unwrap_or(report);
         let group = std::iter::once(root).chain(
-            (0..self.reports.len() as u32).filter(|&i| self.reports[i as usize].duplicate_of == Some(root)),
+            (0..self.reports.len() as u32)
+                .filter(|&i| self.reports[i as usize].duplicate_of == Some(root)),
         );
         let mut first = root;
         for i in group {
@@ -491,7 +492,12 @@ impl LinkIndex {
     }
 
     /// The claims of a document (and events reported without a claim) as propositions.
-    fn propositions(&self, doc: &Document, gid: &HashMap<&str, u32>, origin: &str) -> Vec<Proposition> {
+    fn propositions(
+        &self,
+        doc: &Document,
+        gid: &HashMap<&str, u32>,
+        origin: &str,
+    ) -> Vec<Proposition> {
         let sources: HashMap<&str, &Source> =
             doc.sources.iter().map(|s| (s.id.as_str(), s)).collect();
         let times: HashMap<&str, &str> = doc
@@ -504,7 +510,10 @@ impl LinkIndex {
         for n in &doc.notices {
             if n.kind == byline_model::NoticeKind::Denied {
                 for c in &n.claims {
-                    denied_by.insert(c.as_str(), n.actor.as_deref().and_then(|a| gid.get(a).copied()));
+                    denied_by.insert(
+                        c.as_str(),
+                        n.actor.as_deref().and_then(|a| gid.get(a).copied()),
+                    );
                 }
             }
         }
@@ -513,7 +522,10 @@ impl LinkIndex {
             self.actors.get(g).is_some_and(|a| {
                 matches!(
                     a.kind,
-                    ActorKind::Country | ActorKind::Government | ActorKind::Military | ActorKind::Police
+                    ActorKind::Country
+                        | ActorKind::Government
+                        | ActorKind::Military
+                        | ActorKind::Police
                 )
             })
         };
@@ -525,11 +537,21 @@ impl LinkIndex {
             Some(g) => format!("g{g}"),
             None => "_".to_string(),
         };
-        let symmetric = |t: EventType| matches!(t, EventType::Consult | EventType::Cooperate | EventType::Agree);
+        let symmetric = |t: EventType| {
+            matches!(
+                t,
+                EventType::Consult | EventType::Cooperate | EventType::Agree
+            )
+        };
 
         let mut claimed_events: HashSet<&str> = HashSet::new();
         let mut out = Vec::new();
-        let mut items: Vec<(String, String, Vec<&byline_model::Event>, Option<&byline_model::Claim>)> = Vec::new();
+        let mut items: Vec<(
+            String,
+            String,
+            Vec<&byline_model::Event>,
+            Option<&byline_model::Claim>,
+        )> = Vec::new();
         for c in &doc.claims {
             let events: Vec<&byline_model::Event> = doc
                 .events
@@ -563,8 +585,12 @@ impl LinkIndex {
             terms.sort_unstable();
             terms.dedup();
             let ev = events.first();
-            let actor = ev.and_then(|e| e.actor.as_deref()).and_then(|a| gid.get(a).copied());
-            let target = ev.and_then(|e| e.target.as_deref()).and_then(|a| gid.get(a).copied());
+            let actor = ev
+                .and_then(|e| e.actor.as_deref())
+                .and_then(|a| gid.get(a).copied());
+            let target = ev
+                .and_then(|e| e.target.as_deref())
+                .and_then(|a| gid.get(a).copied());
             let mut keys = Vec::new();
             let mut parties: Vec<u32> = Vec::new();
             for e in &events {
@@ -593,13 +619,17 @@ impl LinkIndex {
                     }
                 }
             }
-            let party_countries: Vec<String> = parties.iter().filter_map(|&g| country_of(g)).collect();
-            let is_party = |g: u32| parties.contains(&g) || country_of(g).is_some_and(|c| party_countries.contains(&c));
+            let party_countries: Vec<String> =
+                parties.iter().filter_map(|&g| country_of(g)).collect();
+            let is_party = |g: u32| {
+                parties.contains(&g) || country_of(g).is_some_and(|c| party_countries.contains(&c))
+            };
 
             // Sources, with re-mentions followed to what they re-mention.
             let mut base: Vec<&Source> = Vec::new();
             if let Some(c) = claim {
-                let mut stack: Vec<(&str, usize)> = c.sources.iter().map(|s| (s.as_str(), 0)).collect();
+                let mut stack: Vec<(&str, usize)> =
+                    c.sources.iter().map(|s| (s.as_str(), 0)).collect();
                 while let Some((sid, depth)) = stack.pop() {
                     let Some(&s) = sources.get(sid) else { continue };
                     if !s.refers_to.is_empty() && depth < 4 {

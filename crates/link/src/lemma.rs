@@ -137,11 +137,11 @@ const STOPWORDS: &[&str] = &[
     "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
     "been", "before", "being", "between", "but", "by", "could", "did", "do", "does", "during",
     "for", "from", "had", "has", "have", "he", "her", "hers", "him", "his", "i", "if", "in",
-    "into", "is", "it", "its", "may", "me", "might", "more", "most", "my", "no", "not", "of",
-    "on", "one", "or", "other", "our", "over", "said", "says", "she", "should", "so", "some",
-    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "under", "up", "us", "very", "was", "we", "were", "what", "when",
-    "where", "which", "while", "who", "whom", "will", "with", "would", "you", "your",
+    "into", "is", "it", "its", "may", "me", "might", "more", "most", "my", "no", "not", "of", "on",
+    "one", "or", "other", "our", "over", "said", "says", "she", "should", "so", "some", "such",
+    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "under", "up", "us", "very", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "whom", "will", "with", "would", "you", "your",
 ];
 
 /// True for a function word (lowercase input).
@@ -168,7 +168,8 @@ pub fn key(word: &str) -> String {
 }
 
 fn has_vowel(s: &str) -> bool {
-    s.chars().any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+    s.chars()
+        .any(|c| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
 }
 
 fn strip_inflection(w: &str) -> String {
@@ -187,7 +188,10 @@ fn strip_inflection(w: &str) -> String {
         }
     }
     if let Some(stem) = w.strip_suffix("es") {
-        if ["s", "x", "z", "ch", "sh"].iter().any(|e| stem.ends_with(e)) {
+        if ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| stem.ends_with(e))
+        {
             return stem.to_string();
         }
     }

@@ -94,7 +94,11 @@ pub fn similarity(a: &[u64], b: &[u64]) -> f64 {
     if n == 0 {
         return 0.0;
     }
-    let same = a.iter().zip(b).filter(|(x, y)| x == y && **x != u64::MAX).count();
+    let same = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x == y && **x != u64::MAX)
+        .count();
     same as f64 / n as f64
 }
 
@@ -166,8 +170,14 @@ mod tests {
     #[test]
     fn identical_texts_have_identical_signatures() {
         let h = MinHasher::new(64);
-        let a = h.signature(&shingles(&words("the talks were held in Paris on Monday"), 3));
-        let b = h.signature(&shingles(&words("the talks were held in Paris on Monday"), 3));
+        let a = h.signature(&shingles(
+            &words("the talks were held in Paris on Monday"),
+            3,
+        ));
+        let b = h.signature(&shingles(
+            &words("the talks were held in Paris on Monday"),
+            3,
+        ));
         assert_eq!(similarity(&a, &b), 1.0);
     }
 
@@ -176,7 +186,8 @@ mod tests {
         let h = MinHasher::new(256);
         let base = "officials said the ministers met in the capital on tuesday to discuss a security pact and the withdrawal of troops from the border region";
         let edited = "officials said the ministers met in the capital on tuesday to discuss a security pact and the withdrawal of forces from the border area";
-        let other = "the football club announced a new coach after a poor season with many losses at home";
+        let other =
+            "the football club announced a new coach after a poor season with many losses at home";
         let sa = h.signature(&shingles(&words(base), 2));
         let sb = h.signature(&shingles(&words(edited), 2));
         let sc = h.signature(&shingles(&words(other), 2));
@@ -188,8 +199,14 @@ mod tests {
     fn lsh_finds_near_duplicates_only() {
         let h = MinHasher::new(64);
         let mut lsh = Lsh::new(16, 4);
-        let a = h.signature(&shingles(&words("one two three four five six seven eight nine ten"), 2));
-        let c = h.signature(&shingles(&words("alpha beta gamma delta epsilon zeta eta theta"), 2));
+        let a = h.signature(&shingles(
+            &words("one two three four five six seven eight nine ten"),
+            2,
+        ));
+        let c = h.signature(&shingles(
+            &words("alpha beta gamma delta epsilon zeta eta theta"),
+            2,
+        ));
         lsh.insert(0, &a);
         lsh.insert(1, &c);
         assert_eq!(lsh.candidates(&a), vec![0]);

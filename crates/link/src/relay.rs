@@ -80,8 +80,14 @@ mod tests {
 
     #[test]
     fn credits_are_found() {
-        assert_eq!(detect("DAMASCUS (Reuters) - Talks went on."), vec!["reuters"]);
-        assert_eq!(detect("Two officials told Reuters on Monday."), vec!["reuters"]);
+        assert_eq!(
+            detect("DAMASCUS (Reuters) - Talks went on."),
+            vec!["reuters"]
+        );
+        assert_eq!(
+            detect("Two officials told Reuters on Monday."),
+            vec!["reuters"]
+        );
         assert_eq!(detect("BEIRUT (AP) — Shelling resumed."), vec!["ap"]);
         assert!(detect("The AP stylebook is long.").is_empty());
         assert!(detect("Nothing to see.").is_empty());

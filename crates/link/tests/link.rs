@@ -37,7 +37,11 @@ fn republications_are_found_with_their_origin() {
     assert_eq!(index.reports()[2].relayed_from, vec!["reuters"]);
     assert_eq!(added[3].duplicate_of, None, "own reporting");
     assert_eq!(added[3].origin, "valley news");
-    assert_eq!(index.original_of(2), 0, "the Reuters report is the original");
+    assert_eq!(
+        index.original_of(2),
+        0,
+        "the Reuters report is the original"
+    );
 }
 
 #[test]
@@ -65,7 +69,11 @@ fn one_cluster_with_independent_chains_denial_and_contradiction() {
 #[test]
 fn relays_alone_add_no_chain() {
     let mut index = LinkIndex::default();
-    for d in [story::wire(), story::relay_credited(), story::relay_uncredited()] {
+    for d in [
+        story::wire(),
+        story::relay_credited(),
+        story::relay_uncredited(),
+    ] {
         index.add(&d).expect("added");
     }
     let s = shelling(&index).summary();
@@ -138,7 +146,10 @@ fn a_bad_saved_index_is_an_error() {
 #[test]
 fn empty_and_odd_documents_do_not_panic() {
     let mut index = LinkIndex::default();
-    for (i, text) in ["", " ", "\u{0}\u{ffff}", "((Reuters))", "a"].iter().enumerate() {
+    for (i, text) in ["", " ", "\u{0}\u{ffff}", "((Reuters))", "a"]
+        .iter()
+        .enumerate()
+    {
         let mut d = byline_model::Document::new(text.to_string());
         d.id = format!("odd-{i}");
         index.add(&d).expect("added");

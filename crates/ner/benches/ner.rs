@@ -13,7 +13,12 @@ fn sentences() -> Vec<Vec<&'static str>> {
     layout
         .sentences
         .iter()
-        .map(|s| layout.tokens[s.tokens.clone()].iter().map(|t| t.text(TEXT)).collect())
+        .map(|s| {
+            layout.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| t.text(TEXT))
+                .collect()
+        })
         .collect()
 }
 

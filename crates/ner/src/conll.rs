@@ -76,8 +76,8 @@ pub fn spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
             Some((p, k)) => (p, k),
             None => ("O", ""),
         };
-        let continues = matches!(prefix, "I" | "L")
-            && open.as_ref().is_some_and(|(_, k)| k == kind);
+        let continues =
+            matches!(prefix, "I" | "L") && open.as_ref().is_some_and(|(_, k)| k == kind);
         if !continues {
             if let Some((s, k)) = open.take() {
                 out.push((s, i, k));

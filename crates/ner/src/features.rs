@@ -7,7 +7,10 @@ pub(crate) type Feat = u32;
 
 #[inline]
 fn mix(mut h: u64, v: u64) -> u64 {
-    h ^= v.wrapping_add(0x9e37_79b9_7f4a_7c15).wrapping_add(h << 6).wrapping_add(h >> 2);
+    h ^= v
+        .wrapping_add(0x9e37_79b9_7f4a_7c15)
+        .wrapping_add(h << 6)
+        .wrapping_add(h >> 2);
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^ (h >> 31)
 }
@@ -77,7 +80,10 @@ impl DocCase {
     pub(crate) fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
         let mut seen = std::collections::HashMap::new();
         for s in sentences {
-            let caps = s.iter().filter(|w| w.chars().any(char::is_lowercase)).count();
+            let caps = s
+                .iter()
+                .filter(|w| w.chars().any(char::is_lowercase))
+                .count();
             // Headlines in capitals teach nothing about casing.
             if caps * 2 < s.len() {
                 continue;
@@ -86,7 +92,8 @@ impl DocCase {
                 let first = w.chars().next().unwrap_or(' ');
                 let bit = if first.is_lowercase() {
                     1
-                } else if first.is_uppercase() && i > 0 && w.chars().skip(1).any(char::is_lowercase) {
+                } else if first.is_uppercase() && i > 0 && w.chars().skip(1).any(char::is_lowercase)
+                {
                     2
                 } else {
                     continue;
@@ -160,7 +167,11 @@ pub(crate) fn sentence_features(
         f.push(feat2(19, (i == 0) as u64, sh[i]));
         let all_caps = w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
         let dc = doc.get(l);
-        f.push(feat2(20, dc as u64, (all_caps as u64) * 2 + (i == 0) as u64));
+        f.push(feat2(
+            20,
+            dc as u64,
+            (all_caps as u64) * 2 + (i == 0) as u64,
+        ));
         f.push(feat2(21, dc as u64, sh[i]));
         let (gc, gp) = gz[i];
         if gc != 0 {
@@ -210,19 +221,6 @@ pub(crate) fn history_features(tok: &TokenInfo, prev: u64, prev2: u64, out: &mut
     out.push(feat2(44, prev, tok.lower));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shapes() {
-        assert_eq!(shape("Xavier"), "Xx");
-        assert_eq!(shape("IBM"), "X");
-        assert_eq!(shape("1996-08-22"), "d-d-d");
-        assert_eq!(shape("al-Sharaa"), "x-Xx");
-    }
-}
-
 /// Second-stage features from the first stage's classes over the whole document: the class of
 /// the token and its neighbours, and which entity type the same word got elsewhere in the
 /// document (a name tagged in a clear context lends its type to its ambiguous mentions).
@@ -232,7 +230,13 @@ pub(crate) fn stack_features(
     toks: &mut [Vec<TokenInfo>],
 ) {
     use std::collections::HashMap;
-    let type_of = |c: usize| -> u64 { if c == 0 { 0 } else { ((c - 1) / 4 + 1) as u64 } };
+    let type_of = |c: usize| -> u64 {
+        if c == 0 {
+            0
+        } else {
+            ((c - 1) / 4 + 1) as u64
+        }
+    };
     // Per lowercase word: counts of each type (0 = outside) over the document.
     let mut tally: HashMap<String, [u32; 5]> = HashMap::new();
     for (s, cs) in sentences.iter().zip(classes) {
@@ -254,7 +258,11 @@ pub(crate) fn stack_features(
             f.push(feat2(52, c, next));
             if let Some(counts) = tally.get(&s[i].to_lowercase()) {
                 let mut counts = *counts;
-                counts[type_of(cs[i]) as usize] -= 1;
+                if s[i].chars().next().is_some_and(char::is_uppercase) {
+                    // Not this token itself: only what the rest of the document says.
+                    let own = &mut counts[type_of(cs[i]) as usize];
+                    *own = own.saturating_sub(1);
+                }
                 let total: u32 = counts.iter().sum();
                 if total > 0 {
                     let (best, &bc) = counts
@@ -263,7 +271,13 @@ pub(crate) fn stack_features(
                         .skip(1)
                         .max_by_key(|(_, &v)| v)
                         .unwrap_or((0, &0));
-                    let share = if bc == 0 { 0 } else if bc * 2 >= total { 2 } else { 1 };
+                    let share = if bc == 0 {
+                        0
+                    } else if bc * 2 >= total {
+                        2
+                    } else {
+                        1
+                    };
                     f.push(feat2(53, best as u64, share));
                     f.push(feat2(54, best as u64 * 4 + share, type_of(cs[i])));
                 } else {
@@ -271,5 +285,18 @@ pub(crate) fn stack_features(
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("Xavier"), "Xx");
+        assert_eq!(shape("IBM"), "X");
+        assert_eq!(shape("1996-08-22"), "d-d-d");
+        assert_eq!(shape("al-Sharaa"), "x-Xx");
     }
 }

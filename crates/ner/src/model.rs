@@ -42,7 +42,10 @@ pub(crate) fn parts(c: usize) -> Option<(usize, usize)> {
 /// True when class `cur` may follow class `prev` (`None` = sentence start); `last` forbids an
 /// open entity at the sentence end.
 pub(crate) fn valid(prev: Option<usize>, cur: usize, last: bool) -> bool {
-    let open = prev.and_then(parts).filter(|&(p, _)| p <= 1).map(|(_, t)| t);
+    let open = prev
+        .and_then(parts)
+        .filter(|&(p, _)| p <= 1)
+        .map(|(_, t)| t);
     let ok = match (open, parts(cur)) {
         (Some(t), Some((p, u))) => u == t && (p == 1 || p == 2),
         (Some(_), None) => false,
@@ -120,7 +123,8 @@ pub(crate) fn write(stages: &[Weights], meta: &str) -> Result<Vec<u8>> {
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     let mut enc = flate2::write::DeflateEncoder::new(out, flate2::Compression::best());
-    enc.write_all(&body).map_err(|e| Error::Model(e.to_string()))?;
+    enc.write_all(&body)
+        .map_err(|e| Error::Model(e.to_string()))?;
     enc.finish().map_err(|e| Error::Model(e.to_string()))
 }
 
@@ -181,7 +185,9 @@ impl Reader<'_> {
 /// Reads what [`write`] wrote.
 pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, String)> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
-        return Err(Error::Model("not a byline NER model (bad magic bytes)".into()));
+        return Err(Error::Model(
+            "not a byline NER model (bad magic bytes)".into(),
+        ));
     }
     let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
     if !(OLDEST_SUPPORTED_VERSION..=FORMAT_VERSION).contains(&version) {
@@ -199,11 +205,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, String)> {
     let meta = String::from_utf8_lossy(r.take(mlen)?).into_owned();
     let classes = r.u32()? as usize;
     if classes != C {
-        return Err(Error::Model(format!("model has {classes} classes, expected {C}")));
+        return Err(Error::Model(format!(
+            "model has {classes} classes, expected {C}"
+        )));
     }
     let stages = r.u32()? as usize;
     if !(1..=2).contains(&stages) {
-        return Err(Error::Model(format!("model has {stages} stages, expected 1 or 2")));
+        return Err(Error::Model(format!(
+            "model has {stages} stages, expected 1 or 2"
+        )));
     }
     let mut out = Vec::with_capacity(stages);
     for _ in 0..stages {

@@ -78,13 +78,63 @@ const XPOS: &[&str] = &[
 
 /// UD v2 relations and the English subtypes (sorted).
 const DEPRELS: &[&str] = &[
-    "acl", "acl:relcl", "advcl", "advcl:relcl", "advmod", "amod", "appos", "aux", "aux:pass",
-    "case", "cc", "cc:preconj", "ccomp", "clf", "compound", "compound:prt", "conj", "cop", "csubj",
-    "csubj:outer", "csubj:pass", "dep", "det", "det:predet", "discourse", "dislocated", "expl",
-    "fixed", "flat", "flat:foreign", "goeswith", "iobj", "list", "mark", "nmod", "nmod:desc",
-    "nmod:npmod", "nmod:poss", "nmod:tmod", "nmod:unmarked", "nsubj", "nsubj:outer",
-    "nsubj:pass", "nummod", "obj", "obl", "obl:agent", "obl:npmod", "obl:tmod", "obl:unmarked",
-    "orphan", "parataxis", "punct", "reparandum", "root", "vocative", "xcomp",
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "advcl:relcl",
+    "advmod",
+    "amod",
+    "appos",
+    "aux",
+    "aux:pass",
+    "case",
+    "cc",
+    "cc:preconj",
+    "ccomp",
+    "clf",
+    "compound",
+    "compound:prt",
+    "conj",
+    "cop",
+    "csubj",
+    "csubj:outer",
+    "csubj:pass",
+    "dep",
+    "det",
+    "det:predet",
+    "discourse",
+    "dislocated",
+    "expl",
+    "fixed",
+    "flat",
+    "flat:foreign",
+    "goeswith",
+    "iobj",
+    "list",
+    "mark",
+    "nmod",
+    "nmod:desc",
+    "nmod:npmod",
+    "nmod:poss",
+    "nmod:tmod",
+    "nmod:unmarked",
+    "nsubj",
+    "nsubj:outer",
+    "nsubj:pass",
+    "nummod",
+    "obj",
+    "obl",
+    "obl:agent",
+    "obl:npmod",
+    "obl:tmod",
+    "obl:unmarked",
+    "orphan",
+    "parataxis",
+    "punct",
+    "reparandum",
+    "root",
+    "vocative",
+    "xcomp",
 ];
 
 /// The static copy of an XPOS tag name (`"_"` when unknown).
@@ -185,7 +235,8 @@ impl Analysis {
 
 /// True when relation `rel` is `base` or a subtype of it.
 pub fn relation_is(rel: &str, base: &str) -> bool {
-    rel == base || (rel.len() > base.len() && rel.starts_with(base) && rel.as_bytes()[base.len()] == b':')
+    rel == base
+        || (rel.len() > base.len() && rel.starts_with(base) && rel.as_bytes()[base.len()] == b':')
 }
 
 #[cfg(test)]

@@ -32,7 +32,10 @@ pub(crate) fn mix(h: u64, x: u64) -> u64 {
 /// A feature key: template number and up to three values; never 0 (0 marks an empty slot).
 #[inline]
 pub(crate) fn feat(template: u64, a: u64, b: u64, c: u64) -> u64 {
-    let h = fmix(mix(mix(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), c));
+    let h = fmix(mix(
+        mix(mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b),
+        c,
+    ));
     h | 1
 }
 

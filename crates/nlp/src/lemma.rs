@@ -86,14 +86,20 @@ fn suffix_key(suffix: &str, xpos: &str) -> u64 {
 fn suffixes(lower: &str) -> impl Iterator<Item = &str> {
     let starts: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
     let n = starts.len();
-    (0..=MAX_SUFFIX.min(n))
-        .rev()
-        .map(move |k| if k == 0 { &lower[lower.len()..] } else { &lower[starts[n - k]..] })
+    (0..=MAX_SUFFIX.min(n)).rev().map(move |k| {
+        if k == 0 {
+            &lower[lower.len()..]
+        } else {
+            &lower[starts[n - k]..]
+        }
+    })
 }
 
 impl Lemmatizer {
     /// Learns from (form, xpos, lemma) triples.
-    pub(crate) fn train<'a>(words: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Lemmatizer {
+    pub(crate) fn train<'a>(
+        words: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> Lemmatizer {
         let mut rule_ids: HashMap<Rule, u32> = HashMap::new();
         let mut rules = Vec::new();
         let mut lex: HashMap<u64, HashMap<u32, u32>> = HashMap::new();
@@ -108,9 +114,15 @@ impl Lemmatizer {
                 (rules.len() - 1) as u32
             });
             let lower = form.to_lowercase();
-            *lex.entry(lex_key(&lower, xpos)).or_default().entry(id).or_default() += 1;
+            *lex.entry(lex_key(&lower, xpos))
+                .or_default()
+                .entry(id)
+                .or_default() += 1;
             for s in suffixes(&lower) {
-                *suf.entry(suffix_key(s, xpos)).or_default().entry(id).or_default() += 1;
+                *suf.entry(suffix_key(s, xpos))
+                    .or_default()
+                    .entry(id)
+                    .or_default() += 1;
             }
         }
         let best = |m: &HashMap<u32, u32>| {

@@ -123,8 +123,14 @@ impl Models {
             })
         };
         Ok(Models {
-            tagger: Tagger::from_bytes(&read(TAGGER_FILE)?, &dir.join(TAGGER_FILE).display().to_string())?,
-            parser: Parser::from_bytes(&read(PARSER_FILE)?, &dir.join(PARSER_FILE).display().to_string())?,
+            tagger: Tagger::from_bytes(
+                &read(TAGGER_FILE)?,
+                &dir.join(TAGGER_FILE).display().to_string(),
+            )?,
+            parser: Parser::from_bytes(
+                &read(PARSER_FILE)?,
+                &dir.join(PARSER_FILE).display().to_string(),
+            )?,
         })
     }
 
@@ -165,14 +171,12 @@ impl Models {
             words: tagged
                 .into_iter()
                 .zip(tree)
-                .map(|(t, (head, label))| {
-                    Word {
-                        upos: t.upos,
-                        xpos: analysis::xpos_static(self.tagger.xpos_name(t.xpos)),
-                        lemma: t.lemma,
-                        head,
-                        deprel: analysis::deprel_static(self.parser.label_name(label)),
-                    }
+                .map(|(t, (head, label))| Word {
+                    upos: t.upos,
+                    xpos: analysis::xpos_static(self.tagger.xpos_name(t.xpos)),
+                    lemma: t.lemma,
+                    head,
+                    deprel: analysis::deprel_static(self.parser.label_name(label)),
                 })
                 .collect(),
         }
@@ -185,14 +189,12 @@ impl Models {
                 .tagger
                 .tag(words)
                 .into_iter()
-                .map(|t| {
-                    Word {
-                        upos: t.upos,
-                        xpos: analysis::xpos_static(self.tagger.xpos_name(t.xpos)),
-                        lemma: t.lemma,
-                        head: None,
-                        deprel: "dep",
-                    }
+                .map(|t| Word {
+                    upos: t.upos,
+                    xpos: analysis::xpos_static(self.tagger.xpos_name(t.xpos)),
+                    lemma: t.lemma,
+                    head: None,
+                    deprel: "dep",
                 })
                 .collect(),
         }

@@ -32,9 +32,7 @@ impl Input {
         forms: impl Iterator<Item = &'a str>,
         tags: impl Iterator<Item = (&'a str, Upos)>,
     ) -> Input {
-        let (tags, utags) = tags
-            .map(|(x, u)| (hash::str(x), 0x7700 + u as u64))
-            .unzip();
+        let (tags, utags) = tags.map(|(x, u)| (hash::str(x), 0x7700 + u as u64)).unzip();
         Input {
             words: forms.map(lower_hash).collect(),
             tags,
@@ -563,7 +561,13 @@ impl Parser {
                 let heads = s
                     .words
                     .iter()
-                    .map(|w| if w.head == 0 || w.head > n { n } else { w.head - 1 })
+                    .map(|w| {
+                        if w.head == 0 || w.head > n {
+                            n
+                        } else {
+                            w.head - 1
+                        }
+                    })
                     .collect();
                 let labs = s
                     .words
@@ -638,13 +642,12 @@ impl Parser {
                     }
                     seen += 1;
                     trainer.tick();
-                    let next = if costs[guess] == min_cost
-                        || (explore && rng.unit() < opts.explore_p)
-                    {
-                        guess
-                    } else {
-                        gold
-                    };
+                    let next =
+                        if costs[guess] == min_cost || (explore && rng.unit() < opts.explore_p) {
+                            guess
+                        } else {
+                            gold
+                        };
                     st.apply(next);
                 }
                 if done % 256 == 0 {
@@ -684,7 +687,11 @@ impl Parser {
     }
 
     /// UAS and LAS on gold trees, parsing with the tags `tagger` gives.
-    pub fn evaluate_tagged(&self, gold: &[conllu::Sentence], tagger: &crate::Tagger) -> ParseScores {
+    pub fn evaluate_tagged(
+        &self,
+        gold: &[conllu::Sentence],
+        tagger: &crate::Tagger,
+    ) -> ParseScores {
         self.evaluate(gold, &crate::train::tag_sentences(tagger, gold))
     }
 

@@ -155,6 +155,24 @@ fn sentence_case(w: &[WordInfo]) -> u64 {
     }
 }
 
+/// Appends the second-pass features: first-pass UPOS (`u`) and XPOS (`x`) guesses around `i`,
+/// the right context above all, which a left-to-right pass cannot see.
+fn stack_features(w: &[WordInfo], u: &[usize], x: &[usize], i: usize, out: &mut Vec<u64>) {
+    let g = |v: &[usize], j: usize| v.get(j).map_or(999, |t| *t as u64);
+    let lower = w.get(i).map_or(0, |c| c.lower);
+    out.extend_from_slice(&[
+        feat(60, g(u, i), 0, 0),
+        feat(61, g(u, i + 1), 0, 0),
+        feat(62, g(u, i + 2), 0, 0),
+        feat(63, g(x, i + 1), 0, 0),
+        feat(64, g(u, i + 1), g(u, i + 2), 0),
+        feat(65, g(x, i), g(x, i + 1), 0),
+        feat(66, lower, g(u, i + 1), 0),
+        feat(67, g(u, i), g(x, i), 0),
+        feat(68, lower, g(u, i), 0),
+    ]);
+}
+
 /// Fills `out` with the features of position `i`; `p1`, `p2` are the previous two tags.
 fn features(w: &[WordInfo], i: usize, p1: u64, p2: u64, sc: u64, out: &mut Vec<u64>) {
     out.clear();
@@ -235,6 +253,7 @@ impl Layer {
         infos: &[WordInfo],
         sc: u64,
         sure: &[Option<usize>],
+        stack: Option<(&[usize], &[usize])>,
         out: &mut Vec<usize>,
         feats: &mut Vec<u64>,
     ) {
@@ -249,6 +268,9 @@ impl Layer {
             let p1 = if i >= 1 { out[i - 1] as u64 } else { start };
             let p2 = if i >= 2 { out[i - 2] as u64 } else { start + 1 };
             features(infos, i, p1, p2, sc, feats);
+            if let Some((u, x)) = stack {
+                stack_features(infos, u, x, i, feats);
+            }
             self.weights.score(feats, &mut scores);
             out.push(argmax(&scores));
         }
@@ -260,6 +282,8 @@ impl Layer {
 pub struct Tagger {
     upos: Layer,
     xpos: Layer,
+    /// Second UPOS pass over the first passes' guesses (absent in older models).
+    upos2: Option<Layer>,
     upos_tags: Vec<Upos>,
     xpos_tags: Vec<String>,
     dict: FeatureMap,
@@ -324,6 +348,21 @@ impl Tagger {
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let uw = Weights::read(&mut r)?;
         let xw = Weights::read(&mut r)?;
+        let upos2 = if r.u8()? == 1 {
+            let w = Weights::read(&mut r)?;
+            Some(Layer {
+                nclasses: w.nclasses(),
+                weights: w,
+            })
+        } else {
+            None
+        };
+        if upos2.as_ref().is_some_and(|l| l.nclasses != upos_tags.len()) {
+            return Err(crate::Error::BadModel {
+                model: name.to_string(),
+                message: "second-pass weights and tag set disagree".into(),
+            });
+        }
         if uw.nclasses() != upos_tags.len() || xw.nclasses() != xpos_tags.len() {
             return Err(crate::Error::BadModel {
                 model: name.to_string(),
@@ -339,6 +378,7 @@ impl Tagger {
                 weights: xw,
                 nclasses: xpos_tags.len(),
             },
+            upos2,
             upos_tags,
             xpos_tags,
             dict,
@@ -352,7 +392,11 @@ impl Tagger {
     pub fn to_bytes(&self, prune: f32) -> Vec<u8> {
         let mut w = Writer::default();
         self.meta.write(&mut w);
-        let u: Vec<String> = self.upos_tags.iter().map(|u| u.as_str().to_string()).collect();
+        let u: Vec<String> = self
+            .upos_tags
+            .iter()
+            .map(|u| u.as_str().to_string())
+            .collect();
         w.strs(&u);
         w.strs(&self.xpos_tags);
         write_map(&mut w, &self.dict);
@@ -360,6 +404,13 @@ impl Tagger {
         self.lemmatizer.write(&mut w);
         self.upos.weights.write(&mut w, prune);
         self.xpos.weights.write(&mut w, prune);
+        match &self.upos2 {
+            Some(l) => {
+                w.u8(1);
+                l.weights.write(&mut w, prune);
+            }
+            None => w.u8(0),
+        }
         w.finish(MAGIC)
     }
 
@@ -386,9 +437,17 @@ impl Tagger {
         let (mut u, mut x) = (Vec::new(), Vec::new());
         let sure: Vec<Option<u32>> = infos.iter().map(|i| self.sure.get(i.form)).collect();
         let su: Vec<Option<usize>> = sure.iter().map(|s| s.map(|v| (v >> 16) as usize)).collect();
-        let sx: Vec<Option<usize>> = sure.iter().map(|s| s.map(|v| (v & 0xffff) as usize)).collect();
-        self.upos.run(&infos, sc, &su, &mut u, &mut feats);
-        self.xpos.run(&infos, sc, &sx, &mut x, &mut feats);
+        let sx: Vec<Option<usize>> = sure
+            .iter()
+            .map(|s| s.map(|v| (v & 0xffff) as usize))
+            .collect();
+        self.upos.run(&infos, sc, &su, None, &mut u, &mut feats);
+        self.xpos.run(&infos, sc, &sx, None, &mut x, &mut feats);
+        if let Some(l) = &self.upos2 {
+            let mut u2 = Vec::with_capacity(u.len());
+            l.run(&infos, sc, &su, Some((&u, &x)), &mut u2, &mut feats);
+            u = u2;
+        }
         words
             .iter()
             .zip(u.iter().zip(&x))
@@ -415,7 +474,9 @@ impl Tagger {
 
     /// Number of feature rows kept.
     pub fn features(&self) -> usize {
-        self.upos.weights.features() + self.xpos.weights.features()
+        self.upos.weights.features()
+            + self.xpos.weights.features()
+            + self.upos2.as_ref().map_or(0, |l| l.weights.features())
     }
 
     /// Trains a tagger on `train`, scoring each epoch on `dev` and keeping the best epoch.
@@ -499,6 +560,7 @@ impl Tagger {
                 weights: Trainer::new(nx).averaged(),
                 nclasses: nx,
             },
+            upos2: None,
             upos_tags,
             xpos_tags,
             dict,
@@ -514,7 +576,7 @@ impl Tagger {
                 s.words.iter().map(|w| info(&w.form, d)).collect()
             })
             .collect();
-        let mut trainers = [Trainer::new(nu), Trainer::new(nx)];
+        let mut trainers = [Trainer::new(nu), Trainer::new(nx), Trainer::new(nu)];
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = Rng::new(opts.seed);
         let mut feats = Vec::with_capacity(64);
@@ -527,17 +589,25 @@ impl Tagger {
                 let w = &infos[si];
                 let g = &gold[si];
                 let sc = sentence_case(w);
+                let mut guesses: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
                 for (layer, trainer) in trainers.iter_mut().enumerate() {
-                    let n = if layer == 0 { nu } else { nx };
+                    let n = if layer == 1 { nx } else { nu };
                     let start = n as u64;
                     let mut prev: Vec<usize> = Vec::with_capacity(w.len());
                     for i in 0..w.len() {
                         let p1 = if i >= 1 { prev[i - 1] as u64 } else { start };
-                        let p2 = if i >= 2 { prev[i - 2] as u64 } else { start + 1 };
+                        let p2 = if i >= 2 {
+                            prev[i - 2] as u64
+                        } else {
+                            start + 1
+                        };
                         features(w, i, p1, p2, sc, &mut feats);
+                        if layer == 2 {
+                            stack_features(w, &guesses[0], &guesses[1], i, &mut feats);
+                        }
                         trainer.score(&feats, &mut scores[..n]);
                         let guess = argmax(&scores[..n]);
-                        let truth = if layer == 0 { g[i].0 } else { g[i].1 };
+                        let truth = if layer == 1 { g[i].1 } else { g[i].0 };
                         trainer.update(&feats, truth, guess);
                         trainer.tick();
                         if layer == 0 {
@@ -545,6 +615,9 @@ impl Tagger {
                             seen += 1;
                         }
                         prev.push(guess);
+                    }
+                    if layer < 2 {
+                        guesses[layer] = prev;
                     }
                 }
                 if done % 256 == 0 {
@@ -557,7 +630,12 @@ impl Tagger {
             }
             tagger.upos.weights = trainers[0].averaged();
             tagger.xpos.weights = trainers[1].averaged();
-            let mut scores_out = vec![("train UPOS".to_string(), 100.0 * right as f64 / seen as f64)];
+            tagger.upos2 = Some(Layer {
+                weights: trainers[2].averaged(),
+                nclasses: nu,
+            });
+            let mut scores_out =
+                vec![("train UPOS".to_string(), 100.0 * right as f64 / seen as f64)];
             let dev_scores = (!dev.is_empty()).then(|| tagger.evaluate(dev));
             if let Some(d) = &dev_scores {
                 scores_out.push(("dev UPOS".into(), d.upos));
@@ -567,7 +645,7 @@ impl Tagger {
             progress(Progress::Epoch {
                 epoch,
                 scores: scores_out,
-                features: trainers[0].features() + trainers[1].features(),
+                features: trainers.iter().map(Trainer::features).sum(),
             });
             let key = dev_scores.map_or(epoch as f64, |d| 2.0 * d.upos + d.xpos);
             if best.as_ref().is_none_or(|(b, _, _)| key > *b) {

@@ -125,7 +125,12 @@ pub fn jackknife_tags(
         .map(|s| {
             s.words
                 .iter()
-                .map(|w| (w.xpos.clone(), crate::Upos::parse(&w.upos).unwrap_or(crate::Upos::X)))
+                .map(|w| {
+                    (
+                        w.xpos.clone(),
+                        crate::Upos::parse(&w.upos).unwrap_or(crate::Upos::X),
+                    )
+                })
                 .collect()
         })
         .collect();
@@ -185,7 +190,9 @@ pub fn train_parser_with_tags(
     progress: &mut dyn FnMut(Progress),
 ) -> crate::Result<crate::Parser> {
     if train_tags.len() != train.len() {
-        return Err(crate::Error::Training("one tag list per sentence is needed".into()));
+        return Err(crate::Error::Training(
+            "one tag list per sentence is needed".into(),
+        ));
     }
     let dev_tags = tag_sentences(tagger, dev);
     progress(Progress::Stage("training the parser".into()));

@@ -15,7 +15,10 @@ fn parse(m: &Models, s: &str) -> (Vec<String>, Analysis) {
 }
 
 fn idx(words: &[String], w: &str) -> usize {
-    words.iter().position(|x| x == w).unwrap_or_else(|| panic!("{w} not in sentence"))
+    words
+        .iter()
+        .position(|x| x == w)
+        .unwrap_or_else(|| panic!("{w} not in sentence"))
 }
 
 /// Asserts `dep` hangs from `head` with relation `rel` (or a subtype of it).
@@ -46,7 +49,10 @@ fn x_said_clause() {
 #[test]
 fn clause_comma_x_said() {
     let m = models();
-    let (w, a) = parse(&m, "The army will withdraw next week , a senior official said .");
+    let (w, a) = parse(
+        &m,
+        "The army will withdraw next week , a senior official said .",
+    );
     let said = idx(&w, "said");
     arc(&w, &a, "official", "said", "nsubj");
     // The reporting verb hangs from the reported clause (parataxis) or heads it.
@@ -57,7 +63,10 @@ fn clause_comma_x_said() {
 #[test]
 fn according_to_x() {
     let m = models();
-    let (w, a) = parse(&m, "According to two diplomats , the government has frozen the accounts .");
+    let (w, a) = parse(
+        &m,
+        "According to two diplomats , the government has frozen the accounts .",
+    );
     arc(&w, &a, "diplomats", "frozen", "obl");
     arc(&w, &a, "According", "diplomats", "case");
     arc(&w, &a, "government", "frozen", "nsubj");
@@ -67,7 +76,10 @@ fn according_to_x() {
 #[test]
 fn x_told_y_that() {
     let m = models();
-    let (w, a) = parse(&m, "Four officials told reporters that the deal was signed in May .");
+    let (w, a) = parse(
+        &m,
+        "Four officials told reporters that the deal was signed in May .",
+    );
     assert_eq!(a.root(), Some(idx(&w, "told")));
     arc(&w, &a, "officials", "told", "nsubj");
     let rep = &a.words[idx(&w, "reporters")];
@@ -112,7 +124,10 @@ fn every_sentence_is_one_tree() {
         let roots = a.words.iter().filter(|w| w.head.is_none()).count();
         assert_eq!(roots, 1, "{s}");
         for i in 0..a.len() {
-            assert!(a.dominates(a.root().unwrap(), i), "{s}: no path from the root to {i}");
+            assert!(
+                a.dominates(a.root().unwrap(), i),
+                "{s}: no path from the root to {i}"
+            );
         }
     }
     assert!(m.analyze(&[]).is_empty());
@@ -150,8 +165,13 @@ fn raw_text_spans_point_at_words() {
 fn models_record_their_training() {
     let m = models();
     for meta in [m.tagger().meta(), m.parser().meta()] {
-        assert!(meta.get("trained_on").is_some_and(|t| t.contains("ewt")), "{meta:?}");
-        assert!(meta.get("licence").is_some_and(|t| t.contains("CC BY-SA 4.0")));
+        assert!(
+            meta.get("trained_on").is_some_and(|t| t.contains("ewt")),
+            "{meta:?}"
+        );
+        assert!(meta
+            .get("licence")
+            .is_some_and(|t| t.contains("CC BY-SA 4.0")));
     }
 }
 

@@ -92,13 +92,32 @@ impl Conn {
         }
     }
 
+    /// Runs one statement without keeping it prepared (for SQL that varies, like multi-row
+    /// INSERTs).
+    pub(crate) fn exec_once(&mut self, sql: &str, params: &[Value]) -> Result<u64> {
+        match self {
+            Conn::Sqlite(c) => {
+                let mut st = c.prepare(sql)?;
+                let n = st.execute(rusqlite::params_from_iter(params.iter().map(to_sqlite)))?;
+                Ok(n as u64)
+            }
+            Conn::Postgres { client, .. } => {
+                let boxed = pg_params(params);
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    boxed.iter().map(|b| b.as_ref()).collect();
+                Ok(client.execute(dollar_placeholders(sql).as_str(), &refs)?)
+            }
+        }
+    }
+
     /// Runs one query and returns every row.
     pub(crate) fn query(&mut self, sql: &str, params: &[Value]) -> Result<Vec<Row>> {
         match self {
             Conn::Sqlite(c) => {
                 let mut st = c.prepare_cached(sql)?;
                 let ncol = st.column_count();
-                let mut rows = st.query(rusqlite::params_from_iter(params.iter().map(to_sqlite)))?;
+                let mut rows =
+                    st.query(rusqlite::params_from_iter(params.iter().map(to_sqlite)))?;
                 let mut out = Vec::new();
                 while let Some(row) = rows.next()? {
                     let mut r = Vec::with_capacity(ncol);
@@ -107,7 +126,8 @@ impl Conn {
                             rusqlite::types::ValueRef::Null => Value::Text(None),
                             rusqlite::types::ValueRef::Integer(n) => Value::Int(Some(n)),
                             rusqlite::types::ValueRef::Real(f) => Value::text(f.to_string()),
-                            rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
+                            rusqlite::types::ValueRef::Text(t)
+                            | rusqlite::types::ValueRef::Blob(t) => {
                                 Value::text(String::from_utf8_lossy(t).into_owned())
                             }
                         });

@@ -113,7 +113,9 @@ impl Store {
         c.busy_timeout(std::time::Duration::from_secs(30))?;
         // WAL + NORMAL: a killed process loses nothing committed; only power loss may drop the
         // last transactions, which a rerun redoes.
-        c.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")?;
+        c.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )?;
         c.set_prepared_statement_cache_capacity(64);
         let mut conn = Conn::Sqlite(Box::new(c));
         schema::migrate(&mut conn)?;
@@ -165,7 +167,10 @@ impl Store {
     pub fn has_document(&mut self, id: &str) -> Result<bool> {
         Ok(self
             .conn
-            .scalar("SELECT COUNT(*) FROM documents WHERE id = ?", &[Value::text(id)])?
+            .scalar(
+                "SELECT COUNT(*) FROM documents WHERE id = ?",
+                &[Value::text(id)],
+            )?
             .unwrap_or(0)
             > 0)
     }
@@ -329,7 +334,10 @@ pub mod testing {
         );
         client.batch_execute(&format!("CREATE DATABASE {name}"))?;
         let (head, tail) = base.rsplit_once('/').unwrap_or((base, ""));
-        let query = tail.split_once('?').map(|(_, q)| format!("?{q}")).unwrap_or_default();
+        let query = tail
+            .split_once('?')
+            .map(|(_, q)| format!("?{q}"))
+            .unwrap_or_default();
         Ok(format!("{head}/{name}{query}"))
     }
 }
@@ -354,7 +362,10 @@ mod tests {
 
     #[test]
     fn passwords_are_redacted() {
-        assert_eq!(redact("postgres://u:pw@127.0.0.1:5432/x"), "postgres://u:***@127.0.0.1:5432/x");
+        assert_eq!(
+            redact("postgres://u:pw@127.0.0.1:5432/x"),
+            "postgres://u:***@127.0.0.1:5432/x"
+        );
         assert_eq!(redact("postgres://u@h/x"), "postgres://u@h/x");
         assert!(is_postgres_url("postgresql://h/x"));
         assert!(!is_postgres_url("byline.db"));

@@ -25,15 +25,24 @@ impl Store {
             None => LinkConfig::default(),
         };
         let mut reports: Vec<(Report, Signature)> = Vec::new();
-        for r in self.conn.query("SELECT json FROM link_reports ORDER BY n", &[])? {
+        for r in self
+            .conn
+            .query("SELECT json FROM link_reports ORDER BY n", &[])?
+        {
             reports.push(serde_json::from_str(r[0].as_text().unwrap_or("null"))?);
         }
         let mut actors: Vec<GlobalActor> = Vec::new();
-        for r in self.conn.query("SELECT json FROM link_actors ORDER BY id", &[])? {
+        for r in self
+            .conn
+            .query("SELECT json FROM link_actors ORDER BY id", &[])?
+        {
             actors.push(serde_json::from_str(r[0].as_text().unwrap_or("null"))?);
         }
         let mut clusters: Vec<ClaimCluster> = Vec::new();
-        for r in self.conn.query("SELECT json FROM claim_clusters ORDER BY id", &[])? {
+        for r in self
+            .conn
+            .query("SELECT json FROM claim_clusters ORDER BY id", &[])?
+        {
             clusters.push(serde_json::from_str(r[0].as_text().unwrap_or("null"))?);
         }
         Ok(LinkIndex::from_parts(config, reports, actors, clusters))
@@ -95,7 +104,9 @@ impl Store {
         clusters.sort_unstable();
         clusters.dedup();
         for g in actors {
-            let Some(a) = index.actors().get(g) else { continue };
+            let Some(a) = index.actors().get(g) else {
+                continue;
+            };
             let kind = serde_json::to_value(a.kind)?;
             self.conn.exec(
                 "INSERT INTO link_actors (id, name, kind, country, code, json) VALUES (?, ?, ?, ?, ?, ?) \
@@ -112,7 +123,9 @@ impl Store {
             )?;
         }
         for cid in clusters {
-            let Some(c) = index.clusters().get(cid as usize) else { continue };
+            let Some(c) = index.clusters().get(cid as usize) else {
+                continue;
+            };
             let s = c.summary();
             let event_type = serde_json::to_value(s.event_type)?;
             self.conn.exec(
@@ -177,7 +190,8 @@ mod tests {
         let path = dir.path().join("s.db");
         let mut store = Store::open(path.to_str().unwrap_or("s.db")).expect("store");
         let mut index = store.link_index().expect("empty index");
-        let text = "The bridge over the river reopened to traffic after repairs lasting three months.";
+        let text =
+            "The bridge over the river reopened to traffic after repairs lasting three months.";
         let a = index.add(&doc("d1", "Wire", text)).expect("added");
         store.save_link(&index, &[a]).expect("saved");
         let mut again = store.link_index().expect("loaded");

@@ -107,9 +107,13 @@ fn upper_bound(d: &str) -> Result<String> {
 fn check_date(d: &str) -> Result<()> {
     let b = d.as_bytes();
     let ok = matches!(b.len(), 4 | 7 | 10)
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
     if ok {
         Ok(())
     } else {
@@ -132,7 +136,13 @@ fn fts5_query(search: &str) -> Result<String> {
     Ok(words.join(" "))
 }
 
-fn party_filter(sql: &mut String, params: &mut Vec<Value>, key_col: &str, code_col: &str, who: &str) {
+fn party_filter(
+    sql: &mut String,
+    params: &mut Vec<Value>,
+    key_col: &str,
+    code_col: &str,
+    who: &str,
+) {
     sql.push_str(&format!(" AND ({key_col} = ? OR {code_col} LIKE ?)"));
     params.push(Value::text(who.trim().to_lowercase()));
     params.push(Value::text(format!("{}%", who.trim().to_uppercase())));
@@ -239,7 +249,13 @@ pub(crate) fn events(conn: &mut Conn, q: &EventQuery) -> Result<Vec<EventRow>> {
         party_filter(&mut sql, &mut params, "e.actor_key", "e.actor_code", actor);
     }
     if let Some(target) = &q.target {
-        party_filter(&mut sql, &mut params, "e.target_key", "e.target_code", target);
+        party_filter(
+            &mut sql,
+            &mut params,
+            "e.target_key",
+            "e.target_code",
+            target,
+        );
     }
     if let Some(t) = &q.event_type {
         sql.push_str(" AND e.type = ?");

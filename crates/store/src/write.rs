@@ -73,6 +73,7 @@ pub struct Written {
 pub(crate) fn write_batch(conn: &mut Conn, batch: &[Write]) -> Result<Written> {
     conn.batch("BEGIN")?;
     let mut written = Written::default();
+    let mut rows = Rows::default();
     let result = (|| {
         for w in batch {
             match w {
@@ -82,7 +83,7 @@ pub(crate) fn write_batch(conn: &mut Conn, batch: &[Write]) -> Result<Written> {
                     status,
                     source,
                 } => {
-                    if insert_document(conn, doc, json, *status, source)? {
+                    if insert_document(conn, &mut rows, doc, json, *status, source)? {
                         written.added += 1;
                     } else {
                         written.duplicates += 1;
@@ -119,7 +120,7 @@ pub(crate) fn write_batch(conn: &mut Conn, batch: &[Write]) -> Result<Written> {
                 }
             }
         }
-        Ok(())
+        rows.flush(conn)
     })();
     match result {
         Ok(()) => {
@@ -131,6 +132,69 @@ pub(crate) fn write_batch(conn: &mut Conn, batch: &[Write]) -> Result<Written> {
             Err(e)
         }
     }
+}
+
+/// Layer rows: written at once on SQLite (in process, cheap), gathered on PostgreSQL and sent
+/// as multi-row INSERTs at the end of the batch (one round trip per table, not per row).
+#[derive(Default)]
+struct Rows {
+    pending: Vec<(&'static str, Vec<Value>, usize)>,
+}
+
+/// Parameters in one multi-row statement (PostgreSQL allows 65,535).
+const MAX_PARAMS: usize = 16_000;
+
+impl Rows {
+    fn add(&mut self, conn: &mut Conn, sql: &'static str, params: Vec<Value>) -> Result<()> {
+        if conn.backend() == crate::Backend::Sqlite {
+            conn.exec(sql, &params)?;
+            return Ok(());
+        }
+        let at = match self.pending.iter().position(|(s, _, _)| *s == sql) {
+            Some(i) => i,
+            None => {
+                self.pending.push((sql, Vec::new(), 0));
+                self.pending.len() - 1
+            }
+        };
+        let entry = &mut self.pending[at];
+        entry.1.extend(params);
+        entry.2 += 1;
+        if entry.1.len() >= MAX_PARAMS {
+            let (sql, params, n) = std::mem::replace(entry, (sql, Vec::new(), 0));
+            multi_insert(conn, sql, &params, n)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, conn: &mut Conn) -> Result<()> {
+        for (sql, params, n) in std::mem::take(&mut self.pending) {
+            if n > 0 {
+                multi_insert(conn, sql, &params, n)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `INSERT … VALUES (?, ?) ON CONFLICT …` with its one tuple repeated `n` times.
+fn multi_insert(conn: &mut Conn, sql: &str, params: &[Value], n: usize) -> Result<()> {
+    let open = sql
+        .find("VALUES (")
+        .map_or(sql.len(), |i| i + "VALUES ".len());
+    let close = sql[open..].find(')').map_or(sql.len(), |j| open + j + 1);
+    let tuple = &sql[open..close];
+    let mut multi = String::with_capacity(sql.len() + n * (tuple.len() + 2));
+    multi.push_str(&sql[..open]);
+    for i in 0..n {
+        if i > 0 {
+            multi.push_str(", ");
+        }
+        multi.push_str(tuple);
+    }
+    multi.push_str(&sql[close..]);
+    conn.exec_once(&multi, params)?;
+    Ok(())
 }
 
 fn s(v: &Json, key: &str) -> Option<String> {
@@ -185,6 +249,7 @@ const KNOWN_LAYERS: &[&str] = &[
 /// Inserts a document and its layers; false when its id was already stored.
 fn insert_document(
     conn: &mut Conn,
+    rows: &mut Rows,
     doc: &byline_model::Document,
     json: &str,
     status: Status,
@@ -212,17 +277,21 @@ fn insert_document(
         return Ok(false);
     }
     let d = || Value::text(doc_id.as_str());
-    let published = doc.published.as_ref().map(|p| p.chars().take(10).collect::<String>());
+    let published = doc
+        .published
+        .as_ref()
+        .map(|p| p.chars().take(10).collect::<String>());
 
     // actors and their mentions
     let actors = items(&root, "actors");
     for a in actors {
         let id = s(a, "id").unwrap_or_default();
         let name = s(a, "name");
-        conn.exec(
+        rows.add(
+            conn,
             "INSERT INTO actors (doc_id, id, name, name_key, kind, country, code, json) \
              VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(id.as_str()),
                 Value::opt(name.clone()),
@@ -235,10 +304,11 @@ fn insert_document(
         )?;
         for (n, m) in items(a, "mentions").iter().enumerate() {
             let sp = span(m);
-            conn.exec(
+            rows.add(
+                conn,
                 "INSERT INTO mentions (doc_id, actor_id, n, span_start, span_end, text) \
                  VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                &[
+                vec![
                     d(),
                     Value::text(id.as_str()),
                     Value::Int(Some(n as i64)),
@@ -249,13 +319,18 @@ fn insert_document(
             )?;
         }
     }
-    let actor = |id: &str| actors.iter().find(|a| a.get("id").and_then(Json::as_str) == Some(id));
+    let actor = |id: &str| {
+        actors
+            .iter()
+            .find(|a| a.get("id").and_then(Json::as_str) == Some(id))
+    };
 
     let sources = items(&root, "sources");
     for so in sources {
-        conn.exec(
+        rows.add(
+                conn,
             "INSERT INTO sources (doc_id, id, kind, text, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(s(so, "id").unwrap_or_default()),
                 Value::opt(s(so, "kind")),
@@ -264,16 +339,21 @@ fn insert_document(
             ],
         )?;
     }
-    let source = |id: &str| sources.iter().find(|x| x.get("id").and_then(Json::as_str) == Some(id));
+    let source = |id: &str| {
+        sources
+            .iter()
+            .find(|x| x.get("id").and_then(Json::as_str) == Some(id))
+    };
     let events = items(&root, "events");
 
     for c in items(&root, "claims") {
         let id = s(c, "id").unwrap_or_default();
         let text = s(c, "text");
-        conn.exec(
+        rows.add(
+            conn,
             "INSERT INTO claims (doc_id, id, text, factuality, quote, published, json) \
              VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(id.as_str()),
                 Value::opt(text.clone()),
@@ -296,10 +376,11 @@ fn insert_document(
             if let Some(so) = source(&sid) {
                 concerned.extend(ids(so, "affiliation"));
                 spans.extend(span(so));
-                conn.exec(
+                rows.add(
+                conn,
                     "INSERT INTO claim_sources (doc_id, claim_id, source_id, kind) VALUES (?, ?, ?, ?) \
                      ON CONFLICT DO NOTHING",
-                    &[d(), Value::text(id.as_str()), Value::text(sid.as_str()), Value::opt(s(so, "kind"))],
+                    vec![d(), Value::text(id.as_str()), Value::text(sid.as_str()), Value::opt(s(so, "kind"))],
                 )?;
             }
         }
@@ -312,19 +393,21 @@ fn insert_document(
             }
         }
         for a in actors {
-            let inside = items(a, "mentions").iter().filter_map(span).any(|(ms, me)| {
-                spans.iter().any(|&(cs, ce)| ms >= cs && me <= ce)
-            });
+            let inside = items(a, "mentions")
+                .iter()
+                .filter_map(span)
+                .any(|(ms, me)| spans.iter().any(|&(cs, ce)| ms >= cs && me <= ce));
             if inside {
                 concerned.extend(s(a, "id"));
             }
         }
         for aid in concerned {
             let a = actor(&aid);
-            conn.exec(
+            rows.add(
+                conn,
                 "INSERT INTO claim_actors (doc_id, claim_id, actor_id, name_key, code) VALUES (?, ?, ?, ?, ?) \
                  ON CONFLICT DO NOTHING",
-                &[
+                vec![
                     d(),
                     Value::text(id.as_str()),
                     Value::text(aid.as_str()),
@@ -336,10 +419,11 @@ fn insert_document(
     }
 
     for q in items(&root, "quotes") {
-        conn.exec(
+        rows.add(
+                conn,
             "INSERT INTO quotes (doc_id, id, text, speaker, claim, json) VALUES (?, ?, ?, ?, ?, ?) \
              ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(s(q, "id").unwrap_or_default()),
                 Value::opt(s(q, "text")),
@@ -352,10 +436,11 @@ fn insert_document(
 
     let times = items(&root, "times");
     for t in times {
-        conn.exec(
+        rows.add(
+            conn,
             "INSERT INTO times (doc_id, id, type, value, text, json) VALUES (?, ?, ?, ?, ?, ?) \
              ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(s(t, "id").unwrap_or_default()),
                 Value::opt(s(t, "type")),
@@ -388,10 +473,11 @@ fn insert_document(
             })
             .filter(|v| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit))
             .or_else(|| published.clone());
-        conn.exec(
+        rows.add(
+                conn,
             "INSERT INTO events (doc_id, id, type, actor_id, actor_key, actor_code, target_id, target_key, \
              target_code, date, claim, json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            &[
+            vec![
                 d(),
                 Value::text(s(e, "id").unwrap_or_default()),
                 Value::opt(s(e, "type")),
@@ -409,9 +495,10 @@ fn insert_document(
     }
 
     for (n, x) in items(&root, "notices").iter().enumerate() {
-        conn.exec(
+        rows.add(
+                conn,
             "INSERT INTO notices (doc_id, n, kind, json) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            &[d(), Value::Int(Some(n as i64)), Value::opt(s(x, "kind")), Value::text(x.to_string())],
+            vec![d(), Value::Int(Some(n as i64)), Value::opt(s(x, "kind")), Value::text(x.to_string())],
         )?;
     }
 
@@ -423,9 +510,10 @@ fn insert_document(
             }
             if let Json::Array(list) = v {
                 for (n, x) in list.iter().enumerate() {
-                    conn.exec(
+                    rows.add(
+                conn,
                         "INSERT INTO layer_items (doc_id, layer, n, json) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                        &[d(), Value::text(layer.as_str()), Value::Int(Some(n as i64)), Value::text(x.to_string())],
+                        vec![d(), Value::text(layer.as_str()), Value::Int(Some(n as i64)), Value::text(x.to_string())],
                     )?;
                 }
             }

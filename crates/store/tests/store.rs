@@ -55,18 +55,39 @@ fn write_doc(doc: Document, source: &str) -> Write {
 }
 
 fn exercise(store: &mut Store) {
-    assert_eq!(store.schema_version().unwrap(), byline_store::SCHEMA_VERSION);
-    let a = fixture("doc-a", "2025-09-16", "the bridge talks had stalled over fishing quotas");
-    let b = fixture("doc-b", "2025-10-02", "the grain convoy was delayed at the crossing");
+    assert_eq!(
+        store.schema_version().unwrap(),
+        byline_store::SCHEMA_VERSION
+    );
+    let a = fixture(
+        "doc-a",
+        "2025-09-16",
+        "the bridge talks had stalled over fishing quotas",
+    );
+    let b = fixture(
+        "doc-b",
+        "2025-10-02",
+        "the grain convoy was delayed at the crossing",
+    );
     let written = store
         .write(&[
             write_doc(a.clone(), "a.html"),
             write_doc(b.clone(), "b.html"),
-            Write::Error { source: "bad.html".into(), message: "html: no article text found".into() },
-            Write::SourceDone { source: "dir".into(), fingerprint: "3:100".into(), units: 3 },
+            Write::Error {
+                source: "bad.html".into(),
+                message: "html: no article text found".into(),
+            },
+            Write::SourceDone {
+                source: "dir".into(),
+                fingerprint: "3:100".into(),
+                units: 3,
+            },
         ])
         .unwrap();
-    assert_eq!((written.added, written.duplicates, written.errors), (2, 0, 1));
+    assert_eq!(
+        (written.added, written.duplicates, written.errors),
+        (2, 0, 1)
+    );
     // idempotent: the same batch again adds nothing
     let again = store.write(&[write_doc(a.clone(), "copy.html")]).unwrap();
     assert_eq!((again.added, again.duplicates), (0, 1));
@@ -83,15 +104,28 @@ fn exercise(store: &mut Store) {
 
     // claims by actor (name, any case, or code prefix), source kind, factuality, date range
     let q = |f: &dyn Fn(&mut ClaimQuery)| {
-        let mut q = ClaimQuery { limit: 100, ..ClaimQuery::default() };
+        let mut q = ClaimQuery {
+            limit: 100,
+            ..ClaimQuery::default()
+        };
         f(&mut q);
         q
     };
-    let by_actor = store.claims(&q(&|q| q.actor = Some("ostmark".into()))).unwrap();
+    let by_actor = store
+        .claims(&q(&|q| q.actor = Some("ostmark".into())))
+        .unwrap();
     assert_eq!(by_actor.len(), 2, "{by_actor:?}");
     assert!(by_actor.iter().all(|c| c.claim_id == "c1"));
-    assert_eq!(store.claims(&q(&|q| q.actor = Some("VAL".into()))).unwrap().len(), 2);
-    let anon = store.claims(&q(&|q| q.source_kind = Some("anonymous".into()))).unwrap();
+    assert_eq!(
+        store
+            .claims(&q(&|q| q.actor = Some("VAL".into())))
+            .unwrap()
+            .len(),
+        2
+    );
+    let anon = store
+        .claims(&q(&|q| q.source_kind = Some("anonymous".into())))
+        .unwrap();
     assert_eq!(anon.len(), 2);
     assert_eq!(anon[0].source_kinds, vec!["anonymous".to_string()]);
     let hedged_sept = store
@@ -105,38 +139,65 @@ fn exercise(store: &mut Store) {
     assert_eq!(hedged_sept[0].doc_id, "doc-a");
     assert_eq!(hedged_sept[0].json["factuality"], "hedged");
     // full text (stemmed on both backends)
-    let found = store.claims(&q(&|q| q.search = Some("convoy delays".into()))).unwrap();
+    let found = store
+        .claims(&q(&|q| q.search = Some("convoy delays".into())))
+        .unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].doc_id, "doc-b");
-    assert!(store.claims(&q(&|q| q.from = Some("last week".into()))).is_err());
+    assert!(store
+        .claims(&q(&|q| q.from = Some("last week".into())))
+        .is_err());
 
     // events by actor, target, type and date
     let e = store
-        .events(&EventQuery { actor: Some("Ostmark".into()), target: Some("VALGOV".into()), event_type: Some("assault".into()), limit: 10, ..EventQuery::default() })
+        .events(&EventQuery {
+            actor: Some("Ostmark".into()),
+            target: Some("VALGOV".into()),
+            event_type: Some("assault".into()),
+            limit: 10,
+            ..EventQuery::default()
+        })
         .unwrap();
     assert_eq!(e.len(), 2);
     assert_eq!(e[0].date.as_deref(), Some("2025-10-02"));
     assert_eq!(e[0].actor.as_deref(), Some("Ostmark"));
     let none = store
-        .events(&EventQuery { actor: Some("Valdoria".into()), target: Some("Ostmark".into()), ..EventQuery::default() })
+        .events(&EventQuery {
+            actor: Some("Valdoria".into()),
+            target: Some("Ostmark".into()),
+            ..EventQuery::default()
+        })
         .unwrap();
     assert!(none.is_empty());
     let oct = store
-        .events(&EventQuery { from: Some("2025-10-01".into()), to: Some("2025-10-31".into()), ..EventQuery::default() })
+        .events(&EventQuery {
+            from: Some("2025-10-01".into()),
+            to: Some("2025-10-31".into()),
+            ..EventQuery::default()
+        })
         .unwrap();
     assert_eq!(oct.len(), 1);
 
     // export: the exact JSON, in id order
     let mut exported = Vec::new();
-    let n = store.for_each_document(|j| { exported.push(j.to_string()); Ok(()) }).unwrap();
+    let n = store
+        .for_each_document(|j| {
+            exported.push(j.to_string());
+            Ok(())
+        })
+        .unwrap();
     assert_eq!(n, 2);
     assert_eq!(exported[0], serde_json::to_string(&a).unwrap());
     let mut events = 0;
-    store.for_each_event(|_| { events += 1; Ok(()) }).unwrap();
+    store
+        .for_each_event(|_| {
+            events += 1;
+            Ok(())
+        })
+        .unwrap();
     assert_eq!(events, 2);
     assert_eq!(store.errors(10).unwrap()[0].source, "bad.html");
 }
-
 
 #[test]
 fn sqlite_store() {
@@ -169,7 +230,11 @@ fn newer_schema_is_refused() {
     let path = dir.path().join("t.db");
     drop(Store::open(path.to_str().unwrap()).unwrap());
     let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)", []).unwrap();
+    c.execute(
+        "INSERT INTO schema_version (version, applied_at) VALUES (99, 0)",
+        [],
+    )
+    .unwrap();
     drop(c);
     let err = Store::open(path.to_str().unwrap()).unwrap_err();
     assert!(err.to_string().contains("newer"), "{err}");

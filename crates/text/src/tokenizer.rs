@@ -312,13 +312,9 @@ impl Chunk<'_> {
                 }
                 ':' | '/' => prev.is_ascii_digit() && self.byte(i + 1).is_ascii_digit(),
                 '&' => prev.is_ascii_uppercase() && self.byte(i + 1).is_ascii_uppercase(),
-                '-' if next_word => {
-                    if self.hyphen_joins(seg, i) {
-                        seg = i + 1;
-                        true
-                    } else {
-                        false
-                    }
+                '-' if next_word && self.hyphen_joins(seg, i) => {
+                    seg = i + 1;
+                    true
                 }
                 '\'' | '\u{2019}' if next_word => match self.clitic(start, i, len) {
                     Some((at, end)) => {

@@ -436,21 +436,44 @@ pub(crate) static WORDS: &[(&str, Lex)] = &[
     ("yesterday", RelDay(-1)),
 ];
 
+/// Where the entries of each first letter lie in [`WORDS`].
+fn buckets() -> &'static [(u16, u16); 26] {
+    static BUCKETS: std::sync::OnceLock<[(u16, u16); 26]> = std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut b = [(0u16, 0u16); 26];
+        for (letter, slot) in b.iter_mut().enumerate() {
+            let c = b'a' + letter as u8;
+            let start = WORDS.partition_point(|(w, _)| w.as_bytes()[0] < c);
+            let end = WORDS.partition_point(|(w, _)| w.as_bytes()[0] <= c);
+            *slot = (start as u16, end as u16);
+        }
+        b
+    })
+}
+
+/// Longest word of the table.
+const LONGEST: usize = 13;
+
 /// Looks up a word (any case); words longer than the longest entry are never in the table.
 pub(crate) fn lookup(word: &str) -> Option<Lex> {
     let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > 16 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+    if bytes.is_empty() || bytes.len() > LONGEST || !bytes[0].is_ascii_alphabetic() {
         return None;
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; LONGEST];
     for (b, c) in buf.iter_mut().zip(bytes) {
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
         *b = c.to_ascii_lowercase();
     }
-    let key = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
-    WORDS
-        .binary_search_by(|(w, _)| (*w).cmp(key))
+    let key = &buf[..bytes.len()];
+    let (start, end) = buckets()[usize::from(key[0] - b'a')];
+    let slice = &WORDS[usize::from(start)..usize::from(end)];
+    slice
+        .binary_search_by(|(w, _)| w.as_bytes().cmp(key))
         .ok()
-        .map(|i| WORDS[i].1)
+        .map(|i| slice[i].1)
 }
 
 #[cfg(test)]
@@ -462,7 +485,12 @@ mod tests {
         for pair in WORDS.windows(2) {
             assert!(pair[0].0 < pair[1].0, "{} !< {}", pair[0].0, pair[1].0);
         }
-        assert!(WORDS.iter().all(|(w, _)| w.len() <= 16));
+        assert!(WORDS
+            .iter()
+            .all(|(w, _)| w.len() <= LONGEST && !w.is_empty()));
+        assert!(WORDS
+            .iter()
+            .all(|(w, _)| w.bytes().all(|b| b.is_ascii_lowercase())));
     }
 
     #[test]

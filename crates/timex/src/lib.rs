@@ -174,13 +174,17 @@ pub fn tag(req: &Request) -> Vec<Timex> {
                 i += 1;
                 continue;
             };
-            let tense = tense::tense(
-                req.text,
-                &pieces,
-                (lo, hi),
-                (found.start, found.end),
-                piece_tags.as_deref(),
-            );
+            let tense = if found.sem.needs_tense() {
+                tense::tense(
+                    req.text,
+                    &pieces,
+                    (lo, hi),
+                    (found.start, found.end),
+                    piece_tags.as_deref(),
+                )
+            } else {
+                tense::Tense::Unknown
+            };
             let resolved = state.resolve(&found.sem, tense);
             if let Some(day) = resolved.day {
                 state.days.push(day);

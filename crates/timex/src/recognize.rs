@@ -88,6 +88,24 @@ pub(crate) enum Sem {
 }
 
 impl Sem {
+    /// Whether resolving it depends on the tense of its clause (so tense is worked out only
+    /// when it matters).
+    pub(crate) fn needs_tense(&self) -> bool {
+        match self {
+            Sem::Date { y, .. } => y.is_none(),
+            Sem::Season { y, .. } | Sem::Quarter { y, .. } => y.is_none(),
+            Sem::Weekday { .. }
+            | Sem::Month { .. }
+            | Sem::AnchorUnit { .. }
+            | Sem::Weekend
+            | Sem::Offset { anchored: true, .. } => true,
+            Sem::Clock { day, .. } | Sem::PartOfDay { day, .. } => {
+                day.as_ref().is_none_or(|d| d.needs_tense())
+            }
+            _ => false,
+        }
+    }
+
     /// Names one day (or a part of one), so a clock time or a part of the day can attach to it.
     fn is_day(&self) -> bool {
         matches!(
@@ -241,7 +259,35 @@ impl<'a> Grammar<'a> {
     /// The longest expression starting at piece `i`.
     pub(crate) fn match_at(&self, i: usize) -> Option<Found> {
         let first = &self.p[i];
-        if first.lex.is_none() && first.kind != Kind::Digits && !first.is_char('\'') {
+        let can_start = match first.lex {
+            None => first.kind == Kind::Digits || first.is_char('\''),
+            Some(Lex::W(w)) => !matches!(
+                w,
+                W::After
+                    | W::Ago
+                    | W::Before
+                    | W::Date
+                    | W::For
+                    | W::From
+                    | W::In
+                    | W::Least
+                    | W::Local
+                    | W::Long
+                    | W::Of
+                    | W::Old
+                    | W::Over
+                    | W::Period
+                    | W::Since
+                    | W::Than
+                    | W::Then
+                    | W::Time
+                    | W::Times
+                    | W::Until
+                    | W::Within
+            ),
+            Some(_) => true,
+        };
+        if !can_start {
             return None;
         }
         // Prefixes that join the expression.
@@ -437,8 +483,10 @@ impl<'a> Grammar<'a> {
             return None;
         }
         let s = self.str(j);
-        let abbreviated =
-            s.len() <= 4 && !matches!(s.to_ascii_lowercase().as_str(), "may" | "june" | "july");
+        let abbreviated = s.len() <= 4
+            && !["may", "june", "july"]
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w));
         let end = if abbreviated {
             self.skip_dot(j + 1)
         } else {

@@ -173,12 +173,15 @@ fn cue(
     }
     let mut buf = [0u8; 24];
     let w = lower(text, p, &mut buf)?;
-    let prev = |n: usize| -> Option<String> {
+    let prev = |n: usize| -> Option<&str> {
         let j = k.checked_sub(n)?;
         if j < lo || pieces[j].kind != Kind::Word {
             return None;
         }
-        Some(text[pieces[j].start..pieces[j].end].to_ascii_lowercase())
+        text.get(pieces[j].start..pieces[j].end)
+    };
+    let prev_is = |n: usize, words: &[&str]| {
+        prev(n).is_some_and(|p| words.iter().any(|w| p.eq_ignore_ascii_case(w)))
     };
     if in_sorted(FUTURE, w) {
         return Some(Tense::Future);
@@ -190,8 +193,8 @@ fn cue(
         return Some(Tense::Past);
     }
     // "to" + infinitive: "to be held on", "to take effect on".
-    if let Some(pw) = prev(1) {
-        if near && pw == "to" && in_sorted(INFINITIVES, w) && !p.cap && p.lex.is_none() {
+    if prev_is(1, &["to"]) {
+        if near && in_sorted(INFINITIVES, w) && !p.cap && p.lex.is_none() {
             return Some(Tense::Future);
         }
     }
@@ -202,11 +205,8 @@ fn cue(
             return Some(Tense::Future);
         }
         // Passive after a modal or "to": "will be held", "to be announced".
-        if prev(1).as_deref() == Some("be") {
-            return match prev(2).as_deref() {
-                Some("to" | "will" | "would" | "shall") => Some(Tense::Future),
-                _ => None,
-            };
+        if prev_is(1, &["be"]) {
+            return prev_is(2, &["to", "will", "would", "shall"]).then_some(Tense::Future);
         }
         if let Some(tag) = tags.and_then(|t| t.get(k)) {
             if *tag == "VBN"

@@ -36,8 +36,14 @@ use TimexType::*;
 fn weekdays_follow_tense() {
     // 2024-06-12 is a Wednesday.
     let d = "2024-06-12";
-    assert_eq!(value("The agency reported Wednesday that exports fell.", d), "2024-06-12");
-    assert_eq!(value("Late on Sunday, the mayor resigned.", d), "2024-06-09");
+    assert_eq!(
+        value("The agency reported Wednesday that exports fell.", d),
+        "2024-06-12"
+    );
+    assert_eq!(
+        value("Late on Sunday, the mayor resigned.", d),
+        "2024-06-09"
+    );
     assert_eq!(value("The council will vote on Friday.", d), "2024-06-14");
     assert_eq!(value("Ministers met last Monday.", d), "2024-06-10");
     assert_eq!(value("A vote is expected next Thursday.", d), "2024-06-13");
@@ -51,7 +57,10 @@ fn weekdays_follow_tense() {
 fn relative_expressions() {
     let d = "2024-06-12";
     assert_eq!(value("Yesterday the port reopened.", d), "2024-06-11");
-    assert_eq!(value("The strike ended seven days earlier.", d), "2024-06-05");
+    assert_eq!(
+        value("The strike ended seven days earlier.", d),
+        "2024-06-05"
+    );
     assert_eq!(value("Prices rose last week.", d), "2024-W23");
     assert_eq!(value("A summit is planned later this month.", d), "2024-06");
     assert_eq!(value("The envoys met in May.", d), "2024-05");
@@ -73,7 +82,10 @@ fn absolute_dates_in_common_formats() {
         ("It was signed in October 2019 in Oslo.", "2019-10"),
         ("It was signed in 1974 in Oslo.", "1974"),
         ("It was common in the 1990s in Oslo.", "199"),
-        ("It was signed on Tuesday, October 15, 2019 in Oslo.", "2019-10-15"),
+        (
+            "It was signed on Tuesday, October 15, 2019 in Oslo.",
+            "2019-10-15",
+        ),
     ] {
         assert_eq!(value(text, d), expect, "{text}");
     }
@@ -91,7 +103,10 @@ fn times_of_day() {
         )
     );
     assert_eq!(value("Polls close at 8 p.m.", d), "2024-06-12T20:00");
-    assert_eq!(value("The blast was heard at 0730 GMT.", d), "2024-06-12T07:30");
+    assert_eq!(
+        value("The blast was heard at 0730 GMT.", d),
+        "2024-06-12T07:30"
+    );
     assert_eq!(
         one("Fighting resumed this morning.", d),
         ("this morning".into(), Time, "2024-06-12TMO".into())

@@ -58,7 +58,13 @@ fn read_jsonl(path: &str) -> Result<Vec<Document>> {
 }
 
 fn chronological(docs: &mut [Document]) {
-    docs.sort_by(|a, b| (a.published.is_none(), &a.published, &a.id).cmp(&(b.published.is_none(), &b.published, &b.id)));
+    docs.sort_by(|a, b| {
+        (a.published.is_none(), &a.published, &a.id).cmp(&(
+            b.published.is_none(),
+            &b.published,
+            &b.id,
+        ))
+    });
 }
 
 /// Builds the index from JSONL files, or brings the store's index up to date and returns it.
@@ -98,10 +104,16 @@ pub(crate) fn load_index(source: &Source) -> Result<LinkIndex> {
                 Err(e) => eprintln!("byline: {}: {e}", d.id),
             }
         }
-        store.save_link(&index, &added).context("saving the link tables")?;
+        store
+            .save_link(&index, &added)
+            .context("saving the link tables")?;
     }
     if !fresh.is_empty() {
-        eprintln!("linked {} new report(s); {} in all", fresh.len(), index.reports().len());
+        eprintln!(
+            "linked {} new report(s); {} in all",
+            fresh.len(),
+            index.reports().len()
+        );
     }
     Ok(index)
 }
@@ -125,11 +137,19 @@ pub(crate) fn cut(s: &str, n: usize) -> String {
 
 pub fn run(args: Args) -> Result<Outcome> {
     let index = load_index(&args.source)?;
-    let actors = args.actor.as_deref().map(|a| actor_ids(&index, a)).transpose()?;
+    let actors = args
+        .actor
+        .as_deref()
+        .map(|a| actor_ids(&index, a))
+        .transpose()?;
     let mut chosen: Vec<&ClaimCluster> = index
         .clusters()
         .iter()
-        .filter(|c| actors.as_ref().is_none_or(|ids| c.actors.iter().any(|a| ids.contains(a))))
+        .filter(|c| {
+            actors
+                .as_ref()
+                .is_none_or(|ids| c.actors.iter().any(|a| ids.contains(a)))
+        })
         .filter(|c| c.independent_chains() >= args.min_chains)
         .filter(|c| !args.contested || c.contested())
         .collect();
@@ -151,10 +171,17 @@ pub fn run(args: Args) -> Result<Outcome> {
             writeln!(out)?;
         }
     } else {
-        writeln!(out, "{:>5}  {:<10}  {:>4} {:>6} {:>4} {:>4} {:>5}  {:<8}  claim", "id", "first seen", "rep", "chains", "conf", "deny", "contr", "type")?;
+        writeln!(
+            out,
+            "{:>5}  {:<10}  {:>4} {:>6} {:>4} {:>4} {:>5}  {:<8}  claim",
+            "id", "first seen", "rep", "chains", "conf", "deny", "contr", "type"
+        )?;
         for c in chosen {
             let s = c.summary();
-            let ty = s.event_type.map(|t| format!("{t:?}").to_uppercase()).unwrap_or_default();
+            let ty = s
+                .event_type
+                .map(|t| format!("{t:?}").to_uppercase())
+                .unwrap_or_default();
             writeln!(
                 out,
                 "{:>5}  {:<10}  {:>4} {:>6} {:>4} {:>4} {:>5}  {:<8}  {}",

@@ -68,16 +68,22 @@ pub fn run(args: Args) -> Result<Outcome> {
         bar.enable_steady_tick(std::time::Duration::from_millis(200));
         bar
     };
-    let summary = ingest(&args.inputs, &mut store, &pipeline, &options, &mut |p: &Progress| {
-        bar.set_message(format!(
-            "{} documents ({} new, {} already stored), {:.0} docs/s, {} errors",
-            p.added + p.duplicates,
-            p.added,
-            p.duplicates,
-            p.docs_per_second(),
-            p.errors
-        ));
-    })?;
+    let summary = ingest(
+        &args.inputs,
+        &mut store,
+        &pipeline,
+        &options,
+        &mut |p: &Progress| {
+            bar.set_message(format!(
+                "{} documents ({} new, {} already stored), {:.0} docs/s, {} errors",
+                p.added + p.duplicates,
+                p.added,
+                p.duplicates,
+                p.docs_per_second(),
+                p.errors
+            ));
+        },
+    )?;
     bar.finish_and_clear();
     let p = &summary.progress;
     if args.json {
@@ -116,7 +122,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             eprintln!("  {source}: {message}");
         }
         if p.errors > 0 {
-            eprintln!("  (all errors: byline query errors --db {})", store.target());
+            eprintln!(
+                "  (all errors: byline query errors --db {})",
+                store.target()
+            );
         }
     }
     Ok(if p.errors == 0 {

@@ -4,6 +4,7 @@ pub mod bench;
 pub mod claims;
 pub mod eval;
 pub mod export;
+pub mod export_events;
 pub mod extract;
 pub mod ingest;
 pub mod ner;

@@ -185,7 +185,10 @@ pub fn run(command: Command) -> Result<Outcome> {
                         ]
                     })
                     .collect();
-                table(&["DATE", "EVENT", "TYPE", "ACTOR", "TARGET", "TRIGGER"], &cells);
+                table(
+                    &["DATE", "EVENT", "TYPE", "ACTOR", "TARGET", "TRIGGER"],
+                    &cells,
+                );
             }
         }
         Command::Stats(c) => {
@@ -204,8 +207,10 @@ pub fn run(command: Command) -> Result<Outcome> {
                 ("errors", n.errors),
             ];
             if c.json {
-                let map: serde_json::Map<String, serde_json::Value> =
-                    pairs.iter().map(|(k, v)| (k.to_string(), (*v).into())).collect();
+                let map: serde_json::Map<String, serde_json::Value> = pairs
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), (*v).into()))
+                    .collect();
                 println!("{}", serde_json::Value::Object(map));
             } else {
                 for (k, v) in pairs {
@@ -218,7 +223,10 @@ pub fn run(command: Command) -> Result<Outcome> {
             let limit = if c.limit == 0 { u32::MAX } else { c.limit };
             for e in store.errors(limit)? {
                 if c.json {
-                    println!("{}", serde_json::json!({"source": e.source, "message": e.message}));
+                    println!(
+                        "{}",
+                        serde_json::json!({"source": e.source, "message": e.message})
+                    );
                 } else {
                     println!("{}: {}", e.source, e.message);
                 }

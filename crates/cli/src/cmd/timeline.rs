@@ -26,7 +26,11 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome> {
     let index = load_index(&args.source)?;
     let first = actor_ids(&index, &args.actor)?;
-    let others = args.with.as_deref().map(|w| actor_ids(&index, w)).transpose()?;
+    let others = args
+        .with
+        .as_deref()
+        .map(|w| actor_ids(&index, w))
+        .transpose()?;
     let mut entries = Vec::new();
     for &a in &first {
         match &others {
@@ -38,7 +42,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             }
         }
     }
-    entries.sort_by(|a, b| (a.date.is_none(), &a.date, a.cluster, a.report).cmp(&(b.date.is_none(), &b.date, b.cluster, b.report)));
+    entries.sort_by(|a, b| {
+        (a.date.is_none(), &a.date, a.cluster, a.report).cmp(&(
+            b.date.is_none(),
+            &b.date,
+            b.cluster,
+            b.report,
+        ))
+    });
     entries.dedup_by(|a, b| a.cluster == b.cluster && a.report == b.report && a.text == b.text);
     let out = std::io::stdout();
     let mut out = out.lock();
@@ -47,7 +58,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             serde_json::to_writer(&mut out, e)?;
             writeln!(out)?;
         } else {
-            let ty = e.event_type.map(|t| format!("{t:?}").to_uppercase()).unwrap_or_default();
+            let ty = e
+                .event_type
+                .map(|t| format!("{t:?}").to_uppercase())
+                .unwrap_or_default();
             let role = serde_json::to_value(e.role)?;
             writeln!(
                 out,

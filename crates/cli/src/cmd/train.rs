@@ -77,13 +77,22 @@ fn commit() -> String {
 }
 
 fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map_or_else(|| p.display().to_string(), |f| f.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |f| f.to_string_lossy().into_owned(),
+    )
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     if args.which == Which::Ner {
-        return super::train_ner::run(&args.train, &args.dev, &args.out, args.epochs, args.seed, args.folds);
+        return super::train_ner::run(
+            &args.train,
+            &args.dev,
+            &args.out,
+            args.epochs,
+            args.seed,
+            args.folds,
+        );
     }
     let trainset = train::read_conllu(&args.train)?;
     let dev = train::read_conllu(&args.dev)?;
@@ -101,7 +110,14 @@ pub fn run(args: Args) -> Result<Outcome> {
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("=> "),
     );
-    let mut last: Vec<(String, f64)> = Vec::new();
+    // A hidden bar (stderr not a terminal) prints nothing: say it on stderr then.
+    let say = |bar: &ProgressBar, line: String| {
+        if bar.is_hidden() {
+            eprintln!("{line}");
+        } else {
+            bar.println(line);
+        }
+    };
     let mut report = |p: Progress| match p {
         Progress::Step { epoch, done, total } => {
             bar.set_length(total as u64);
@@ -114,10 +130,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             features,
         } => {
             let s: Vec<String> = scores.iter().map(|(k, v)| format!("{k} {v:.2}")).collect();
-            bar.println(format!("epoch {epoch}: {} ({features} features)", s.join(", ")));
-            last = scores;
+            say(
+                &bar,
+                format!("epoch {epoch}: {} ({features} features)", s.join(", ")),
+            );
         }
-        Progress::Stage(s) => bar.println(s),
+        Progress::Stage(s) => say(&bar, s),
     };
     let started = Instant::now();
     let mut meta = Meta::default();
@@ -170,7 +188,6 @@ pub fn run(args: Args) -> Result<Outcome> {
     bar.finish_and_clear();
     let path = args.out.join(name);
     std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
-    let _ = last;
     eprintln!(
         "wrote {} ({:.1} MB, best epoch {best}) in {:.0}s",
         path.display(),

@@ -78,6 +78,17 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
                 }
             }
             d.sources.dedup();
+            // A quote split by its cue: "Q1," S said, "Q2." — both halves are S's.
+            if let (Content::Quote(q2), Some(src)) = (d.content, d.sources.first()) {
+                if let Some(q1) = quote_closing_before(w, src.0) {
+                    if q1 != q2 {
+                        drafts.push(Draft {
+                            content: Content::Quote(q1),
+                            ..d.clone()
+                        });
+                    }
+                }
+            }
             drafts.push(d);
         }
     }
@@ -286,9 +297,17 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     if a == end && a > lo && w.word(a - 1) == "," {
         let comma = a - 1;
         let first = skip_leading(w, lo, comma);
+        let commas: Vec<usize> = (first..comma).filter(|&k| w.word(k) == ",").collect();
+        // "Name, appositive, V": a capitalised name, one comma, then the appositive.
+        let name_then_apposition = commas.len() == 1
+            && commas[0] > first
+            && (first..commas[0]).all(|k| w.toks[k].cap || matches!(w.word(k), "'s" | "-" | "of"));
+        let adverb_aside = commas.len() == 1
+            && commas[0] + 2 == comma
+            && is_in(LEADING_WORDS, w.word(comma - 1));
         if first < comma
             && w.toks[first].cap
-            && (first..comma).filter(|&k| w.word(k) == ",").count() <= 1
+            && (name_then_apposition || adverb_aside)
             && !(first..comma).any(|k| cue_at[k] || w.toks[k].quote.is_some())
         {
             // "Israeli officials, however, have …": the adverb is no part of the subject.
@@ -343,30 +362,37 @@ fn np_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<(usize
     (b > start).then_some((start, b))
 }
 
-/// The recipient of `told R`: "reporters", "Reuters", "the newspaper", "him".
+/// The recipient of `told R`: "reporters", "Reuters", "the local paper", "him"; when "that"
+/// follows within a few words, everything before it.
 fn recipient(w: &Work, start: usize, hi: usize) -> Option<(usize, usize)> {
     if start >= hi || w.word(start) == "that" || w.toks[start].punct {
         return None;
     }
+    if let Some(that) = (start..hi.min(start + 8))
+        .take_while(|&k| !w.toks[k].punct || w.word(k) == "'s")
+        .find(|&k| w.word(k) == "that")
+    {
+        return Some((start, that));
+    }
     let mut b = start;
-    if super::is_in(super::DETERMINERS, w.word(b)) {
+    if is_in(super::DETERMINERS, w.word(b)) {
         b += 1;
+        // "the newspaper", "the local radio": up to the first noun-like word.
+        while b < hi && b - start < 4 && !w.toks[b].punct && !w.toks[b].cap {
+            b += 1;
+            if !w.word(b - 1).ends_with("al") {
+                break;
+            }
+        }
+        return Some((start, b));
     }
-    let first = b;
-    while b < hi && b - first < 5 {
-        let t = &w.toks[b];
-        if t.punct && t.lower != "'s" || t.lower == "that" || is_in(ADJUNCT_WORDS, &t.lower) {
-            break;
+    if w.toks[b].cap {
+        while b < hi && b - start < 6 && (w.toks[b].cap || w.word(b) == "'s") {
+            b += 1;
         }
-        if b > first && !t.cap && t.lower != "'s" && !w.toks[b - 1].cap {
-            break;
-        }
-        if b > first && !t.cap && w.toks[b - 1].cap {
-            break;
-        }
-        b += 1;
+        return Some((start, b));
     }
-    (b > first).then_some((start, b))
+    Some((start, start + 1))
 }
 
 /// The content after a cue: a quote opening there, or the clause up to the end of the sentence.
@@ -448,6 +474,19 @@ fn content_before(w: &Work, src: usize, lo: usize) -> Option<Content> {
         e -= 1;
     }
     (e >= a + 2).then_some(Content::Tokens(a, e))
+}
+
+/// The quote whose closing mark stands just before token `at` (past commas).
+fn quote_closing_before(w: &Work, at: usize) -> Option<usize> {
+    let mut k = at;
+    while k > 0 && w.word(k - 1) == "," {
+        k -= 1;
+    }
+    let t = w.toks.get(k.checked_sub(1)?)?;
+    if !t.mark {
+        return None;
+    }
+    w.quotes.iter().position(|q| q.close == Some(t.start))
 }
 
 /// A quote opening right at `at` or at the start of the next sentence ("He said:\n\"…\"").

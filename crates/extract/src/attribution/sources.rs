@@ -63,6 +63,7 @@ struct Desc {
     definite: bool,
     plural: bool,
     title: bool,
+    head: String,
 }
 
 /// Claim index of each draft (none for drafts that only name a speaker).
@@ -223,6 +224,7 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
         definite: matches!(words[0], "the" | "that" | "this" | "these" | "those"),
         plural: false,
         title: false,
+        head: String::new(),
     };
     if words.len() == 1 && is_in(super::PRONOUNS, words[0]) {
         d.pronoun = Some(words[0].to_string());
@@ -234,23 +236,21 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
         };
         return d;
     }
-    // The head: the first role, document or outlet noun, else the last word before a
-    // preposition or participle.
-    let head_at = (0..words.len())
+    // The head: the last word before the post-modifiers ("sources involved in the talks",
+    // "the Department of Transportation", "officials who").
+    let cut = (1..words.len())
         .find(|&k| {
             let x = words[k];
-            w.cues.role(x).is_some_and(|r| !r.modifier)
-                || w.cues.is_document(x)
-                || w.cues.is_outlet_head(x)
-                || is_in(ORG_HEADS, x)
-                || x == "someone"
+            matches!(
+                x,
+                "of" | "in" | "for" | "from" | "at" | "with" | "who" | "which" | "that" | "on"
+                    | "," | "familiar" | "close" | "knowledgeable" | "speaking" | "whose"
+            ) || (!w.toks[a + k].cap && (x.ends_with("ed") || x.ends_with("ing")) && x.len() > 4)
         })
-        .unwrap_or_else(|| {
-            (0..words.len())
-                .find(|&k| k > 0 && matches!(words[k], "of" | "in" | "for" | "from" | "at" | "with" | "who" | ","))
-                .map_or(words.len() - 1, |k| k - 1)
-        });
+        .unwrap_or(words.len());
+    let head_at = cut - 1;
     let head = words[head_at];
+    d.head = head.trim_end_matches('s').to_string();
     d.plural = head.ends_with('s') && !head.ends_with("ss") || head == "people";
     d.seniority = words
         .iter()
@@ -300,7 +300,9 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
             SourceKind::NamedOrganization
         };
         d.actor = Some(x);
-    } else if (a..b).any(|k| w.toks[k].cap && k > a || w.toks[k].cap && !d.definite) {
+    } else if (a..b).any(|k| w.toks[k].cap && (k > a || !is_function_word(words[0])))
+        && w.toks[a + head_at].cap
+    {
         d.kind = guess_named(w, a, b);
     } else if d.title {
         d.kind = SourceKind::NamedPerson;
@@ -333,6 +335,11 @@ fn guess_named(w: &Work, a: usize, b: usize) -> SourceKind {
             }
         }
     }
+}
+
+/// Determiners and number words, capitalised only at the start of a sentence.
+fn is_function_word(x: &str) -> bool {
+    is_in(super::DETERMINERS, x) || count_word(x).is_some() || matches!(x, "the" | "both" | "several" | "many" | "some")
 }
 
 fn count_word(x: &str) -> Option<u32> {
@@ -425,9 +432,13 @@ fn resolve(
     } else if d.definite {
         if d.kind == SourceKind::Anonymous && d.role.is_some() {
             let role = d.role.clone();
-            return last(descs, |x| x.role == role && !x.definite)
-                .into_iter()
-                .collect();
+            if let Some(k) = last(descs, |x| x.role == role && !x.definite) {
+                return vec![k];
+            }
+        }
+        if let Some(k) = last(descs, |x| x.head == d.head && !x.definite && x.pronoun.is_none()) {
+            d.kind = descs[k].kind;
+            return vec![k];
         }
         if d.title {
             if let Some(k) = last(descs, |x| x.kind == SourceKind::NamedPerson && !x.definite) {

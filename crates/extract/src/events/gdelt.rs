@@ -109,8 +109,12 @@ pub fn gdelt_row(doc: &Document, event: &Event) -> Vec<String> {
         cameo.get(..2).unwrap_or("").to_string(),
         plover_name(event.kind).to_string(),
         event.mode.clone().unwrap_or_default(),
-        quad_class(&cameo).map(|q| q.to_string()).unwrap_or_default(),
-        goldstein(&cameo).map(|g| format!("{g:.1}")).unwrap_or_default(),
+        quad_class(&cameo)
+            .map(|q| q.to_string())
+            .unwrap_or_default(),
+        goldstein(&cameo)
+            .map(|g| format!("{g:.1}"))
+            .unwrap_or_default(),
         name(loc),
         country(loc),
         doc.url.clone().unwrap_or_default(),

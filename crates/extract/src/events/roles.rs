@@ -33,12 +33,25 @@ pub(crate) fn find(sent: &Sent<'_>, t: &Trigger<'_>) -> Roles {
     let mut roles = Roles::default();
     match t.pattern.pos {
         Pos::Verb if is_passive(sent, t) => {
-            roles.actors = agent(sent, t.last + 1).map(|s| right(sent, s)).unwrap_or_default();
-            roles.targets = subject(sent, t.first).map(|s| left(sent, s)).unwrap_or_default();
+            roles.actors = agent(sent, t.last + 1)
+                .map(|s| right(sent, s))
+                .unwrap_or_default();
+            roles.targets = subject(sent, t.first)
+                .map(|s| left(sent, s))
+                .unwrap_or_default();
         }
         Pos::Verb => {
-            roles.actors = subject(sent, t.first).map(|s| left(sent, s)).unwrap_or_default();
-            roles.targets = object(sent, t.last + 1).map(|s| right(sent, s)).unwrap_or_default();
+            roles.actors = subject(sent, t.first)
+                .map(|s| left(sent, s))
+                .unwrap_or_default();
+            let mut from = t.last + 1;
+            // "demanded that Syria withdraw": the subject of the demanded clause.
+            if t.pattern.kind == byline_model::EventType::Request && sent.w(from) == "that" {
+                from += 1;
+            }
+            roles.targets = object(sent, from)
+                .map(|s| right(sent, s))
+                .unwrap_or_default();
         }
         Pos::Noun => {
             if let Some((a, b)) = between(sent, t.last + 1) {
@@ -124,6 +137,18 @@ fn oblique(sent: &Sent<'_>, s: usize) -> bool {
 /// The subject of a clause whose verb starts at `pos`: the nearest actor mention to the left
 /// in the same clause that is not the object of a preposition.
 pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
+    // "when he met al-Sharaa": a pronoun subject stands for the subject before it.
+    let mut k = pos;
+    while k > 0 && pos - k < 4 {
+        k -= 1;
+        let w = sent.w(k);
+        if sent.slot_of[k].is_some() || words::is_punct(w) {
+            break;
+        }
+        if words::is_pronoun(w) {
+            return antecedent(sent, k);
+        }
+    }
     let mut j = pos;
     let stop = pos.saturating_sub(REACH + 6);
     while j > stop {
@@ -132,7 +157,11 @@ pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
         if words::is_reporting(w) || (w == "that" && j > 0 && words::is_reporting(sent.w(j - 1))) {
             // "Ghana said it will …": the pronoun subject is the speaker.
             let r = if words::is_reporting(w) { j } else { j - 1 };
-            let after = if sent.w(r + 1) == "that" { r + 2 } else { r + 1 };
+            let after = if sent.w(r + 1) == "that" {
+                r + 2
+            } else {
+                r + 1
+            };
             if after < pos && words::is_pronoun(sent.w(after)) {
                 return subject(sent, r);
             }
@@ -151,6 +180,23 @@ pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
                 return Some(s);
             }
             j = first;
+        }
+    }
+    None
+}
+
+/// What a pronoun at `p` stands for: the nearest actor mention before it that is not the object
+/// of a preposition, across clause boundaries.
+fn antecedent(sent: &Sent<'_>, p: usize) -> Option<usize> {
+    let mut j = p;
+    let stop = p.saturating_sub(30);
+    while j > stop {
+        j -= 1;
+        if let Some(s) = sent.slot_of[j] {
+            if !oblique(sent, s) {
+                return Some(s);
+            }
+            j = sent.slots[s].first;
         }
     }
     None
@@ -251,6 +297,7 @@ fn premodifier(sent: &Sent<'_>, first: usize) -> Option<usize> {
             && !words::is_preposition(w)
             && !words::is_coordinator(w)
             && !words::is_reporting(w)
+            && w != "to"
             && (w == "'s" || w == "’s" || !words::is_determiner(w));
         if !adjective_like {
             return None;

@@ -30,7 +30,10 @@ pub(crate) struct Sent<'a> {
 }
 
 /// Byte spans of every actor mention in the document, with the actor index, sorted.
-pub(crate) fn mention_bytes(doc: &Document, chars: &byline_model::CharMap) -> Vec<(usize, usize, usize)> {
+pub(crate) fn mention_bytes(
+    doc: &Document,
+    chars: &byline_model::CharMap,
+) -> Vec<(usize, usize, usize)> {
     let mut out = Vec::new();
     for (i, a) in doc.actors.iter().enumerate() {
         for m in &a.mentions {

@@ -49,7 +49,10 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
             "vow" | "pledge" | "promise" | "commit" | "threaten"
         )
     }) && sent.prev(t.first) == "to";
-    let modal = has(&["will", "'ll", "’ll", "shall", "would", "could", "might"]);
+    let modal = has(&[
+        "will", "'ll", "’ll", "shall", "would", "could", "might", "ready", "prepared", "willing",
+        "poised", "plans", "plan", "intends", "intend",
+    ]);
     let status = if has(&["if", "unless", "whether", "would", "could", "might", "may"]) {
         EventStatus::Hypothetical
     } else if has(&[
@@ -93,12 +96,23 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
         "expected",
         "upcoming",
         "future",
+        "ready",
+        "prepared",
+        "willing",
+        "poised",
     ]) || (sent.prev(t.first) == "to"
         && governing.is_some_and(|g| g.kind == EventType::Agree || commitment))
     {
         EventStatus::Planned
     } else if progressive(sent, t)
-        || has(&["continue", "continues", "continued", "continuing", "ongoing", "still"])
+        || has(&[
+            "continue",
+            "continues",
+            "continued",
+            "continuing",
+            "ongoing",
+            "still",
+        ])
     {
         EventStatus::Ongoing
     } else {

@@ -46,7 +46,12 @@ const PARTICIPANT_HEADS: &[&str] = &[
 pub(crate) fn find<'p>(sent: &Sent<'_>, lex: &'p EventPatterns) -> Vec<Trigger<'p>> {
     let mut found: Vec<Trigger<'p>> = Vec::new();
     let first_word = (0..sent.len())
-        .find(|&i| sent.raw(i).chars().next().is_some_and(char::is_alphanumeric))
+        .find(|&i| {
+            sent.raw(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        })
         .unwrap_or(0);
     for i in 0..sent.len() {
         // Inside an actor mention only as its last word ("French airstrikes" as one mention).

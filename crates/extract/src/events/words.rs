@@ -155,7 +155,10 @@ pub(crate) fn opens_clause(w: &str) -> bool {
 pub(crate) fn closes_object(w: &str) -> bool {
     opens_clause(w)
         || is_reporting(w)
-        || matches!(w, "but" | "who" | "which" | "whom" | "after" | "before" | "as")
+        || matches!(
+            w,
+            "but" | "who" | "which" | "whom" | "after" | "before" | "as"
+        )
 }
 
 /// Coordinators joining participants ("Syria and Israel").

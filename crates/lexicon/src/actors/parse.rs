@@ -70,7 +70,11 @@ fn iso3(file: &str, line: usize, s: Option<&str>) -> Result<Option<String>> {
         Some(c) if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => {
             Ok(Some(c.to_string()))
         }
-        Some(c) => Err(err(file, line, format!("country {c:?} is not ISO 3166 alpha-3"))),
+        Some(c) => Err(err(
+            file,
+            line,
+            format!("country {c:?} is not ISO 3166 alpha-3"),
+        )),
     }
 }
 
@@ -99,9 +103,13 @@ fn date(file: &str, line: usize, s: Option<&str>) -> Result<Option<String>> {
         None => Ok(None),
         Some(d)
             if d.len() == 10
-                && d.bytes()
-                    .enumerate()
-                    .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() }) =>
+                && d.bytes().enumerate().all(|(i, b)| {
+                    if i == 4 || i == 7 {
+                        b == b'-'
+                    } else {
+                        b.is_ascii_digit()
+                    }
+                }) =>
         {
             Ok(Some(d.to_string()))
         }

@@ -143,8 +143,22 @@ impl Builder {
 const WIRE: &str = "TARN (Reuters) - Ruritanian artillery shelled the Bordurian village of Tarn overnight, killing four civilians and destroying a school, two local officials told Reuters on Sunday. The officials said the shelling began shortly after midnight and lasted for about an hour, and that rescue teams were still searching the rubble of several houses near the market square.";
 
 fn with_story_actors(b: Builder, army: &str, borduria: &str) -> Builder {
-    b.actor("a1", "Ruritanian army", ActorKind::Military, Some("RUR"), Some("RURMIL"), army)
-        .actor("a2", "Borduria", ActorKind::Country, Some("BOR"), Some("BOR"), borduria)
+    b.actor(
+        "a1",
+        "Ruritanian army",
+        ActorKind::Military,
+        Some("RUR"),
+        Some("RURMIL"),
+        army,
+    )
+    .actor(
+        "a2",
+        "Borduria",
+        ActorKind::Country,
+        Some("BOR"),
+        Some("BOR"),
+        borduria,
+    )
 }
 
 /// The wire report.
@@ -195,15 +209,35 @@ pub fn own_sources() -> Document {
     let text = "An aid worker in the area and a doctor at the district hospital said Ruritanian guns shelled Tarn during the night, and that four civilians were killed. Both asked not to be named.";
     let b = Builder::new("valley-1", "Valley News", "2025-03-02", text);
     with_story_actors(b, "Ruritanian guns", "Tarn")
-        .source("s1", "An aid worker in the area", SourceKind::Anonymous, None, Some("aid worker"))
-        .source("s2", "a doctor at the district hospital", SourceKind::Anonymous, None, Some("doctor"))
+        .source(
+            "s1",
+            "An aid worker in the area",
+            SourceKind::Anonymous,
+            None,
+            Some("aid worker"),
+        )
+        .source(
+            "s2",
+            "a doctor at the district hospital",
+            SourceKind::Anonymous,
+            None,
+            Some("doctor"),
+        )
         .claim(
             "c1",
             "Ruritanian guns shelled Tarn during the night, and that four civilians were killed",
             &["s1", "s2"],
             Factuality::Reported,
         )
-        .event("e1", EventType::Assault, "shelled", Some("a1"), Some("a2"), Polarity::Positive, "c1")
+        .event(
+            "e1",
+            EventType::Assault,
+            "shelled",
+            Some("a1"),
+            Some("a2"),
+            Polarity::Positive,
+            "c1",
+        )
         .doc
 }
 
@@ -212,10 +246,36 @@ pub fn denial() -> Document {
     let text = "The Ruritanian defence ministry denied that Ruritanian forces had shelled Tarn, calling the reports of civilians killed there fabricated.";
     let b = Builder::new("times-1", "Capital Times", "2025-03-03", text);
     with_story_actors(b, "Ruritanian forces", "Tarn")
-        .actor("a3", "Ruritanian defence ministry", ActorKind::Government, Some("RUR"), Some("RURGOV"), "Ruritanian defence ministry")
-        .source("s1", "The Ruritanian defence ministry", SourceKind::NamedOrganization, Some("a3"), None)
-        .claim("c1", "Ruritanian forces had shelled Tarn", &["s1"], Factuality::Denied)
-        .event("e1", EventType::Assault, "shelled", Some("a1"), Some("a2"), Polarity::Positive, "c1")
+        .actor(
+            "a3",
+            "Ruritanian defence ministry",
+            ActorKind::Government,
+            Some("RUR"),
+            Some("RURGOV"),
+            "Ruritanian defence ministry",
+        )
+        .source(
+            "s1",
+            "The Ruritanian defence ministry",
+            SourceKind::NamedOrganization,
+            Some("a3"),
+            None,
+        )
+        .claim(
+            "c1",
+            "Ruritanian forces had shelled Tarn",
+            &["s1"],
+            Factuality::Denied,
+        )
+        .event(
+            "e1",
+            EventType::Assault,
+            "shelled",
+            Some("a1"),
+            Some("a2"),
+            Polarity::Positive,
+            "c1",
+        )
         .doc
 }
 
@@ -224,10 +284,36 @@ pub fn contradiction() -> Document {
     let text = "Observers from the border monitoring mission said Ruritanian units had not shelled Tarn and that the damage was caused by a gas explosion.";
     let b = Builder::new("monitor-1", "Monitor Weekly", "2025-03-04", text);
     with_story_actors(b, "Ruritanian units", "Tarn")
-        .actor("a3", "border monitoring mission", ActorKind::Igo, None, None, "border monitoring mission")
-        .source("s1", "Observers from the border monitoring mission", SourceKind::NamedOrganization, Some("a3"), None)
-        .claim("c1", "Ruritanian units had not shelled Tarn", &["s1"], Factuality::Reported)
-        .event("e1", EventType::Assault, "shelled", Some("a1"), Some("a2"), Polarity::Negated, "c1")
+        .actor(
+            "a3",
+            "border monitoring mission",
+            ActorKind::Igo,
+            None,
+            None,
+            "border monitoring mission",
+        )
+        .source(
+            "s1",
+            "Observers from the border monitoring mission",
+            SourceKind::NamedOrganization,
+            Some("a3"),
+            None,
+        )
+        .claim(
+            "c1",
+            "Ruritanian units had not shelled Tarn",
+            &["s1"],
+            Factuality::Reported,
+        )
+        .event(
+            "e1",
+            EventType::Assault,
+            "shelled",
+            Some("a1"),
+            Some("a2"),
+            Polarity::Negated,
+            "c1",
+        )
         .doc
 }
 
@@ -235,9 +321,21 @@ pub fn contradiction() -> Document {
 pub fn unrelated() -> Document {
     let text = "Borduria's parliament approved a new budget on Monday after a long debate, the speaker said.";
     Builder::new("budget-1", "Valley News", "2025-03-05", text)
-        .actor("a1", "Borduria", ActorKind::Country, Some("BOR"), Some("BOR"), "Borduria")
+        .actor(
+            "a1",
+            "Borduria",
+            ActorKind::Country,
+            Some("BOR"),
+            Some("BOR"),
+            "Borduria",
+        )
         .source("s1", "the speaker", SourceKind::NamedPerson, None, None)
-        .claim("c1", "Borduria's parliament approved a new budget on Monday after a long debate", &["s1"], Factuality::Reported)
+        .claim(
+            "c1",
+            "Borduria's parliament approved a new budget on Monday after a long debate",
+            &["s1"],
+            Factuality::Reported,
+        )
         .doc
 }
 

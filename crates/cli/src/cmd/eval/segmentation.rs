@@ -73,7 +73,10 @@ pub fn run(args: Args, layer: Layer) -> Result<Outcome> {
 }
 
 fn print_report(name: &str, r: &Report, layer: Layer) {
-    println!("{name}: {} documents, {} sentences", r.documents, r.gold_sentences);
+    println!(
+        "{name}: {} documents, {} sentences",
+        r.documents, r.gold_sentences
+    );
     let line = |what: &str, c: Counts| {
         println!(
             "  {what:<11} P {:.4}  R {:.4}  F1 {:.4}   ({} correct, {} predicted, {} gold)",

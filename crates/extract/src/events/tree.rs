@@ -1,0 +1,242 @@
+//! Participants from the dependency tree (`cx.syntax`): `nsubj` / `obj` / `iobj` / `obl` of
+//! verbs, `obl:agent` and `nsubj:pass` of passives, `nmod:poss` / `amod` / `compound` / `nmod`
+//! of event nouns, with control through `xcomp` ("pressing Syria to advance talks": Syria
+//! advances) and subjects shared along `conj` and `advcl`.
+//!
+//! A dependent that is not an actor mention itself reaches one through its own modifiers
+//! ("two senior Druze commanders" → the Druze; "al-Sharaa's forces" → al-Sharaa).
+
+use byline_lexicon::events::Pos;
+use byline_model::ActorKind;
+use byline_nlp::{relation_is, Analysis, Upos};
+
+use super::roles::Roles;
+use super::sentence::Sent;
+use super::triggers::Trigger;
+use super::words;
+
+/// Prepositions whose object is a target.
+const TARGET_CASES: &[&str] = &[
+    "against", "at", "into", "on", "onto", "over", "to", "toward", "towards", "with", "upon",
+];
+
+fn case_of<'a>(tree: &'a Analysis, sent: &'a Sent<'_>, j: usize) -> &'a str {
+    tree.dependents(j)
+        .find(|&c| relation_is(tree.words[c].deprel, "case"))
+        .map(|c| sent.w(c))
+        .unwrap_or("")
+}
+
+/// The actor mention a word stands for: its own, or one among its nominal modifiers.
+fn slot_for(tree: &Analysis, sent: &Sent<'_>, j: usize, depth: usize) -> Option<usize> {
+    if let Some(s) = sent.slot_of.get(j).copied().flatten() {
+        return Some(s);
+    }
+    if depth == 0 {
+        return None;
+    }
+    for c in tree.dependents(j) {
+        let rel = tree.words[c].deprel;
+        if ["amod", "compound", "nmod:poss", "flat", "nmod", "appos"]
+            .iter()
+            .any(|r| relation_is(rel, r) || rel == *r)
+        {
+            if relation_is(rel, "nmod") && !rel.ends_with("poss") && case_of(tree, sent, c) != "of"
+            {
+                continue;
+            }
+            if let Some(s) = slot_for(tree, sent, c, depth - 1) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+/// The slots of a word and of the words coordinated with it.
+fn slots_with_conj(tree: &Analysis, sent: &Sent<'_>, j: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut stack = vec![j];
+    let mut seen = 0;
+    while let Some(k) = stack.pop() {
+        seen += 1;
+        if seen > 16 {
+            break;
+        }
+        if let Some(s) = slot_for(tree, sent, k, 2) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        for c in tree.dependents(k) {
+            if tree.words[c].deprel == "conj" {
+                stack.push(c);
+            }
+        }
+    }
+    out.sort_by_key(|&s| sent.slots[s].first);
+    out
+}
+
+fn dep(tree: &Analysis, h: usize, rel: &str) -> Option<usize> {
+    tree.dependents(h).find(|&c| tree.words[c].deprel == rel)
+}
+
+/// The subject of verb `h`, climbing through control, coordination and adverbial clauses.
+fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> {
+    if let Some(s) = dep(tree, h, "nsubj") {
+        return Some((s, false));
+    }
+    if let Some(s) = dep(tree, h, "nsubj:pass") {
+        return Some((s, true));
+    }
+    if depth == 0 {
+        return None;
+    }
+    let w = &tree.words[h];
+    let parent = w.head?;
+    match w.deprel {
+        // Object control: "pressing Syria to advance" — Syria advances.
+        "xcomp" => dep(tree, parent, "obj")
+            .map(|o| (o, false))
+            .or_else(|| subject_of(tree, parent, depth - 1).filter(|(_, pass)| !pass)),
+        "conj" | "advcl" => subject_of(tree, parent, depth - 1),
+        _ => None,
+    }
+}
+
+/// Participants of `t` from the tree, or `None` when the tree does not cover the sentence.
+pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<Roles> {
+    if tree.len() != sent.len() {
+        return None;
+    }
+    let h = t.head;
+    let word = &tree.words[h];
+    let mut roles = Roles::default();
+    let verbal =
+        t.pattern.pos == Pos::Verb && matches!(word.upos, Upos::Verb | Upos::Aux | Upos::Adj);
+    if verbal {
+        let passive = dep(tree, h, "nsubj:pass").is_some()
+            || dep(tree, h, "aux:pass").is_some()
+            || (word.xpos == "VBN" && word.deprel == "acl");
+        let agent = tree
+            .dependents(h)
+            .find(|&c| {
+                tree.words[c].deprel == "obl:agent"
+                    || (relation_is(tree.words[c].deprel, "obl") && case_of(tree, sent, c) == "by")
+            })
+            .map(|a| slots_with_conj(tree, sent, a))
+            .unwrap_or_default();
+        let subject = subject_of(tree, h, 3)
+            .map(|(s, _)| slots_with_conj(tree, sent, s))
+            .unwrap_or_default();
+        let object = ["obj", "iobj"]
+            .iter()
+            .filter_map(|r| dep(tree, h, r))
+            .map(|o| slots_with_conj(tree, sent, o))
+            .find(|v| !v.is_empty())
+            .or_else(|| {
+                tree.dependents(h)
+                    .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+                    .filter(|&c| TARGET_CASES.contains(&case_of(tree, sent, c)))
+                    .map(|c| slots_with_conj(tree, sent, c))
+                    .find(|v| !v.is_empty())
+            })
+            .unwrap_or_default();
+        if passive {
+            roles.actors = agent;
+            roles.targets = if word.deprel == "acl" {
+                word.head
+                    .map(|n| slots_with_conj(tree, sent, n))
+                    .unwrap_or_default()
+            } else {
+                subject
+            };
+        } else {
+            roles.actors = subject;
+            roles.targets = object;
+        }
+    } else {
+        // An event noun: who by its modifiers, whom by its prepositions.
+        let mut actor: Vec<usize> = tree
+            .dependents(h)
+            .filter(|&c| {
+                let rel = tree.words[c].deprel;
+                rel == "nmod:poss" || rel == "amod" || rel == "compound"
+            })
+            .filter_map(|c| slot_for(tree, sent, c, 1))
+            .filter(|&s| !matches!(sent.slots[s].kind, ActorKind::Place))
+            .take(1)
+            .collect();
+        if actor.is_empty() {
+            if let Some(s) = sent.slot_of[t.first] {
+                actor.push(s);
+            }
+        }
+        if actor.is_empty() {
+            // "massacres carried out by X", "raids by X".
+            let by = tree
+                .dependents(h)
+                .filter(|&c| {
+                    relation_is(tree.words[c].deprel, "nmod") && case_of(tree, sent, c) == "by"
+                })
+                .chain(
+                    tree.dependents(h)
+                        .filter(|&c| tree.words[c].deprel == "acl")
+                        .flat_map(|a| {
+                            tree.dependents(a).filter(|&c| {
+                                tree.words[c].deprel == "obl:agent"
+                                    || case_of(tree, sent, c) == "by"
+                            })
+                        }),
+                )
+                .map(|c| slots_with_conj(tree, sent, c))
+                .find(|v| !v.is_empty());
+            actor = by.unwrap_or_default();
+        }
+        if actor.is_empty() {
+            // The subject of the verb the noun is the object of ("Israel launched raids").
+            if let (Some(v), true) = (word.head, matches!(word.deprel, "obj" | "nsubj:pass")) {
+                if let Some((s, false)) = subject_of(tree, v, 2) {
+                    actor = slots_with_conj(tree, sent, s);
+                }
+            }
+        }
+        roles.actors = actor;
+        let mut targets: Vec<usize> = Vec::new();
+        let mut cands: Vec<usize> = tree
+            .dependents(h)
+            .filter(|&c| relation_is(tree.words[c].deprel, "nmod"))
+            .collect();
+        cands.extend(
+            tree.dependents(h)
+                .filter(|&c| tree.words[c].deprel == "acl")
+                .flat_map(|a| {
+                    tree.dependents(a)
+                        .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+                }),
+        );
+        for c in cands {
+            let case = case_of(tree, sent, c);
+            if TARGET_CASES.contains(&case) || case == "of" || case == "between" {
+                let v = slots_with_conj(tree, sent, c);
+                if !v.is_empty() {
+                    if case == "between" && roles.actors.is_empty() && v.len() > 1 {
+                        roles.actors = vec![v[0]];
+                        targets = v[1..].to_vec();
+                    } else {
+                        targets = v;
+                    }
+                    break;
+                }
+            }
+        }
+        roles.targets = targets;
+    }
+    // A place after a locative preposition is where, not whom.
+    roles.targets.retain(|&s| {
+        let slot = sent.slots[s];
+        !(matches!(slot.kind, ActorKind::Place) && words::is_locative(sent.prev(slot.first)))
+    });
+    Some(roles)
+}
