@@ -540,3 +540,32 @@ fn feed_url_items_are_fetched() {
     assert!(texts.iter().any(|t| t.contains("Report number 801.")));
     assert!(texts.iter().any(|t| t.contains("Report number 802.")));
 }
+
+/// `--features parquet`: events as a Parquet file (magic bytes at both ends).
+#[cfg(feature = "parquet")]
+#[test]
+fn parquet_export() {
+    let dir = scratch("parquet");
+    let file = dir.path().join("one.txt");
+    std::fs::write(
+        &file,
+        "Egypt is supplying weapons to Libya, two officials said.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("p.db");
+    let db = db.to_str().unwrap();
+    ingest_json(db, &[&file]);
+    let out = dir.path().join("events.parquet");
+    let st = byline()
+        .args(["export", "--format", "parquet", "--db", db, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+}

@@ -131,12 +131,15 @@ fn b_cubed_recall(key: &Clusters, response: &Clusters) -> f64 {
             continue;
         }
         let mut overlap: HashMap<usize, usize> = HashMap::new();
+        let mut loose = 0usize;
         for m in k {
-            if let Some(&r) = of.get(m) {
-                *overlap.entry(r).or_default() += 1;
+            match of.get(m) {
+                Some(&r) => *overlap.entry(r).or_default() += 1,
+                // Left out of the response: a singleton of its own.
+                None => loose += 1,
             }
         }
-        let shared: usize = overlap.values().map(|&n| n * n).sum();
+        let shared: usize = overlap.values().map(|&n| n * n).sum::<usize>() + loose;
         num += shared as f64 / k.len() as f64;
         den += k.len() as f64;
     }

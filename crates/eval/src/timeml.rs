@@ -298,7 +298,7 @@ pub fn parse(xml: &str) -> std::result::Result<Document, String> {
                 }
                 let kind = attribute(inner, "type").unwrap_or("").to_string();
                 if !self_closing {
-                    open.push(in_text.then(|| (doc.text.len(), kind, value, creation)));
+                    open.push(in_text.then_some((doc.text.len(), kind, value, creation)));
                 }
             }
             ("TIMEX3", true) => {

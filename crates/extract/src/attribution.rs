@@ -221,8 +221,7 @@ pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
 
 /// Words that open a noun phrase and so rule out a verb reading of the next word.
 pub(crate) const DETERMINERS: &[&str] = &[
-    "'s", "a", "an", "any", "each", "every", "her", "his", "its", "my", "no", "of", "our",
-    "some", "such", "the", "their", "these", "this", "those", "whose", "your",
+    "'s", "a", "all", "an", "any", "both", "each", "every", "few", "her", "his", "its", "many", "most", "my", "no", "of", "our", "several", "some", "such", "the", "their", "these", "this", "those", "whose", "your",
 ];
 
 /// Words that end a source phrase read leftwards from its verb, or rightwards after it.
@@ -233,7 +232,7 @@ pub(crate) const CLAUSE_WORDS: &[&str] = &[
 
 /// Adverbs and auxiliaries that may stand between a subject and its reporting verb.
 pub(crate) const BETWEEN_WORDS: &[&str] = &[
-    "again", "already", "also", "did", "does", "earlier", "emphatically", "even", "first", "flatly", "further", "had", "has", "have", "immediately", "initially", "last", "later", "long", "never", "now", "once", "only", "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "separately", "still", "then", "yet",
+    "again", "already", "also", "audibly", "did", "do", "does", "earlier", "emphatically", "even", "eventually", "finally", "first", "flatly", "formally", "further", "had", "has", "have", "immediately", "initially", "last", "later", "long", "n't", "never", "not", "now", "officially", "once", "only", "openly", "previously", "privately", "publicly", "quickly", "recently", "repeatedly", "reportedly", "separately", "still", "strongly", "subsequently", "then", "ultimately", "yet",
 ];
 
 /// Words that may open a sentence before its subject ("But sources said").
@@ -446,6 +445,14 @@ mod tests {
         assert_eq!(doc.relayed_from, ["Reuters"]);
         assert_eq!(doc.sources[0].kind, SourceKind::Outlet);
         assert!(!doc.claims.iter().any(|c| c.text.contains("looting")));
+    }
+
+    #[test]
+    fn colon_before_quote() {
+        let doc = run("Ann Lee, the port director, responded to the new rules on the radio: \"We reject these rules. We will appeal!\"");
+        let d2 = run("A senior port official said Smith made clear when he met the mayor in Oslo in May that he expects a deal. \"The mayor wants calm,\" the official said.");
+        eprintln!("{:#?}", d2.claims);
+        assert!(doc.quotes[0].speaker.is_some());
     }
 
     #[test]

@@ -97,8 +97,8 @@ impl Events {
                 .map(|t| (t.start, t.end))
                 .collect();
             let sent = Sent::new(&cx.doc.text, spans, &mentions, &cx.doc);
-            let found = triggers::find(&sent, &self.patterns);
             let tree = cx.syntax.get(si).filter(|_| self.use_tree);
+            let found = triggers::find(&sent, &self.patterns, tree);
             let drafts = drafts(&sent, &found, tree);
             if drafts.is_empty() {
                 continue;
@@ -303,7 +303,7 @@ fn participants(
 ) -> roles::Roles {
     let tokens = roles::find(sent, t);
     let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)) else {
-        return tokens;
+        return with_place_target(t, tokens);
     };
     if r.actors.is_empty() {
         r.actors = tokens.actors;
@@ -311,12 +311,33 @@ fn participants(
     if r.targets.is_empty() {
         r.targets = tokens.targets;
     }
+    // A place does not act (capitals standing for governments are governments, not places).
+    r.actors
+        .retain(|&s| !matches!(sent.slots[s].kind, byline_model::ActorKind::Place));
     let actors = r.actors.clone();
     r.targets.retain(|s| !actors.contains(s));
     if t.pattern.symmetric && r.targets.is_empty() && r.actors.len() > 1 {
         r.targets = r.actors.split_off(1);
     }
     r.location = tokens.location;
+    with_place_target(t, r)
+}
+
+/// An attack, coercion or threat without a target is aimed at where it happens ("curfew in
+/// Cizre", "bombing in Baghdad").
+fn with_place_target(t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
+    if r.targets.is_empty()
+        && matches!(
+            t.pattern.kind,
+            EventType::Assault | EventType::Coerce | EventType::Threaten
+        )
+    {
+        if let Some(l) = r.location {
+            if !r.actors.contains(&l) {
+                r.targets.push(l);
+            }
+        }
+    }
     r
 }
 

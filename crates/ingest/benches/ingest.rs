@@ -7,7 +7,12 @@ use rayon::prelude::*;
 const DOCS: usize = 200;
 
 const PLACES: &[&str] = &["Kirra", "Dunmore", "Velas", "Orlen", "Tasso", "Brannock"];
-const BODIES: &[&str] = &["transport ministry", "regional council", "port authority", "water board"];
+const BODIES: &[&str] = &[
+    "transport ministry",
+    "regional council",
+    "port authority",
+    "water board",
+];
 
 /// A report in our own words, different for every `i`.
 fn report(i: usize) -> String {
@@ -50,8 +55,12 @@ fn bench(c: &mut Criterion) {
                 .par_iter()
                 .map(|p| {
                     let text = std::fs::read_to_string(p).expect("read");
-                    let doc = pipeline.extract(&byline_extract::Input::new(text)).expect("extract");
-                    serde_json::to_string(&doc).map(|s| s.len()).map_or(0, |_| 1)
+                    let doc = pipeline
+                        .extract(&byline_extract::Input::new(text))
+                        .expect("extract");
+                    serde_json::to_string(&doc)
+                        .map(|s| s.len())
+                        .map_or(0, |_| 1)
                 })
                 .sum();
             assert_eq!(n, DOCS);
@@ -66,8 +75,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("ingest_sqlite", |b| {
         b.iter(|| {
             let db = tempfile::tempdir().expect("temp dir");
-            let mut store = byline_store::Store::open(db.path().join("b.db").to_str().expect("utf-8 path"))
-                .expect("store");
+            let mut store =
+                byline_store::Store::open(db.path().join("b.db").to_str().expect("utf-8 path"))
+                    .expect("store");
             let s = byline_ingest::ingest(&inputs, &mut store, &pipeline, &options, &mut |_| {})
                 .expect("ingest");
             assert_eq!(s.progress.added, DOCS as u64);
@@ -79,8 +89,9 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 let url = byline_store::testing::fresh_database(&base).expect("database");
                 let mut store = byline_store::Store::open(&url).expect("store");
-                let s = byline_ingest::ingest(&inputs, &mut store, &pipeline, &options, &mut |_| {})
-                    .expect("ingest");
+                let s =
+                    byline_ingest::ingest(&inputs, &mut store, &pipeline, &options, &mut |_| {})
+                        .expect("ingest");
                 assert_eq!(s.progress.added, DOCS as u64);
             })
         });

@@ -141,8 +141,7 @@ fn main() -> Res<()> {
                 let tagger = train::train_tagger(&trainset, &dev, &opts, &mut report)?;
                 std::fs::write(out.join("tagger.bin"), tagger.to_bytes(0.0))?;
             } else {
-                let tagger =
-                    Tagger::from_bytes(&std::fs::read(out.join("tagger.bin"))?, "tagger")?;
+                let tagger = Tagger::from_bytes(&std::fs::read(out.join("tagger.bin"))?, "tagger")?;
                 let cache = std::env::var("JK_CACHE").ok();
                 let tags = cached_tags(cache, &trainset, &tagger, &opts, &mut report)?;
                 let parser = train::train_parser_with_tags(

@@ -357,7 +357,10 @@ impl Tagger {
         } else {
             None
         };
-        if upos2.as_ref().is_some_and(|l| l.nclasses != upos_tags.len()) {
+        if upos2
+            .as_ref()
+            .is_some_and(|l| l.nclasses != upos_tags.len())
+        {
             return Err(crate::Error::BadModel {
                 model: name.to_string(),
                 message: "second-pass weights and tag set disagree".into(),

@@ -250,7 +250,8 @@ pub fn split_sentences(text: &str, tokens: &[Token], paragraphs: &[Paragraph]) -
             if gap.contains('\n') && !starts_lowercase(tokens[end + 1].text(text)) {
                 let p = paragraphs.get(para).copied();
                 let is_wrapped = *wrapped.get_or_insert_with(|| {
-                    p.is_some_and(|p| hard_wrapped(&text[p.start..p.end.min(text.len())]))
+                    p.and_then(|p| text.get(p.start..p.end))
+                        .is_some_and(hard_wrapped)
                 });
                 split = !is_wrapped;
             }

@@ -721,7 +721,7 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
             }
-            if y < 1900 || y > 2100 {
+            if !(1900..=2100).contains(&y) {
                 let prev_ok = i > self.lo
                     && YEAR_PREPOSITIONS
                         .binary_search(&self.str(i - 1).to_ascii_lowercase().as_str())
@@ -1330,7 +1330,7 @@ impl<'a> Grammar<'a> {
             // "half an hour"
             return None;
         };
-        if amount == Some(1.0) && plural && !self.digits(j).is_some() {
+        if amount == Some(1.0) && plural && self.digits(j).is_none() {
             return None;
         }
         if self.w(j, W::A) && plural {

@@ -193,10 +193,8 @@ fn cue(
         return Some(Tense::Past);
     }
     // "to" + infinitive: "to be held on", "to take effect on".
-    if prev_is(1, &["to"]) {
-        if near && in_sorted(INFINITIVES, w) && !p.cap && p.lex.is_none() {
-            return Some(Tense::Future);
-        }
+    if prev_is(1, &["to"]) && near && in_sorted(INFINITIVES, w) && !p.cap && p.lex.is_none() {
+        return Some(Tense::Future);
     }
     let past_form = in_sorted(IRREGULAR_PAST, w)
         || (w.len() >= 4 && w.ends_with("ed") && !in_sorted(NOT_PAST_ED, w) && !p.cap);
@@ -209,12 +207,7 @@ fn cue(
             return prev_is(2, &["to", "will", "would", "shall"]).then_some(Tense::Future);
         }
         if let Some(tag) = tags.and_then(|t| t.get(k)) {
-            if *tag == "VBN"
-                && !matches!(
-                    prev(1).as_deref(),
-                    Some("has" | "have" | "had" | "was" | "were")
-                )
-            {
+            if *tag == "VBN" && !prev_is(1, &["has", "have", "had", "was", "were"]) {
                 return None;
             }
         }

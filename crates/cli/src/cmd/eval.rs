@@ -8,8 +8,8 @@ mod conllu;
 mod ecb;
 mod gold;
 mod ner;
-mod polnear;
 mod plover;
+mod polnear;
 mod segmentation;
 mod timeml;
 

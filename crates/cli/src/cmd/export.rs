@@ -170,7 +170,7 @@ fn parquet_events(store: &mut byline_store::Store, out: Box<dyn Write + Send>) -
     let mut writer = parquet::arrow::ArrowWriter::try_new(out, schema.clone(), None)?;
     let mut columns: Vec<Vec<String>> = vec![Vec::new(); EVENT_COLUMNS.len()];
     let flush = |columns: &mut Vec<Vec<String>>,
-                     writer: &mut parquet::arrow::ArrowWriter<Box<dyn Write + Send>>|
+                 writer: &mut parquet::arrow::ArrowWriter<Box<dyn Write + Send>>|
      -> Result<()> {
         if columns[0].is_empty() {
             return Ok(());

@@ -143,7 +143,7 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             let content = if lead {
                 content_after(w, src.1, sent.end, cue_at)?
             } else {
-                content_before(w, h.first, sent.start)?
+                content_before(w, h.first, sent.start, cue_at)?
             };
             Some(Draft {
                 content,
@@ -161,7 +161,7 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             if src.0 >= src.1 {
                 return None;
             }
-            let content = content_before(w, as_at, sent.start)?;
+            let content = content_before(w, as_at, sent.start, cue_at)?;
             Some(Draft {
                 content,
                 sources: vec![src],
@@ -221,7 +221,7 @@ fn plain(
         let at_start = skip_leading(w, sent.start, src.0) == src.0;
         let content = match forward {
             Some(c) => Some(c),
-            None if !at_start => content_before(w, src.0, sent.start),
+            None if !at_start => content_before(w, src.0, sent.start, cue_at),
             None => {
                 // "S said:" closing a sentence before a quote in the next one.
                 next_quote(w, after)
@@ -239,12 +239,26 @@ fn plain(
     let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
     if before_is_break && !h.participle {
         let src = np_after(w, after, sent.end, cue_at)?;
-        let content = content_before(w, j, sent.start)?;
+        let content = content_before(w, j, sent.start, cue_at)?;
         return Some(Draft {
             content,
             sources: split(w, src),
             ..base
         });
+    }
+    if h.participle && !drafts.iter().any(|d| d.cue.0 >= sent.start && d.cue.0 < h.first) && j > sent.start && w.word(j - 1) == "," {
+        // "The KGB detained 33 men, claiming …": the subject of the main clause.
+        if let Some(src) = sentence_subject(w, sent.clone()) {
+            if src.1 < h.first {
+                let content = content_after(w, after, sent.end, cue_at)?;
+                return Some(Draft {
+                    content,
+                    sources: split(w, src),
+                    recipient,
+                    ..base
+                });
+            }
+        }
     }
     if h.participle {
         // The clause it continues: a claim cued earlier in the sentence, or one whose content
@@ -254,7 +268,8 @@ fn plain(
                 && !d.sources.is_empty()
                 && (d.cue.0 >= sent.start || {
                     let end = d.bytes(w).1;
-                    (h.first.saturating_sub(4)..h.first).any(|k| w.toks[k].end >= end)
+                    let near = w.toks[h.first.saturating_sub(4)].start;
+                    end >= near && end <= w.toks[h.first].start
                 })
         })?;
         let content = content_after(w, after, sent.end, cue_at)?;
@@ -266,6 +281,25 @@ fn plain(
         });
     }
     None
+}
+
+/// The subject at the start of a sentence: a determiner and capitalised words ("The Belarusian
+/// KGB"), after an introductory phrase closed by a comma.
+fn sentence_subject(w: &Work, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let mut a = skip_leading(w, sent.start, sent.end);
+    if is_in(ADJUNCT_WORDS, w.word(a)) {
+        let comma = (a..sent.end.min(a + 8)).find(|&k| w.word(k) == ",")?;
+        a = comma + 1;
+    }
+    let mut b = a;
+    if b < sent.end && (w.word(b) == "the" || is_in(super::DETERMINERS, w.word(b))) {
+        b += 1;
+    }
+    let first = b;
+    while b < sent.end && (w.toks[b].cap || w.word(b) == "'s") {
+        b += 1;
+    }
+    (b > first).then_some((a, b))
 }
 
 /// Index past leading conjunctions, adverbs and opening marks from `from` (not past `to`).
@@ -319,6 +353,22 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
                 end -= 2;
             }
             return Some((first, end));
+        }
+        // "… in which someone, seemingly X, says": a short phrase, an aside between commas.
+        if let Some(c1) = (lo..comma).rev().take(25).find(|&k| w.word(k) == ",") {
+            let aside_ok = !(c1 + 1..comma).any(|k| cue_at[k] || w.toks[k].quote.is_some());
+            let mut h = c1;
+            while h > lo && c1 - h < 5 && !is_break(w, h - 1, cue_at) {
+                h -= 1;
+            }
+            let h = skip_leading(w, h, c1);
+            let starts_np = h < c1
+                && (w.toks[h].cap
+                    || is_in(super::DETERMINERS, w.word(h))
+                    || matches!(w.word(h), "someone" | "one"));
+            if aside_ok && starts_np && (h == lo || is_break(w, h - 1, cue_at)) {
+                return Some((h, comma));
+            }
         }
         return None;
     }
@@ -400,7 +450,7 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     let mut i = start;
     // Adjuncts between the cue and "that": "said on Tuesday that".
     if i < hi && is_in(ADJUNCT_WORDS, w.word(i)) {
-        let that = (i..hi.min(i + 8))
+        let that = (i..hi.min(i + 12))
             .take_while(|&k| !w.toks[k].punct || w.word(k) == "'s")
             .find(|&k| w.word(k) == "that");
         match that {
@@ -416,6 +466,18 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     while i < hi && matches!(w.word(i), "that" | "," | ":" | "—" | "–") {
         i += 1;
     }
+    // "denied all claims that C", "confirmed reports that C".
+    let mut k = i;
+    if is_in(super::DETERMINERS, w.word(k)) {
+        k += 1;
+    }
+    if matches!(
+        w.word(k),
+        "claims" | "reports" | "allegations" | "accusations" | "suggestions" | "rumors" | "rumours"
+    ) && w.word(k + 1) == "that"
+    {
+        i = k + 2;
+    }
     if i >= hi {
         return None;
     }
@@ -424,14 +486,25 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
             return Some(Content::Quote(q));
         }
     }
+    // "S responded on the radio: "Q"": the quote after the colon is the content.
+    if let Some(k) = (i..hi).find(|&k| w.word(k) == ":" && w.toks.get(k + 1).is_some_and(|t| t.mark)) {
+        if let Some(q) = w.quotes.iter().position(|q| q.open == w.toks[k + 1].start) {
+            return Some(Content::Quote(q));
+        }
+    }
     let mut e = hi;
     // Cut before ", adding …", ", according to …", ", in what …", ", as S put it".
     for k in i..hi {
-        if w.word(k) == "," && k + 1 < hi {
+        if w.word(k) == ";" && w.toks[k].quote.is_none() {
+            e = k;
+            break;
+        }
+        if w.word(k) == "," && k + 1 < hi && w.toks[k].quote.is_none() {
             let n = w.word(k + 1);
             let cut = (cue_at[k + 1] && w.toks[k + 1].quote.is_none() && n.ends_with("ing"))
                 || (n == "according" && w.word(k + 2) == "to")
                 || (n == "in" && w.word(k + 2) == "what")
+                || (matches!(n, "however" | "but" | "while" | "whereas") && k > i + 2)
                 || (n == "as" && (k + 2..hi.min(k + 6)).any(|m| w.word(m) == "put"));
             if cut {
                 e = k;
@@ -452,12 +525,26 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     while e > i && w.toks[e - 1].punct && !w.toks[e - 1].mark {
         e -= 1;
     }
+    // A quote opened inside the content runs on past the sentence end: follow it.
+    if let Some(q) = (i..e)
+        .filter(|&k| w.toks[k].mark)
+        .find_map(|k| w.quotes.iter().find(|q| q.open == w.toks[k].start))
+    {
+        if e > 0 && q.end > w.toks[e - 1].end {
+            if let Some(last) = (e..w.toks.len()).take_while(|&k| w.toks[k].start < q.end).last() {
+                e = last + 1;
+                while e < w.toks.len() && w.toks[e].mark && w.toks[e].start <= q.end {
+                    e += 1;
+                }
+            }
+        }
+    }
     (e >= i + 2).then_some(Content::Tokens(i, e))
 }
 
 /// The content before a source phrase starting at `src`: a quote closing there, or the
 /// sentence from its start up to the comma.
-fn content_before(w: &Work, src: usize, lo: usize) -> Option<Content> {
+fn content_before(w: &Work, src: usize, lo: usize, cue_at: &[bool]) -> Option<Content> {
     let mut k = src;
     while k > lo && matches!(w.word(k - 1), "," | "—" | "–" | ":") {
         k -= 1;
@@ -473,6 +560,10 @@ fn content_before(w: &Work, src: usize, lo: usize) -> Option<Content> {
     while e > a && w.toks[e - 1].punct {
         e -= 1;
     }
+    // Content holding another cue outside quotes is that cue's frame, not this one's.
+    if (a..e).any(|x| cue_at[x] && w.toks[x].quote.is_none()) {
+        return None;
+    }
     (e >= a + 2).then_some(Content::Tokens(a, e))
 }
 
@@ -484,6 +575,11 @@ fn quote_closing_before(w: &Work, at: usize) -> Option<usize> {
     }
     let t = w.toks.get(k.checked_sub(1)?)?;
     if !t.mark {
+        return None;
+    }
+    // Only a comma marks a quote as broken off by its cue: `"Q1," S said` or `"Q1", S said`.
+    let comma_inside = w.text[..t.start].trim_end().ends_with(',');
+    if !(comma_inside || k < at) {
         return None;
     }
     w.quotes.iter().position(|q| q.close == Some(t.start))
@@ -511,7 +607,10 @@ fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = a;
     for k in a..b {
-        if matches!(w.word(k), "and" | "&" | "nor") && k > start && k + 1 < b {
+        let next_opens = w.toks.get(k + 1).is_some_and(|t| t.cap)
+            || is_in(super::DETERMINERS, w.word(k + 1))
+            || matches!(w.word(k + 1), "two" | "three" | "four" | "five" | "several" | "other");
+        if matches!(w.word(k), "and" | "&" | "nor") && k > start && k + 1 < b && next_opens {
             let inside_name = w
                 .mentions
                 .iter()
@@ -589,7 +688,7 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
     let mut drop = vec![false; drafts.len()];
     for i in 0..drafts.len() {
         for o in 0..drafts.len() {
-            if i == o || drop[o] {
+            if i == o || drop[o] || drop[i] {
                 continue;
             }
             let (is, ie) = spans[i];

@@ -45,9 +45,11 @@ pub(crate) fn find(sent: &Sent<'_>, t: &Trigger<'_>) -> Roles {
                 .map(|s| left(sent, s))
                 .unwrap_or_default();
             let mut from = t.last + 1;
-            // "demanded that Syria withdraw": the subject of the demanded clause.
-            if t.pattern.kind == byline_model::EventType::Request && sent.w(from) == "that" {
-                from += 1;
+            // "demanded (on Friday) that Syria withdraw": the subject of the demanded clause.
+            if t.pattern.kind == byline_model::EventType::Request {
+                if let Some(j) = (from..(from + 3).min(sent.len())).find(|&j| sent.w(j) == "that") {
+                    from = j + 1;
+                }
             }
             roles.targets = object(sent, from)
                 .map(|s| right(sent, s))
@@ -172,7 +174,7 @@ pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
         }
         if let Some(s) = sent.slot_of[j] {
             let first = sent.slots[s].first;
-            if j >= pos {
+            if j >= pos || matches!(sent.slots[s].kind, ActorKind::Place) {
                 j = first;
                 continue;
             }

@@ -43,7 +43,12 @@ const PARTICIPANT_HEADS: &[&str] = &[
 ];
 
 /// Every trigger of `sent`, in text order, not overlapping.
-pub(crate) fn find<'p>(sent: &Sent<'_>, lex: &'p EventPatterns) -> Vec<Trigger<'p>> {
+pub(crate) fn find<'p>(
+    sent: &Sent<'_>,
+    lex: &'p EventPatterns,
+    tree: Option<&byline_nlp::Analysis>,
+) -> Vec<Trigger<'p>> {
+    let tree = tree.filter(|t| t.len() == sent.len());
     let mut found: Vec<Trigger<'p>> = Vec::new();
     let first_word = (0..sent.len())
         .find(|&i| {
@@ -78,7 +83,7 @@ pub(crate) fn find<'p>(sent: &Sent<'_>, lex: &'p EventPatterns) -> Vec<Trigger<'
                 None => true,
                 Some(b) => {
                     let (len, blen) = (t.pattern.words.len(), b.pattern.words.len());
-                    len > blen || (len == blen && prefer(sent, &t, b))
+                    len > blen || (len == blen && prefer(sent, tree, &t, b))
                 }
             };
             if better {
@@ -182,7 +187,23 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
 
 /// Between two readings of the same head, the noun wins after a determiner or adjective-like
 /// context, the verb otherwise.
-fn prefer(sent: &Sent<'_>, a: &Trigger<'_>, b: &Trigger<'_>) -> bool {
+fn prefer(
+    sent: &Sent<'_>,
+    tree: Option<&byline_nlp::Analysis>,
+    a: &Trigger<'_>,
+    b: &Trigger<'_>,
+) -> bool {
+    if a.pattern.pos == b.pattern.pos {
+        return false;
+    }
+    // The tagger decides when there is one.
+    if let Some(word) = tree.and_then(|t| t.words.get(a.head)) {
+        match word.upos {
+            byline_nlp::Upos::Noun | byline_nlp::Upos::Propn => return a.pattern.pos == Pos::Noun,
+            byline_nlp::Upos::Verb => return a.pattern.pos == Pos::Verb,
+            _ => {}
+        }
+    }
     let prev = sent.prev(a.first.min(b.first));
     let noun_context = words::is_determiner(prev) || words::is_preposition(prev);
     (a.pattern.pos == Pos::Noun) == noun_context && a.pattern.pos != b.pattern.pos

@@ -63,7 +63,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             })
         );
     } else {
-        println!("documents {documents}, gold TIMEX3 {}, system {}", total.relaxed.gold, total.relaxed.predicted);
+        println!(
+            "documents {documents}, gold TIMEX3 {}, system {}",
+            total.relaxed.gold, total.relaxed.predicted
+        );
         println!("{:<10} {:>7} {:>7} {:>7}", "", "P", "R", "F1");
         for (name, c) in [
             ("strict", total.strict),
@@ -71,7 +74,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             ("type", total.kind),
             ("value", total.value),
         ] {
-            println!("{name:<10} {:>7.4} {:>7.4} {:>7.4}", c.precision(), c.recall(), c.f1());
+            println!(
+                "{name:<10} {:>7.4} {:>7.4} {:>7.4}",
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
         }
         println!("type accuracy  {:.4}", total.type_accuracy());
         println!("value accuracy {:.4}", total.value_accuracy());
@@ -81,7 +89,10 @@ pub fn run(args: Args) -> Result<Outcome> {
 
 fn print_errors(path: &std::path::Path, text: &str, gold: &[Annotation], system: &[Annotation]) {
     let overlaps = |a: &Annotation, b: &Annotation| a.start < b.end && b.start < a.end;
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let show = |a: &Annotation| text[a.start..a.end].replace('\n', " ");
     for g in gold {
         match system.iter().find(|s| overlaps(g, s)) {
