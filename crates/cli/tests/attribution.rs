@@ -62,8 +62,13 @@ fn extract_fills_sources_claims_quotes_and_notices() {
         assert!(sources.contains(&s), "{s:?} missing from {sources:?}");
     }
     let claims = texts(&doc, "claims");
-    assert!(claims.contains(&"the main levee was never inspected"), "{claims:?}");
-    assert!(claims.iter().any(|c| c.starts_with("The dam is reportedly")));
+    assert!(
+        claims.contains(&"the main levee was never inspected"),
+        "{claims:?}"
+    );
+    assert!(claims
+        .iter()
+        .any(|c| c.starts_with("The dam is reportedly")));
     let quotes = texts(&doc, "quotes");
     assert_eq!(quotes, ["We warned them twice,", "and nobody answered."]);
     let q = &doc["quotes"][1];
@@ -74,7 +79,10 @@ fn extract_fills_sources_claims_quotes_and_notices() {
         .iter()
         .map(|n| n["kind"].as_str().unwrap())
         .collect();
-    assert!(kinds.contains(&"unverified") && kinds.contains(&"no_comment"), "{kinds:?}");
+    assert!(
+        kinds.contains(&"unverified") && kinds.contains(&"no_comment"),
+        "{kinds:?}"
+    );
     let they = doc["sources"]
         .as_array()
         .unwrap()
@@ -116,7 +124,11 @@ fn eval_gold_scores_every_layer() {
     }
     let table = byline().args(["eval", "gold"]).arg(&dir).output().unwrap();
     assert!(String::from_utf8_lossy(&table.stdout).contains("factuality"));
-    let bad = byline().args(["eval", "gold"]).arg(dir.join("nope")).output().unwrap();
+    let bad = byline()
+        .args(["eval", "gold"])
+        .arg(dir.join("nope"))
+        .output()
+        .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
 

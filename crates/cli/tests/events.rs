@@ -21,7 +21,7 @@ fn extract_reports_events_with_actors_and_claims() {
     std::fs::write(
         &file,
         "Egypt is supplying weapons to Libya, two officials said. \
-         Portugal will not meet Spain this week.\n",
+         Portugal has not met Spain since May. Norway will not meet Iceland.\n",
     )
     .unwrap();
     let out = byline()
@@ -59,6 +59,13 @@ fn extract_reports_events_with_actors_and_claims() {
         .find(|e| e["type"] == "CONSULT")
         .expect("a CONSULT event");
     assert_eq!(meet["polarity"], "negated");
+    // Refusing an announced meeting is a rejection (CAMEO 12).
+    let reject = events
+        .iter()
+        .find(|e| e["type"] == "REJECT")
+        .expect("a REJECT event");
+    assert_eq!(actor_code(&reject["actor"]), "NOR");
+    assert_eq!(actor_code(&reject["target"]), "ISL");
     // Every event's trigger text is what its span points at.
     let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
     for e in events {
@@ -92,7 +99,7 @@ fn eval_plover_scores_records() {
     std::fs::write(
         &file,
         r#"[
-  {"id": "T-1", "event": "FIGHT", "text": "Chilean troops shelled positions held by Peru.",
+  {"id": "T-1", "event": "FIGHT", "text": "Chilean troops shelled Peru on Monday.",
    "source": [{"actorText": "Chilean troops", "code": "CHL", "sector": "MIL"}],
    "target": [{"actorText": "Peru", "code": "PER"}]},
   {"id": "T-2", "event": "DEMAND", "text": "Kenya urged Uganda to reopen the border.",
@@ -126,4 +133,69 @@ fn eval_plover_scores_records() {
         .output()
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn export_events_as_gdelt_csv_and_jsonl() {
+    let dir = scratch("export");
+    let file = dir.join("report.txt");
+    std::fs::write(
+        &file,
+        "Egypt is supplying weapons to Libya, two officials said on Monday.\n",
+    )
+    .unwrap();
+    let db = dir.join("store.db");
+    let ingest = byline()
+        .args([
+            "ingest",
+            "--quiet",
+            "--no-language-check",
+            "--published",
+            "2024-03-05",
+            "--db",
+        ])
+        .arg(&db)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        ingest.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ingest.stderr)
+    );
+    let csv = byline()
+        .args(["export", "--events", "--format", "gdelt-csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    let text = String::from_utf8(csv.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("GlobalEventID,Day,Actor1Code"));
+    let row = lines.find(|l| l.contains(",AID,")).expect("an AID row");
+    // The day is the event's own time ("on Monday" before 2024-03-05).
+    assert!(row.contains(",20240304,"), "{row}");
+    assert!(row.contains(",07,07,AID,"), "{row}");
+    let jsonl = byline()
+        .args(["export", "--events", "--format", "jsonl", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(jsonl.status.success());
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&jsonl.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(first["PloverType"].is_string());
+    assert!(first["QuadClass"].is_string());
 }

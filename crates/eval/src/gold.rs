@@ -701,7 +701,10 @@ pub fn score(gold: &Gold, doc: &Document, raw: &str) -> Scores {
             }
         }
         if let Some(role) = &gs.role {
-            let ok = ps.role.as_deref().is_some_and(|r| r.eq_ignore_ascii_case(role));
+            let ok = ps
+                .role
+                .as_deref()
+                .is_some_and(|r| r.eq_ignore_ascii_case(role));
             sc.source_role.check(ok);
             if !ok {
                 wrong.push(format!("role {:?} (gold {role})", ps.role));
@@ -789,7 +792,10 @@ pub fn score(gold: &Gold, doc: &Document, raw: &str) -> Scores {
             let ok = !got.is_empty() && (got.contains(&want) || want.contains(&got));
             sc.cue.check(ok);
             if !ok {
-                errors.push(format!("claim ~ {:?}: cue {got:?} (gold {want:?})", pc.text));
+                errors.push(format!(
+                    "claim ~ {:?}: cue {got:?} (gold {want:?})",
+                    pc.text
+                ));
             }
         }
     }
@@ -1060,7 +1066,8 @@ mod tests {
     use super::*;
     use byline_model::{Claim, Factuality, Mention, Quote, Source, SourceKind};
 
-    const TEXT: &str = "Two aides told the paper that the mayor will resign. \"I am done,\" she said.";
+    const TEXT: &str =
+        "Two aides told the paper that the mayor will resign. \"I am done,\" she said.";
 
     fn gold() -> Gold {
         serde_json::from_str(
@@ -1167,9 +1174,21 @@ mod tests {
                 gold: 2
             }
         );
-        assert_eq!(sc.factuality, Accuracy { correct: 0, total: 1 });
+        assert_eq!(
+            sc.factuality,
+            Accuracy {
+                correct: 0,
+                total: 1
+            }
+        );
         assert_eq!(sc.quotes.correct, 1);
-        assert_eq!(sc.source_count, Accuracy { correct: 1, total: 1 });
+        assert_eq!(
+            sc.source_count,
+            Accuracy {
+                correct: 1,
+                total: 1
+            }
+        );
     }
 
     #[test]
@@ -1255,35 +1274,5 @@ mod tests {
                 gold: 1
             }
         );
-    }
-}
-
-#[cfg(test)]
-mod debug_score {
-    #[test]
-    #[ignore]
-    fn score_dumped() {
-        let dirs = std::env::var("BYLINE_DEBUG_DIRS").unwrap();
-        let out = std::path::PathBuf::from(std::env::var("BYLINE_DEBUG_OUT").unwrap());
-        let mut total = super::Scores::default();
-        for dir in dirs.split(':') {
-            for f in super::read_dir(std::path::Path::new(dir)).unwrap() {
-                let stem = f.gold.text_file.trim_end_matches(".txt").to_string();
-                let doc: byline_model::Document =
-                    serde_json::from_str(&std::fs::read_to_string(out.join(format!("{stem}.json"))).unwrap()).unwrap();
-                let s = super::score(&f.gold, &doc, &f.text);
-                println!("# {stem}");
-                for e in &s.errors {
-                    println!("  {e}");
-                }
-                total.add(&s);
-            }
-        }
-        for (n, c) in total.layers() {
-            println!("{n:<14} P {:.3} R {:.3} F {:.3} ({}/{}/{})", c.precision(), c.recall(), c.f1(), c.correct, c.predicted, c.gold);
-        }
-        for (n, a) in total.accuracies() {
-            println!("{n:<20} {:.3} ({}/{})", a.value(), a.correct, a.total);
-        }
     }
 }

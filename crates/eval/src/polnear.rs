@@ -112,7 +112,10 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>> {
             .unwrap_or_default()
             .to_string();
         // `<article>_<annotator>`: the article is everything before the last underscore.
-        let name = stem.rsplit_once('_').map_or(stem.as_str(), |x| x.0).to_string();
+        let name = stem
+            .rsplit_once('_')
+            .map_or(stem.as_str(), |x| x.0)
+            .to_string();
         if out.last().is_some_and(|a| a.name == name) {
             continue;
         }

@@ -294,6 +294,10 @@ impl<'a> Resolver<'a> {
                 (Some((n, e, idx, via)), _) => (n, Found::Lexicon(e, idx, via)),
                 (None, Some(ent)) => (ent.end - ent.start, Found::Entity(ent.kind)),
                 (None, None) => {
+                    if let Some(n) = self.ministry(toks, i) {
+                        i += n;
+                        continue;
+                    }
                     if let Some(n) = self.definite(toks, i) {
                         i += n;
                     } else {
@@ -693,6 +697,33 @@ impl<'a> Resolver<'a> {
         None
     }
 
+    /// "ministry of internal affairs of Belarus": a ministry named in lowercase, with its
+    /// country after it, is that country's government. Returns the tokens consumed.
+    fn ministry(&mut self, toks: &[Tok], i: usize) -> Option<usize> {
+        if !matches!(toks[i].text, "ministry" | "Ministry") {
+            return None;
+        }
+        if toks.get(i + 1)?.text != "of" {
+            return None;
+        }
+        for j in i + 3..(i + 9).min(toks.len()) {
+            if toks[j - 1].text == "of" {
+                if let Some(c) = self.lex.lookup(toks[j].text) {
+                    if c.via == Via::Name && c.entry.kind == ActorKind::Country {
+                        let iso = c.entry.code.clone()?;
+                        let d = self.government(&iso);
+                        self.add_mention(d, toks[i].start, toks[j].end);
+                        return Some(j + 1 - i);
+                    }
+                }
+            }
+            if matches!(toks[j].text, "," | "." | ";" | "(") {
+                break;
+            }
+        }
+        None
+    }
+
     /// "the president", "the American president", "the foreign minister": resolved to a person of
     /// the report holding that office, else the holder on the publication date. Returns the
     /// tokens consumed.
@@ -898,6 +929,12 @@ mod tests {
         assert_eq!(place.country.as_deref(), Some("SYR"));
         assert_eq!(find(&a, "Sweida").id, find(&a, "Suwayda").id);
         assert_eq!(find(&a, "Israeli troops").code.as_deref(), Some("ISRMIL"));
+        let b = actors(
+            "Police detained 40 people, the ministry of internal affairs of Belarus said.",
+            "2020-08-03",
+        );
+        let m = find(&b, "ministry of internal affairs of Belarus");
+        assert_eq!(m.code.as_deref(), Some("BLRGOV"));
     }
 
     #[test]

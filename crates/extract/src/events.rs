@@ -13,7 +13,6 @@
 //!
 //! [`gdelt_row`] maps an event to GDELT-like columns plus byline's provenance.
 
-mod fallback;
 mod gdelt;
 mod roles;
 mod sentence;
@@ -86,9 +85,6 @@ impl Events {
 
     /// Fills the events layer of the document and links each event to its claim.
     pub(crate) fn annotate(&self, cx: &mut Context) {
-        if cx.doc.actors.is_empty() {
-            fallback::tag(&mut cx.doc, &cx.layout, &cx.chars);
-        }
         let mentions = sentence::mention_bytes(&cx.doc, &cx.chars);
         let mut events: Vec<Event> = Vec::new();
         for (si, s) in cx.layout.sentences.iter().enumerate() {
@@ -289,7 +285,7 @@ fn drafts(
         .collect();
     out.retain(|d| !kept.contains(&d.first));
     out.extend(obligations(sent));
-    out.retain(|d| !d.actors.is_empty() || !d.targets.is_empty());
+    out.retain(|d| !d.actors.is_empty());
     out.sort_by_key(|d| d.first);
     out
 }

@@ -362,8 +362,10 @@ impl Cues {
             }
         }
         // Longest phrases first, so "could not be independently verified" wins over "denied".
-        self.phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
-        self.notices.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        self.phrases
+            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        self.notices
+            .sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         Ok(())
     }
 
@@ -470,7 +472,10 @@ mod tests {
     fn bad_rows_are_errors_with_lines() {
         let mut c = Cues::default();
         let e = c
-            .add_file("verbs.tsv", "# x\nform\tlemma\tclass\tframe\nsaid\tsay\tloud\t-\n")
+            .add_file(
+                "verbs.tsv",
+                "# x\nform\tlemma\tclass\tframe\nsaid\tsay\tloud\t-\n",
+            )
             .unwrap_err();
         assert!(e.to_string().contains("verbs.tsv:3"), "{e}");
         assert!(c.add_file("verbs.tsv", "word\n").is_err());

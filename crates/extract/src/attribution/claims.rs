@@ -92,17 +92,6 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
-    if std::env::var_os("BYLINE_DEBUG_DRAFTS").is_some() {
-        for d in &drafts {
-            let (a, b) = d.bytes(w);
-            eprintln!(
-                "draft cue={:?} src={:?} content={:?}",
-                w.span_text(d.cue.0, d.cue.1),
-                d.sources.iter().map(|s| w.span_text(s.0, s.1)).collect::<Vec<_>>(),
-                &w.text[a..b]
-            );
-        }
-    }
     hedged_sentences(w, &cue_at, &mut drafts);
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
@@ -127,9 +116,11 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             let src = np_after(w, h.end, sent.end, cue_at)?;
             if h.lemma == "citing" || h.lemma == "quoting" {
                 // "…, according to a report, citing the mayor's office": one more source.
-                if let Some(prev) = drafts.iter().rev().find(|d| {
-                    d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty()
-                }) {
+                if let Some(prev) = drafts
+                    .iter()
+                    .rev()
+                    .find(|d| d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty())
+                {
                     let mut d = prev.clone();
                     d.sources.extend(split(w, src));
                     d.cue = (h.first, h.end);
@@ -156,7 +147,10 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             if w.word(h.end) != "it" {
                 return None;
             }
-            let as_at = (sent.start..h.first).rev().take(6).find(|&k| w.word(k) == "as")?;
+            let as_at = (sent.start..h.first)
+                .rev()
+                .take(6)
+                .find(|&k| w.word(k) == "as")?;
             let src = (as_at + 1, h.first);
             if src.0 >= src.1 {
                 return None;
@@ -246,7 +240,13 @@ fn plain(
             ..base
         });
     }
-    if h.participle && !drafts.iter().any(|d| d.cue.0 >= sent.start && d.cue.0 < h.first) && j > sent.start && w.word(j - 1) == "," {
+    if h.participle
+        && !drafts
+            .iter()
+            .any(|d| d.cue.0 >= sent.start && d.cue.0 < h.first)
+        && j > sent.start
+        && w.word(j - 1) == ","
+    {
         // "The KGB detained 33 men, claiming …": the subject of the main clause.
         if let Some(src) = sentence_subject(w, sent.clone()) {
             if src.1 < h.first {
@@ -336,9 +336,8 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         let name_then_apposition = commas.len() == 1
             && commas[0] > first
             && (first..commas[0]).all(|k| w.toks[k].cap || matches!(w.word(k), "'s" | "-" | "of"));
-        let adverb_aside = commas.len() == 1
-            && commas[0] + 2 == comma
-            && is_in(LEADING_WORDS, w.word(comma - 1));
+        let adverb_aside =
+            commas.len() == 1 && commas[0] + 2 == comma && is_in(LEADING_WORDS, w.word(comma - 1));
         if first < comma
             && w.toks[first].cap
             && (name_then_apposition || adverb_aside)
@@ -346,10 +345,7 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         {
             // "Israeli officials, however, have …": the adverb is no part of the subject.
             let mut end = comma;
-            if end >= first + 2
-                && is_in(LEADING_WORDS, w.word(end - 1))
-                && w.word(end - 2) == ","
-            {
+            if end >= first + 2 && is_in(LEADING_WORDS, w.word(end - 1)) && w.word(end - 2) == "," {
                 end -= 2;
             }
             return Some((first, end));
@@ -380,8 +376,19 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     if is_in(super::DETERMINERS, last)
         || matches!(
             last,
-            "to" | "for" | "with" | "by" | "in" | "can" | "could" | "may" | "might" | "must"
-                | "shall" | "should" | "will" | "would"
+            "to" | "for"
+                | "with"
+                | "by"
+                | "in"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "shall"
+                | "should"
+                | "will"
+                | "would"
         )
     {
         return None;
@@ -398,7 +405,7 @@ fn np_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<(usize
     let mut b = start;
     while b < hi && b - start < 16 {
         let k = &w.toks[b];
-        if (is_break(w, b, cue_at) && k.lower != "that")
+        if is_break(w, b, cue_at)
             || k.lower == "that"
             || (b > start && is_in(ADJUNCT_WORDS, &k.lower))
         {
@@ -487,7 +494,9 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
         }
     }
     // "S responded on the radio: "Q"": the quote after the colon is the content.
-    if let Some(k) = (i..hi).find(|&k| w.word(k) == ":" && w.toks.get(k + 1).is_some_and(|t| t.mark)) {
+    if let Some(k) =
+        (i..hi).find(|&k| w.word(k) == ":" && w.toks.get(k + 1).is_some_and(|t| t.mark))
+    {
         if let Some(q) = w.quotes.iter().position(|q| q.open == w.toks[k + 1].start) {
             return Some(Content::Quote(q));
         }
@@ -531,7 +540,10 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
         .find_map(|k| w.quotes.iter().find(|q| q.open == w.toks[k].start))
     {
         if e > 0 && q.end > w.toks[e - 1].end {
-            if let Some(last) = (e..w.toks.len()).take_while(|&k| w.toks[k].start < q.end).last() {
+            if let Some(last) = (e..w.toks.len())
+                .take_while(|&k| w.toks[k].start < q.end)
+                .last()
+            {
                 e = last + 1;
                 while e < w.toks.len() && w.toks[e].mark && w.toks[e].start <= q.end {
                     e += 1;
@@ -609,7 +621,10 @@ fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
     for k in a..b {
         let next_opens = w.toks.get(k + 1).is_some_and(|t| t.cap)
             || is_in(super::DETERMINERS, w.word(k + 1))
-            || matches!(w.word(k + 1), "two" | "three" | "four" | "five" | "several" | "other");
+            || matches!(
+                w.word(k + 1),
+                "two" | "three" | "four" | "five" | "several" | "other"
+            );
         if matches!(w.word(k), "and" | "&" | "nor") && k > start && k + 1 < b && next_opens {
             let inside_name = w
                 .mentions
@@ -693,7 +708,8 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
             }
             let (is, ie) = spans[i];
             let (os, oe) = spans[o];
-            let cue_inside = w.toks[drafts[i].cue.0].start >= os && w.toks[drafts[i].cue.0].end <= oe;
+            let cue_inside =
+                w.toks[drafts[i].cue.0].start >= os && w.toks[drafts[i].cue.0].end <= oe;
             if !(cue_inside && (is, ie) != (os, oe)) {
                 continue;
             }

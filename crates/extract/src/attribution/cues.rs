@@ -34,8 +34,7 @@ const NOUNY: &[&str] = &[
 /// Words before a base form that make it a reporting verb ("they say", "officials also say").
 /// Modals and "to" are left out: "can announce", "declined to say" report nothing said.
 const BASE_BEFORE: &[&str] = &[
-    "also", "did", "do", "does", "i", "n't", "never", "not", "often", "still", "they", "we",
-    "you",
+    "also", "did", "do", "does", "i", "n't", "never", "not", "often", "still", "they", "we", "you",
 ];
 
 /// Forms of "be" that make a past participle passive.
@@ -118,10 +117,8 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         && before.ends_with('s')
         && !before.ends_with("ss")
         && !is_in(DETERMINERS, before);
-    let clause_next = next == "that"
-        || next == ","
-        || next == ":"
-        || w.toks.get(i + 1).is_some_and(|t| t.mark);
+    let clause_next =
+        next == "that" || next == "," || next == ":" || w.toks.get(i + 1).is_some_and(|t| t.mark);
     let mut passive = false;
     let mut participle = false;
     if v.frame == Frame::As {

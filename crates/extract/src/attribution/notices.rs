@@ -24,9 +24,30 @@ const NEGATIONS: &[&str] = &["n't", "neither", "never", "no", "nor", "not", "wit
 
 /// Words too common to tie a notice to a claim.
 const STOP: &[&str] = &[
-    "about", "accusation", "accusations", "allegation", "allegations", "also", "claim", "claims",
-    "independent", "independently", "other", "report", "reports", "said", "that", "their",
-    "these", "this", "those", "verify", "were", "what", "which", "with",
+    "about",
+    "accusation",
+    "accusations",
+    "allegation",
+    "allegations",
+    "also",
+    "claim",
+    "claims",
+    "independent",
+    "independently",
+    "other",
+    "report",
+    "reports",
+    "said",
+    "that",
+    "their",
+    "these",
+    "this",
+    "those",
+    "verify",
+    "were",
+    "what",
+    "which",
+    "with",
 ];
 
 /// Adds notices, marks the claims they speak of, and fills `relayed_from`.
@@ -39,10 +60,11 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
             continue;
         }
         let Some(p) = w.cues.notices().iter().find(|p| {
-            p.words
-                .iter()
-                .enumerate()
-                .all(|(k, pw)| w.toks.get(i + k).is_some_and(|t| t.lower == *pw && t.quote.is_none()))
+            p.words.iter().enumerate().all(|(k, pw)| {
+                w.toks
+                    .get(i + k)
+                    .is_some_and(|t| t.lower == *pw && t.quote.is_none())
+            })
         }) else {
             i += 1;
             continue;
@@ -64,7 +86,10 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                     .filter(|&a| w.actors[a].kind != ActorKind::Place)
                     .collect();
                 // "X's office" speaks for X; a person beats the country named in their title.
-                if actors.iter().any(|&a| w.actors[a].kind == ActorKind::Person) {
+                if actors
+                    .iter()
+                    .any(|&a| w.actors[a].kind == ActorKind::Person)
+                {
                     actors.retain(|&a| w.actors[a].kind == ActorKind::Person);
                 }
                 if actors.is_empty() {
@@ -94,9 +119,9 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                     .filter(|m| m.0 >= s && m.1 <= w.toks[i].start)
                     .map(|m| m.2)
                     .next();
-                let by_name = by.map(|a| w.actors[a].name.to_lowercase()).or_else(|| {
-                    (clause < i).then(|| w.span_text(clause, i).to_lowercase())
-                });
+                let by_name = by
+                    .map(|a| w.actors[a].name.to_lowercase())
+                    .or_else(|| (clause < i).then(|| w.span_text(clause, i).to_lowercase()));
                 // What is not verified or denied: the words after the phrase, else before it.
                 let mut obj_end = end;
                 while obj_end < sent.end
@@ -105,7 +130,11 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                 {
                     obj_end += 1;
                 }
-                let (oa, ob) = if obj_end > end { (end, obj_end) } else { (clause, i) };
+                let (oa, ob) = if obj_end > end {
+                    (end, obj_end)
+                } else {
+                    (clause, i)
+                };
                 let stems = stems(w, oa, ob);
                 let own = drafts
                     .iter()
@@ -188,7 +217,9 @@ fn clause_start(w: &Work, lo: usize, i: usize) -> usize {
 /// Crude English stem: lowercase, common suffixes cut.
 fn stem(word: &str) -> String {
     let w = word.to_lowercase();
-    for suf in ["ments", "ment", "ies", "ing", "ions", "ion", "ed", "es", "s"] {
+    for suf in [
+        "ments", "ment", "ies", "ing", "ions", "ion", "ed", "es", "s",
+    ] {
         if w.len() > suf.len() + 2 {
             if let Some(s) = w.strip_suffix(suf) {
                 return s.to_string();

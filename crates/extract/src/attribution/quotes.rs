@@ -169,10 +169,7 @@ mod tests {
     #[test]
     fn odd_counts_and_inches() {
         // A stray closing mark is ignored; a height in inches is no quote.
-        assert_eq!(
-            texts(r#"The 6'2" guard said "no" twice."#),
-            ["no"]
-        );
+        assert_eq!(texts(r#"The 6'2" guard said "no" twice."#), ["no"]);
         assert_eq!(texts("A stray” mark, then “a quote” here."), ["a quote"]);
     }
 

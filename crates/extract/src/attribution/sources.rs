@@ -39,15 +39,42 @@ const NUMBERS: &[(&str, u32)] = &[
 
 /// Head nouns of organisations speaking as such.
 const ORG_HEADS: &[&str] = &[
-    "army", "campaign", "commission", "committee", "company", "council", "court", "department",
-    "embassy", "firm", "government", "hospital", "ministry", "office", "party", "police",
-    "presidency", "prosecutors", "spokesperson", "union",
+    "army",
+    "campaign",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "firm",
+    "government",
+    "hospital",
+    "ministry",
+    "office",
+    "party",
+    "police",
+    "presidency",
+    "prosecutors",
+    "spokesperson",
+    "union",
 ];
 
 /// Titles that make a definite re-mention of a person ("the president said").
 const TITLES: &[&str] = &[
-    "chancellor", "envoy", "general", "governor", "king", "leader", "mayor", "minister",
-    "president", "prime", "secretary", "senator",
+    "chancellor",
+    "envoy",
+    "general",
+    "governor",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "president",
+    "prime",
+    "secretary",
+    "senator",
 ];
 
 /// What a source phrase says of its source.
@@ -123,7 +150,11 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
             id: format!("c{}", cx.doc.claims.len() + 1),
             span: cx.chars.span(s, e),
             text: w.text[s..e].to_string(),
-            sources: d.sources.iter().filter_map(|r| id_of.get(r).cloned()).collect(),
+            sources: d
+                .sources
+                .iter()
+                .filter_map(|r| id_of.get(r).cloned())
+                .collect(),
             cue: Some(Mention {
                 span: cx.chars.span(cs, ce),
                 text: w.text[cs..ce].to_string(),
@@ -243,8 +274,21 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
             let x = words[k];
             matches!(
                 x,
-                "of" | "in" | "for" | "from" | "at" | "with" | "who" | "which" | "that" | "on"
-                    | "," | "familiar" | "close" | "knowledgeable" | "speaking" | "whose"
+                "of" | "in"
+                    | "for"
+                    | "from"
+                    | "at"
+                    | "with"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "on"
+                    | ","
+                    | "familiar"
+                    | "close"
+                    | "knowledgeable"
+                    | "speaking"
+                    | "whose"
             ) || (!w.toks[a + k].cap && (x.ends_with("ed") || x.ends_with("ing")) && x.len() > 4)
         })
         .unwrap_or(words.len());
@@ -257,10 +301,17 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
         .take(head_at + 1)
         .find(|x| w.cues.is_seniority(x))
         .map(|x| x.to_string());
-    let modifier = words[..head_at]
-        .iter()
-        .find_map(|x| w.cues.role(x).filter(|r| r.modifier).map(|r| r.role.clone()));
-    let head_role = w.cues.role(head).filter(|r| !r.modifier).map(|r| r.role.clone());
+    let modifier = words[..head_at].iter().find_map(|x| {
+        w.cues
+            .role(x)
+            .filter(|r| r.modifier)
+            .map(|r| r.role.clone())
+    });
+    let head_role = w
+        .cues
+        .role(head)
+        .filter(|r| !r.modifier)
+        .map(|r| r.role.clone());
     // Outlets: a known name anywhere in the phrase, or an outlet noun as head.
     let max = w.cues.outlet_max_words().max(1);
     let outlet_name = (0..words.len()).any(|i| {
@@ -339,7 +390,9 @@ fn guess_named(w: &Work, a: usize, b: usize) -> SourceKind {
 
 /// Determiners and number words, capitalised only at the start of a sentence.
 fn is_function_word(x: &str) -> bool {
-    is_in(super::DETERMINERS, x) || count_word(x).is_some() || matches!(x, "the" | "both" | "several" | "many" | "some")
+    is_in(super::DETERMINERS, x)
+        || count_word(x).is_some()
+        || matches!(x, "the" | "both" | "several" | "many" | "some")
 }
 
 fn count_word(x: &str) -> Option<u32> {
@@ -362,7 +415,8 @@ fn affiliation(w: &Work, a: usize, head: usize, actor: Option<usize>) -> Option<
             if entry.kind == ActorKind::Person {
                 continue;
             }
-            if let Some(x) = w.actor_for(&entry.name, entry.code.as_deref(), entry.country.as_deref())
+            if let Some(x) =
+                w.actor_for(&entry.name, entry.code.as_deref(), entry.country.as_deref())
             {
                 if Some(x) != actor {
                     return Some(x);
@@ -409,7 +463,9 @@ fn resolve(
                 }
                 Vec::new()
             }
-            "one" => last(descs, |x| x.plural && x.pronoun.is_none()).into_iter().collect(),
+            "one" => last(descs, |x| x.plural && x.pronoun.is_none())
+                .into_iter()
+                .collect(),
             _ => {
                 let found = last(descs, |x| {
                     !x.plural
@@ -419,11 +475,7 @@ fn resolve(
                 if let Some(k) = found {
                     d.kind = descs[k].kind;
                     // Point at the first mention, not at another pronoun.
-                    return vec![descs[k]
-                        .pronoun
-                        .as_ref()
-                        .and(None)
-                        .unwrap_or(k)];
+                    return vec![descs[k].pronoun.as_ref().and(None).unwrap_or(k)];
                 }
                 let _ = w;
                 Vec::new()
@@ -436,7 +488,9 @@ fn resolve(
                 return vec![k];
             }
         }
-        if let Some(k) = last(descs, |x| x.head == d.head && !x.definite && x.pronoun.is_none()) {
+        if let Some(k) = last(descs, |x| {
+            x.head == d.head && !x.definite && x.pronoun.is_none()
+        }) {
             d.kind = descs[k].kind;
             return vec![k];
         }

@@ -85,7 +85,7 @@ fn is_passive(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
     let head = sent.w(t.head);
     let participle = head != t.pattern.words[0]
         && !head.ends_with("ing")
-        && !(head.ends_with('s') && !head.ends_with("ss"));
+        && (!head.ends_with('s') || head.ends_with("ss"));
     if !participle {
         return false;
     }

@@ -26,8 +26,8 @@ pub fn run(args: Args) -> Result<Outcome> {
     let mut total = Scores::default();
     let mut per_doc = Vec::new();
     for dir in &args.dirs {
-        let files =
-            gold::read_dir(dir).with_context(|| format!("reading gold files in {}", dir.display()))?;
+        let files = gold::read_dir(dir)
+            .with_context(|| format!("reading gold files in {}", dir.display()))?;
         for f in files {
             let mut input = Input::new(f.text.clone());
             input.published = f.gold.published.clone();
@@ -92,7 +92,10 @@ pub fn run(args: Args) -> Result<Outcome> {
             );
         }
         println!();
-        println!("{:<20} {:>9} {:>8} {:>6}", "attribute", "accuracy", "correct", "total");
+        println!(
+            "{:<20} {:>9} {:>8} {:>6}",
+            "attribute", "accuracy", "correct", "total"
+        );
         for (name, a) in total.accuracies() {
             println!(
                 "{:<20} {:>9.3} {:>8} {:>6}",
