@@ -285,6 +285,7 @@ fn drafts(
         .collect();
     out.retain(|d| !kept.contains(&d.first));
     out.extend(obligations(sent));
+    // Who-did-what-to-whom: an event nobody is said to do is left out.
     out.retain(|d| !d.actors.is_empty());
     out.sort_by_key(|d| d.first);
     out
