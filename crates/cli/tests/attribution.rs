@@ -15,12 +15,12 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 /// A short report in our own words with each kind of attribution.
-const REPORT: &str = "Floodwater reached the old town overnight, the Courier reported on Friday.\n\
+const REPORT: &str = "Floodwater reached the old town overnight, Reuters reported on Friday.\n\
 According to two senior city engineers and a local fire officer, the main levee was never inspected. \
 They said repairs had been delayed for years.\n\n\
 \"We warned them twice,\" one engineer said, \"and nobody answered.\" \
 The dam is reportedly cracked. \
-The Courier could not independently verify the inspection records, and the mayor's office declined to comment.\n";
+Reuters could not independently verify the inspection records, and the mayor's office declined to comment.\n";
 
 fn extract(text: &str) -> serde_json::Value {
     let dir = scratch("extract");
@@ -53,7 +53,7 @@ fn extract_fills_sources_claims_quotes_and_notices() {
     let doc = extract(REPORT);
     let sources = texts(&doc, "sources");
     for s in [
-        "the Courier",
+        "Reuters",
         "two senior city engineers",
         "a local fire officer",
         "They",
@@ -90,7 +90,7 @@ fn extract_fills_sources_claims_quotes_and_notices() {
         .find(|s| s["text"] == "They")
         .unwrap();
     assert_eq!(they["refers_to"].as_array().unwrap().len(), 2);
-    assert_eq!(doc["relayed_from"][0], "Courier");
+    assert_eq!(doc["relayed_from"][0], "Reuters");
 }
 
 #[test]

@@ -127,14 +127,6 @@ static INFINITIVES: &[&str] = &[
     "travel", "visit", "vote",
 ];
 
-/// Determiners and pronouns that, after "to", show a preposition rather than an infinitive.
-#[allow(dead_code)]
-static NOT_INFINITIVE: &[&str] = &[
-    "a", "all", "an", "any", "each", "every", "her", "him", "his", "its", "me", "my", "our",
-    "some", "that", "the", "their", "them", "these", "this", "those", "us", "what", "which",
-    "whom", "you", "your",
-];
-
 fn lower<'b>(text: &str, p: &Piece, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let s = text.get(p.start..p.end)?;
     if s.len() > buf.len() || !s.is_ascii() {
@@ -275,13 +267,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for l in [
-            IRREGULAR_PAST,
-            NOT_PAST_ED,
-            FUTURE,
-            NOT_INFINITIVE,
-            INFINITIVES,
-        ] {
+        for l in [IRREGULAR_PAST, NOT_PAST_ED, FUTURE, INFINITIVES] {
             assert!(l.windows(2).all(|w| w[0] <= w[1]), "{l:?}");
         }
     }
