@@ -1,9 +1,9 @@
 //! Scorers for gold sets: CoNLL-U, CoNLL NER, TimeML, byline-gold/1, PolNeAR, PLOVER.
 #![deny(missing_docs)]
 
-mod error;
 pub mod coref;
 pub mod ecb;
+mod error;
 pub mod gold;
 pub mod ner;
 pub mod parsing;
