@@ -75,6 +75,8 @@ pub(crate) struct Tok {
     pub quote: Option<usize>,
     /// Its sentence.
     pub sent: usize,
+    /// Tagged as a verb in its base form (Penn `VB`), when the parse is there.
+    pub base_verb: bool,
 }
 
 /// The document as the stages see it.
@@ -116,6 +118,14 @@ impl<'a> Work<'a> {
             }
             sents.push(s.tokens.clone());
         }
+        let mut base_verb = vec![false; cx.layout.tokens.len()];
+        for (s, a) in cx.layout.sentences.iter().zip(&cx.syntax) {
+            for (t, word) in s.tokens.clone().zip(&a.words) {
+                if let Some(x) = base_verb.get_mut(t) {
+                    *x = word.xpos == "VB";
+                }
+            }
+        }
         let toks = cx
             .layout
             .tokens
@@ -136,6 +146,7 @@ impl<'a> Work<'a> {
                         .iter()
                         .position(|q| q.start <= t.start && t.end <= q.end),
                     sent: sent_of[i],
+                    base_verb: base_verb[i],
                 }
             })
             .collect();
@@ -438,6 +449,38 @@ mod tests {
         assert_eq!(
             sources_of(&doc, claim(&doc, "The toll stays")),
             ["the mayor"]
+        );
+    }
+
+    #[test]
+    fn verb_with_infinitive_is_no_cue() {
+        // Needs the tagger: run the whole pipeline.
+        let doc = crate::Pipeline::new()
+            .unwrap()
+            .extract(&crate::Input::new("Kenya and Uganda agreed on Friday to lift the fuel tariffs, trade officials from both countries said."))
+            .unwrap();
+        assert!(doc
+            .claims
+            .iter()
+            .all(|c| c.cue.as_ref().is_none_or(|cue| cue.text != "agreed")));
+        let c = claim(
+            &doc,
+            "Kenya and Uganda agreed on Friday to lift the fuel tariffs",
+        );
+        assert_eq!(sources_of(&doc, c), ["trade officials from both countries"]);
+        assert_eq!(c.cue.as_ref().unwrap().text, "said");
+    }
+
+    #[test]
+    fn unverified_notice_marks_only_the_claims_it_names() {
+        let doc = run("Two port officials said the cranes stopped on Monday. A union leader said the workers will strike for higher pay. The agency could not independently verify the cranes stopping.");
+        assert_eq!(
+            claim(&doc, "the cranes stopped on Monday").factuality,
+            Factuality::Unverified
+        );
+        assert_eq!(
+            claim(&doc, "the workers will strike for higher pay").factuality,
+            Factuality::Reported
         );
     }
 

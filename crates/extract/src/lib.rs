@@ -1,6 +1,6 @@
 //! Per-document annotators over parsed sentences, and the pipeline that runs them.
 //!
-//! [`Pipeline::extract`] turns one [`Input`] into a `byline/1` [`Document`]: it normalises the
+//! [`Pipeline::extract`] turns one [`Input`] into a `byline/1` [`Document`](byline_model::Document): it normalises the
 //! text, splits it into tokens, sentences and paragraphs, and runs each annotator in turn (times,
 //! actors, attribution, events). Layers not built yet stay empty.
 //!

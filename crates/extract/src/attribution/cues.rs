@@ -156,6 +156,9 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
             return None;
         }
     }
+    if !passive && infinitive_follows(w, i) {
+        return None;
+    }
     Some(Hit {
         first: i,
         end: i + 1,
@@ -165,6 +168,22 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         participle,
         passive,
     })
+}
+
+/// "agreed on Monday to reopen", "promised to leave": a verb taking an infinitive reports no
+/// content clause. Looks a few words ahead, within the clause, for "to" before a base-form verb.
+fn infinitive_follows(w: &Work, i: usize) -> bool {
+    let sent = w.toks[i].sent;
+    for k in i + 1..(i + 6).min(w.toks.len()) {
+        let t = &w.toks[k];
+        if t.sent != sent || t.punct || t.lower == "that" || t.quote.is_some() {
+            return false;
+        }
+        if t.lower == "to" {
+            return w.toks.get(k + 1).is_some_and(|n| n.base_verb);
+        }
+    }
+    false
 }
 
 #[cfg(test)]

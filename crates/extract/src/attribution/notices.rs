@@ -30,24 +30,46 @@ const STOP: &[&str] = &[
     "allegation",
     "allegations",
     "also",
+    "and",
+    "any",
+    "are",
+    "been",
+    "but",
     "claim",
     "claims",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
     "independent",
     "independently",
+    "into",
+    "its",
+    "not",
     "other",
+    "over",
     "report",
     "reports",
     "said",
+    "than",
     "that",
+    "the",
     "their",
+    "them",
     "these",
+    "they",
     "this",
     "those",
     "verify",
+    "was",
     "were",
     "what",
     "which",
+    "who",
+    "will",
     "with",
+    "would",
 ];
 
 /// Adds notices, marks the claims they speak of, and fills `relayed_from`.
@@ -214,19 +236,36 @@ fn clause_start(w: &Work, lo: usize, i: usize) -> usize {
     lo
 }
 
-/// Crude English stem: lowercase, common suffixes cut.
+/// Crude English stem: lowercase, one inflectional or common derivational suffix cut, then a
+/// final silent "e", so that "shares"/"share", "cranes"/"crane", "moving"/"movements" meet.
 fn stem(word: &str) -> String {
     let w = word.to_lowercase();
+    let mut base = w.as_str();
     for suf in [
-        "ments", "ment", "ies", "ing", "ions", "ion", "ed", "es", "s",
+        "ments", "ment", "ings", "ing", "ions", "ion", "ies", "ed", "es", "s",
     ] {
         if w.len() > suf.len() + 2 {
             if let Some(s) = w.strip_suffix(suf) {
-                return s.to_string();
+                if suf == "s" && s.ends_with('s') {
+                    break;
+                }
+                if suf == "es"
+                    && !(s.ends_with(['s', 'x', 'z']) || s.ends_with("ch") || s.ends_with("sh"))
+                {
+                    base = &w[..w.len() - 1];
+                } else {
+                    base = s;
+                }
+                break;
             }
         }
     }
-    w
+    let base = if base.len() > 3 {
+        base.strip_suffix('e').unwrap_or(base)
+    } else {
+        base
+    };
+    base.to_string()
 }
 
 /// Stems of the content words of tokens `[a, b)` (lowercase words of 3+ letters).
@@ -289,4 +328,30 @@ fn relayed_from(w: &Work, cx: &mut Context, drafts: &[Draft]) {
         }
     }
     cx.doc.relayed_from = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_across_inflections() {
+        for (a, b) in [
+            ("shares", "share"),
+            ("cranes", "crane"),
+            ("moving", "movements"),
+            ("stopped", "stopping"),
+            ("boxes", "box"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} / {b}");
+        }
+        assert_ne!(stem("sales"), stem("sold"));
+    }
+
+    #[test]
+    fn stop_words_are_sorted_and_unique() {
+        for pair in STOP.windows(2) {
+            assert!(pair[0] < pair[1], "{:?} before {:?}", pair[0], pair[1]);
+        }
+    }
 }
