@@ -51,6 +51,7 @@ const EXIT_SOME_FAILED: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -80,6 +81,25 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// `println!` panics when stdout is closed (`byline query claims | head -1`). A closed stdout is not
+/// an error: leave quietly with status 0 instead of printing a panic. Other panics keep the default
+/// report.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if payload.contains("Broken pipe") || payload.contains("os error 32") {
+            std::process::exit(i32::from(EXIT_OK));
+        }
+        default(info);
+    }));
 }
 
 /// A closed stdout (`byline extract … | head`) is not an error.
