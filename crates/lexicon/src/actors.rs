@@ -37,32 +37,7 @@ use std::sync::OnceLock;
 pub use byline_model::ActorKind;
 pub use key::key;
 
-/// What can go wrong while loading actor lexicon files.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// A file could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// A line is malformed.
-    #[error("{file}:{line}: {message}")]
-    Parse {
-        /// The file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
-/// Result with the actor lexicon's [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+pub use crate::error::{Error, Result};
 
 /// One known actor: a country, place, organisation, group, institution or person.
 #[derive(Clone, Debug, PartialEq, Eq)]

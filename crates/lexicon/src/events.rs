@@ -32,32 +32,7 @@ use byline_model::EventType;
 /// The built-in pattern file.
 const BUILTIN: &str = include_str!("../data/events/patterns.tsv");
 
-/// What can go wrong while loading event pattern files.
-#[derive(Debug, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
-    /// A file or folder could not be read.
-    #[error("{path}: {source}")]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
-    /// A line is malformed.
-    #[error("{file}:{line}: {message}")]
-    Parse {
-        /// The file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
-/// Result with the event lexicon's [`Error`].
-pub type Result<T> = std::result::Result<T, Error>;
+pub use crate::error::{Error, Result};
 
 /// Part of speech of a pattern's head.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,4 +4,7 @@
 
 pub mod actors;
 pub mod cues;
+mod error;
 pub mod events;
+
+pub use error::{Error, Result};
