@@ -97,3 +97,30 @@ fn closed_stdout_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn extract_loads_models_from_a_folder() {
+    let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../nlp/models");
+    let report = examples().join("drone-strike.txt");
+    let out = byline()
+        .args(["extract", "--models"])
+        .arg(&models)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!doc["claims"].as_array().unwrap().is_empty());
+    let out = byline()
+        .args(["extract", "--models", "/nonexistent/models"])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("/nonexistent/models"), "{err}");
+}

@@ -24,6 +24,9 @@ pub struct Args {
     /// Folders of user lexicon files (TSV) that extend or override the built-in ones.
     #[arg(long, value_name = "DIR")]
     lexicon: Vec<std::path::PathBuf>,
+    /// A folder of model files (tagger.bin, parser.bin) to use instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    models: Option<std::path::PathBuf>,
     /// Files to read; - reads stdin.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
@@ -47,7 +50,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome> {
     let pipeline = Pipeline::with_config(&byline_extract::Config {
         lexicon_dirs: args.lexicon.clone(),
-        ..Default::default()
+        model_dir: args.models.clone(),
     })?;
     let mut docs: Vec<Loaded> = Vec::new();
     for f in &args.files {
