@@ -41,6 +41,10 @@ enum Command {
     Claims(cmd::claims::Args),
     /// Claims and events involving an actor, or a pair of actors, over time.
     Timeline(cmd::timeline::Args),
+    /// Serve the JSON API and the web pages over a store.
+    Serve(cmd::serve::Args),
+    /// Build a store from the embedded demo story and serve it.
+    Demo(cmd::demo::Args),
 }
 
 /// Exit status when every document went through.
@@ -69,6 +73,8 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Claims(args) => cmd::claims::run(args),
         Command::Timeline(args) => cmd::timeline::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
+        Command::Demo(args) => cmd::demo::run(args),
         Command::Train(args) => cmd::train::run(args),
         Command::Parse(args) => cmd::parse::run(args),
     };

@@ -1,18 +1,9 @@
 //! End to end: `byline ner`, `byline eval ner`, `byline train ner` and the actors layer of
 //! `byline extract`, with the real binary, on fixtures written for these tests.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-actors-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{byline, extract, json_of, ok, scratch};
 
 /// A small CoNLL-2003 file in our own words.
 const CONLL: &str = "-DOCSTART- -X- -X- O
@@ -38,18 +29,12 @@ fn ner_appends_a_tag_column() {
     let dir = scratch("ner");
     let file = dir.join("small.conll");
     std::fs::write(&file, CONLL).unwrap();
-    let out = byline()
+    let text = ok(&byline()
         .arg("ner")
         .arg("--conll")
         .arg(&file)
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+        .unwrap());
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), CONLL.lines().count());
     assert_eq!(lines[0], "-DOCSTART- -X- -X- O");
@@ -67,17 +52,7 @@ fn eval_ner_prints_per_type_and_overall() {
     let dir = scratch("eval");
     let file = dir.join("small.conll");
     std::fs::write(&file, CONLL).unwrap();
-    let out = byline()
-        .args(["eval", "ner", "--json"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(byline().args(["eval", "ner", "--json"]).arg(&file));
     assert_eq!(v["overall"]["gold"], 4);
     assert!(v["overall"]["f1"].as_f64().unwrap() >= 0.75, "{v}");
     for t in ["PER", "LOC", "ORG", "MISC"] {
@@ -101,7 +76,7 @@ fn train_ner_writes_a_loadable_model() {
     let dir = scratch("train");
     let file = dir.join("small.conll");
     std::fs::write(&file, CONLL).unwrap();
-    let out = byline()
+    ok(&byline()
         .args(["train", "ner", "--epochs", "3", "--folds", "2"])
         .arg("--train")
         .arg(&file)
@@ -110,12 +85,7 @@ fn train_ner_writes_a_loadable_model() {
         .arg("--out")
         .arg(&dir)
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .unwrap());
     let model = dir.join("ner.bin");
     assert!(std::fs::read(&model).unwrap().starts_with(b"BYLNER"));
     let tagged = byline()
@@ -142,28 +112,15 @@ fn train_ner_writes_a_loadable_model() {
 
 #[test]
 fn extract_resolves_actors_across_mentions() {
-    let dir = scratch("extract");
-    let file = dir.join("report.txt");
-    std::fs::write(
-        &file,
+    let doc = extract(
+        "extract",
         "Amman is weighing new talks with Damascus, Jordanian officials said on Monday. \
          Jordanian Foreign Minister Karim Haddad met Egyptian Foreign Minister Badr Abdelatty \
          in Cairo. Haddad said the talks were useful. The Egyptian president later called \
          Abdelatty. Clashes continued in As-Suwayda, and residents of Sweida fled. \
          Later, the IDF said it had struck targets near Suwayda.\n",
-    )
-    .unwrap();
-    let out = byline()
-        .args(["extract", "--published", "2025-03-05"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        &["--published", "2025-03-05"],
     );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let actors = doc["actors"].as_array().unwrap();
     let by_mention = |m: &str| {
         actors
@@ -225,19 +182,13 @@ fn extract_takes_a_user_lexicon() {
     .unwrap();
     let file = dir.join("r.txt");
     std::fs::write(&file, "The NVF said it had left the town.\n").unwrap();
-    let out = byline()
-        .arg("extract")
-        .arg("--lexicon")
-        .arg(&lex)
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let doc = json_of(
+        byline()
+            .arg("extract")
+            .arg("--lexicon")
+            .arg(&lex)
+            .arg(&file),
     );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let a = &doc["actors"][0];
     assert_eq!(a["name"], "Northern Valley Front");
     assert_eq!(a["code"], "SYRREB");

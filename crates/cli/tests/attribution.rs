@@ -23,8 +23,11 @@ The dam is reportedly cracked. \
 Reuters could not independently verify the inspection records, and the mayor's office declined to comment.\n";
 
 fn extract(text: &str) -> serde_json::Value {
+    // One file per call: the tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = scratch("extract");
-    let file = dir.join("report.txt");
+    let file = dir.join(format!("report-{n}.txt"));
     std::fs::write(&file, text).unwrap();
     let out = byline()
         .args(["extract", "--published", "2025-03-07"])
@@ -159,4 +162,127 @@ fn eval_polnear_reads_brat() {
     for layer in ["sources_exact", "cues_overlap", "contents_overlap"] {
         assert_eq!(v["layers"][layer]["correct"], 1, "{layer}: {v}");
     }
+}
+
+/// `(cue, sources, content)` of every claim, content without its final period.
+fn claim_rows(doc: &serde_json::Value) -> Vec<(String, Vec<String>, String)> {
+    let src = |id: &serde_json::Value| {
+        doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == *id)
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .unwrap()
+    };
+    doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["cue"]["text"].as_str().unwrap_or("").to_string(),
+                c["sources"].as_array().unwrap().iter().map(src).collect(),
+                c["text"]
+                    .as_str()
+                    .unwrap()
+                    .trim_end_matches(['.', ','])
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has_claim(doc: &serde_json::Value, cue: &str, source: &str, content: &str) {
+    let rows = claim_rows(doc);
+    assert!(
+        rows.iter()
+            .any(|(c, s, t)| c == cue && s.iter().any(|x| x == source) && t == content),
+        "no ({cue:?}, {source:?}, {content:?}) in {rows:#?}"
+    );
+}
+
+#[test]
+fn parse_frames_read_learnt_cue_verbs() {
+    // Verbs outside the hand-made lexicon, read through the dependency parse.
+    let doc = extract(
+        "The port mayor praised the new ferry timetable on Monday. \
+         Fishermen who complained about the quotas met the minister. \
+         The toll plan was mocked by two council members. \
+         A union steward met reporters and blasted the wage offer. \
+         The council filed a motion, mocking the budget.",
+    );
+    // subject + object
+    has_claim(&doc, "praised", "The port mayor", "the new ferry timetable");
+    // relative clause: the noun it hangs on; an "about" oblique as content
+    has_claim(&doc, "complained", "Fishermen", "about the quotas");
+    // passive with a "by" agent
+    has_claim(&doc, "mocked", "two council members", "The toll plan");
+    // coordinated verb sharing its subject
+    has_claim(&doc, "blasted", "A union steward", "the wage offer");
+    // participle taking the main clause's subject
+    has_claim(&doc, "mocking", "The council", "the budget");
+}
+
+#[test]
+fn infinitives_are_no_cues_and_own_beliefs_stay_nested() {
+    let doc = extract(
+        "Officials decided to publish the audit. The mayor said she thinks the pier is safe.",
+    );
+    let rows = claim_rows(&doc);
+    assert!(!rows.iter().any(|(c, _, _)| c == "publish"), "{rows:#?}");
+    // "S said she thinks C": the report stays, the speaker's own belief nests under it.
+    has_claim(&doc, "said", "The mayor", "she thinks the pier is safe");
+    let inner = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["cue"]["text"] == "thinks")
+        .unwrap();
+    assert!(inner["parent"].is_string(), "{inner}");
+}
+
+#[test]
+fn doubled_apostrophes_mark_quotes() {
+    let doc = extract("''The pier is closed,'' the harbour master said. It's the tide.");
+    assert_eq!(texts(&doc, "quotes"), ["The pier is closed,"]);
+    has_claim(&doc, "said", "the harbour master", "The pier is closed");
+}
+
+#[test]
+fn eval_polnear_prints_misses_and_learns_cues() {
+    let dir = scratch("polnear-misses");
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    let text = "The levee failed, two engineers said. The dock workers grumbled about pay.\n";
+    std::fs::write(dir.join("text/art.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("attributions/art_a1.ann"),
+        "T1\tSource 0 9\tThe levee\nT2\tCue 32 36\tsaid\nT3\tCue 55 63\tgrumbled\n",
+    )
+    .unwrap();
+    let out = byline()
+        .args(["eval", "polnear", "--misses", "10"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("MISSED\tcue    \tart\t") && stdout.contains("[grumbled]"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("FALSE\tsource "), "{stdout}");
+    let learnt = dir.join("learnt.tsv");
+    let out = byline()
+        .args(["eval", "polnear", "--learn-cues"])
+        .arg(&learnt)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let tsv = std::fs::read_to_string(&learnt).unwrap();
+    assert!(tsv.contains("# source:") && tsv.contains("lemma\tupos\tcue\ttotal\n"));
+    // One cue occurrence each: below the three a row needs.
+    assert!(!tsv.contains("say\tVERB"), "{tsv}");
 }

@@ -1,11 +1,11 @@
 //! The binary as a whole: the README's main job on the example reports, and a closed stdout.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use common::{byline, json_of, ok, run};
 
 fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/reports")
@@ -25,16 +25,11 @@ fn with_closed_stdout(args: &[&str]) -> Output {
 }
 
 fn ingest_examples(db: &str) {
-    let out = byline()
+    ok(&byline()
         .args(["ingest", "--quiet", "--db", db, "--published", "2025-03-04"])
         .arg(examples())
         .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .unwrap());
 }
 
 #[test]
@@ -43,32 +38,18 @@ fn main_job_finds_anonymous_sources_and_unverified_claims() {
     let db = dir.path().join("byline.db");
     let db = db.to_str().unwrap();
     ingest_examples(db);
-    let out = byline()
-        .args([
-            "query",
-            "claims",
-            "--db",
-            db,
-            "--source-kind",
-            "anonymous",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = ok(&run(&[
+        "query",
+        "claims",
+        "--db",
+        db,
+        "--source-kind",
+        "anonymous",
+        "--json",
+    ]));
     assert!(text.contains("moving heavy equipment"), "{text}");
     assert!(text.contains("unverified"), "{text}");
-    let out = byline().args(["claims", "--db", db]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&run(&["claims", "--db", db]));
 }
 
 #[test]
@@ -90,30 +71,21 @@ fn closed_stdout_is_not_an_error() {
     }
     let report = examples().join("drone-strike.txt");
     let report = report.to_str().unwrap();
-    let out = with_closed_stdout(&["extract", "--format", "jsonl", report, report]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&with_closed_stdout(&[
+        "extract", "--format", "jsonl", report, report,
+    ]));
 }
 
 #[test]
 fn extract_loads_models_from_a_folder() {
     let models = Path::new(env!("CARGO_MANIFEST_DIR")).join("../nlp/models");
     let report = examples().join("drone-strike.txt");
-    let out = byline()
-        .args(["extract", "--models"])
-        .arg(&models)
-        .arg(&report)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let doc = json_of(
+        byline()
+            .args(["extract", "--models"])
+            .arg(&models)
+            .arg(&report),
     );
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!doc["claims"].as_array().unwrap().is_empty());
     let out = byline()
         .args(["extract", "--models", "/nonexistent/models"])

@@ -128,6 +128,22 @@ fn eval_plover_scores_records() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("overall"));
+    // Every fifth record is held out: two records are all tuning records.
+    let split = |name: &str| -> serde_json::Value {
+        let out = byline()
+            .args(["eval", "plover", "--json", "--split", name])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    assert_eq!(split("tune")["records"], 2);
+    assert_eq!(split("held-out")["records"], 0);
     let missing = byline()
         .args(["eval", "plover", "/nonexistent/records.json"])
         .output()

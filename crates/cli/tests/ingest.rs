@@ -2,15 +2,15 @@
 //! of bad input), `byline query`, `byline export`; a run killed with SIGKILL and rerun stores
 //! every document exactly once, on SQLite and (when BYLINE_TEST_PG is set) on PostgreSQL.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
+use common::{byline, ok};
 
 const PLACES: &[&str] = &[
     "Kirra", "Dunmore", "Velas", "Orlen", "Tasso", "Brannock", "Seldon", "Maru",
@@ -141,11 +141,7 @@ fn stats(db: &str) -> serde_json::Value {
         .args(["query", "stats", "--json", "--db", db])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
@@ -172,11 +168,7 @@ fn exported_texts(db: &str) -> Vec<String> {
         .args(["export", "--format", "jsonl", "--db", db])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -528,11 +520,7 @@ fn feed_url_items_are_fetched() {
         .arg(format!("http://127.0.0.1:{port}/feed"))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(summary["added"], 2, "{summary}");
     server.join().unwrap();
@@ -561,11 +549,7 @@ fn parquet_export() {
         .arg(&out)
         .output()
         .unwrap();
-    assert!(
-        st.status.success(),
-        "{}",
-        String::from_utf8_lossy(&st.stderr)
-    );
+    ok(&st);
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
 }

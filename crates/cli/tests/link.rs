@@ -1,30 +1,14 @@
 //! End to end with the real binary: `byline claims` and `byline timeline` over JSONL files and
 //! over a store that grows one report at a time; `byline eval ecb` on a tiny corpus of our own.
 
+mod common;
 #[path = "../../link/tests/story/mod.rs"]
 mod story;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use byline_store::{Status, Store, Write};
-
-fn byline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use common::{ok, run as byline};
 
 fn jsonl(out: &str) -> Vec<serde_json::Value> {
     out.lines()

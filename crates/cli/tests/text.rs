@@ -1,19 +1,14 @@
 //! End-to-end tests of the text layer through the real `byline` binary: sentences and spans of
 //! `byline extract`, its handling of bad input, the JSON Schema, and `byline eval tokens|sentences`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use byline_model::Document;
+use common::{ok, run as byline};
 
 const SEED: &str = "../../../shared/seed/report.txt";
-
-fn byline(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .output()
-        .expect("the byline binary runs")
-}
 
 fn seed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)
@@ -54,11 +49,7 @@ fn extract_splits_the_seed_into_its_20_sentences() {
         "--published",
         "2025-09-16",
     ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     validate(&json);
     let doc: Document = serde_json::from_value(json).expect("a byline/1 document");
@@ -195,21 +186,13 @@ fn eval_tokens_and_sentences_score_a_conllu_file() {
     let f = file.to_str().unwrap();
 
     let out = byline(&["eval", "tokens", f]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("2 documents"), "{text}");
     assert!(text.contains("F1 1.0000"), "{text}");
 
     let out = byline(&["eval", "sentences", "--json", f]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok(&out);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let report = &json[0];
     assert_eq!(report["documents"], 2);

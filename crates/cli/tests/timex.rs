@@ -1,35 +1,15 @@
 //! End to end: the times layer of `byline extract` and `byline eval timeml`, with the real binary,
 //! on fixtures written for these tests.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-timex-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{byline, json_of, scratch};
 
 fn extract(name: &str, text: &str, published: Option<&str>) -> serde_json::Value {
-    let dir = scratch(name);
-    let file = dir.join("report.txt");
-    std::fs::write(&file, text).unwrap();
-    let mut cmd = byline();
-    cmd.arg("extract").arg(&file);
-    if let Some(p) = published {
-        cmd.arg("--published").arg(p);
+    match published {
+        Some(p) => common::extract(name, text, &["--published", p]),
+        None => common::extract(name, text, &[]),
     }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
 }
 
 /// (id, text, type, value) of every time, checking each span against the text.
@@ -104,17 +84,7 @@ The harbour authority said <TIMEX3 tid="t1" type="DATE" value="2024-06-11">Tuesd
 fn eval_timeml_scores_a_folder() {
     let dir = scratch("timeml");
     std::fs::write(dir.join("fixture.tml"), TIMEML).unwrap();
-    let out = byline()
-        .args(["eval", "timeml", "--json"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_of(byline().args(["eval", "timeml", "--json"]).arg(&dir));
     assert_eq!(v["documents"], 1);
     assert_eq!(v["relaxed"]["gold"], 5);
     assert_eq!(v["relaxed"]["correct"], 5);

@@ -387,6 +387,21 @@ pub struct Scores {
     pub errors: Vec<String>,
 }
 
+/// Defines a public by-name view of some fields (`$all`) and its private mutable twin (`$all_mut`),
+/// from one list of field names, so that the two can never disagree.
+macro_rules! named_fields {
+    ($(#[$doc:meta])* $all:ident, $all_mut:ident, $ty:ty, [$($field:ident),* $(,)?]) => {
+        $(#[$doc])*
+        pub fn $all(&self) -> Vec<(&'static str, $ty)> {
+            vec![$((stringify!($field), self.$field)),*]
+        }
+
+        fn $all_mut(&mut self) -> Vec<(&'static str, &mut $ty)> {
+            vec![$((stringify!($field), &mut self.$field)),*]
+        }
+    };
+}
+
 impl Scores {
     /// Adds another document's scores.
     pub fn add(&mut self, o: &Scores) {
@@ -400,58 +415,16 @@ impl Scores {
         self.errors.extend(o.errors.iter().cloned());
     }
 
-    /// Every layer's counts, by name.
-    pub fn layers(&self) -> Vec<(&'static str, Counts)> {
-        vec![
-            ("sources", self.sources),
-            ("claims", self.claims),
-            ("quotes", self.quotes),
-            ("events", self.events),
-            ("times", self.times),
-            ("time_values", self.time_values),
-            ("actors", self.actors),
-            ("notices", self.notices),
-            ("relayed_from", self.relayed_from),
-        ]
+    named_fields! {
+        /// Every layer's counts, by name.
+        layers, layers_mut, Counts,
+        [sources, claims, quotes, events, times, time_values, actors, notices, relayed_from]
     }
 
-    fn layers_mut(&mut self) -> Vec<(&'static str, &mut Counts)> {
-        vec![
-            ("sources", &mut self.sources),
-            ("claims", &mut self.claims),
-            ("quotes", &mut self.quotes),
-            ("events", &mut self.events),
-            ("times", &mut self.times),
-            ("time_values", &mut self.time_values),
-            ("actors", &mut self.actors),
-            ("notices", &mut self.notices),
-            ("relayed_from", &mut self.relayed_from),
-        ]
-    }
-
-    /// Every attribute accuracy, by name.
-    pub fn accuracies(&self) -> Vec<(&'static str, Accuracy)> {
-        vec![
-            ("factuality", self.factuality),
-            ("cue", self.cue),
-            ("source_kind", self.source_kind),
-            ("source_count", self.source_count),
-            ("source_role", self.source_role),
-            ("source_affiliation", self.source_affiliation),
-            ("actor_country", self.actor_country),
-        ]
-    }
-
-    fn accuracies_mut(&mut self) -> Vec<(&'static str, &mut Accuracy)> {
-        vec![
-            ("factuality", &mut self.factuality),
-            ("cue", &mut self.cue),
-            ("source_kind", &mut self.source_kind),
-            ("source_count", &mut self.source_count),
-            ("source_role", &mut self.source_role),
-            ("source_affiliation", &mut self.source_affiliation),
-            ("actor_country", &mut self.actor_country),
-        ]
+    named_fields! {
+        /// Every attribute accuracy, by name.
+        accuracies, accuracies_mut, Accuracy,
+        [factuality, cue, source_kind, source_count, source_role, source_affiliation, actor_country]
     }
 }
 
@@ -859,6 +832,8 @@ pub fn score(gold: &Gold, doc: &Document, raw: &str) -> Scores {
         .unwrap_or_default()
     };
     let mut triples: Vec<(String, Option<&Actor>, Option<&Actor>)> = Vec::new();
+    // The first trigger of each triple, for the error listing.
+    let mut triggers: Vec<&byline_model::Mention> = Vec::new();
     let mut seen = BTreeSet::new();
     for e in &doc.events {
         let a = actor_by_id(doc, e.actor.as_deref());
@@ -866,6 +841,7 @@ pub fn score(gold: &Gold, doc: &Document, raw: &str) -> Scores {
         let ty = snake(&e.kind);
         if seen.insert((ty.clone(), key(a), key(t))) {
             triples.push((ty, a, t));
+            triggers.push(&e.trigger);
         }
     }
     let side = |a: Option<&Actor>, g: Option<&str>| match (a, g) {
@@ -895,9 +871,11 @@ pub fn score(gold: &Gold, doc: &Document, raw: &str) -> Scores {
         |p| {
             let (ty, a, t) = &triples[p];
             format!(
-                "{ty} {:?} -> {:?}",
+                "{ty} {:?} -> {:?} ({:?} {:?})",
                 a.map(|a| a.name.as_str()),
-                t.map(|a| a.name.as_str())
+                t.map(|a| a.name.as_str()),
+                triggers[p].text,
+                triggers[p].span
             )
         },
         |g| {

@@ -13,6 +13,10 @@
 //!   country) starts with one of the gold codes; a record without a gold target wants no
 //!   target, except that reciprocal records (marked `SRC/TAR`) accept the other side as target.
 //!
+//! The records are a gold set but not a designated test split, so [`Split`] holds out every
+//! fifth record ([`Split::HeldOut`]) for the reported figure; rules are tuned on the rest
+//! ([`Split::Tune`]).
+//!
 //! ```
 //! use byline_eval::plover::{parse, score, Prediction};
 //! use byline_model::EventType;
@@ -184,6 +188,41 @@ pub fn label(name: &str) -> Option<EventType> {
         "ASSAULT" | "FIGHT" => EventType::Assault,
         _ => return None,
     })
+}
+
+/// Which records to score: all, the tuning part, or the held-out part (every fifth record, in
+/// file order, counting only scored records: positions 4, 9, 14 …).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Split {
+    /// Every record.
+    #[default]
+    All,
+    /// The records rules are tuned on (four in five).
+    Tune,
+    /// Every fifth record, never looked at while tuning.
+    HeldOut,
+}
+
+impl Split {
+    /// True when the record at `index` (0-based, in file order) belongs to the split.
+    pub fn contains(self, index: usize) -> bool {
+        let held_out = index % 5 == 4;
+        match self {
+            Split::All => true,
+            Split::Tune => !held_out,
+            Split::HeldOut => held_out,
+        }
+    }
+
+    /// The records of the split, in file order.
+    pub fn select(self, records: Vec<Record>) -> Vec<Record> {
+        records
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| self.contains(*i))
+            .map(|(_, r)| r)
+            .collect()
+    }
 }
 
 /// Actor codes of a `source` or `target` field (a list of actors; anything else is none).
@@ -361,5 +400,24 @@ mod tests {
         assert_eq!(score(&r[..1], &wrong_target).triples, 0);
         assert_eq!(score(&r[..1], &[]).overall.predicted, 0);
         assert!(s.to_string().contains("overall"));
+    }
+
+    #[test]
+    fn splits_hold_out_every_fifth_record() {
+        let r: Vec<Record> = (0..12)
+            .map(|i| Record {
+                id: i.to_string(),
+                kind: EventType::Agree,
+                text: String::new(),
+                sources: vec![],
+                targets: vec![],
+                reciprocal: false,
+            })
+            .collect();
+        let ids =
+            |s: Split| -> Vec<String> { s.select(r.clone()).into_iter().map(|r| r.id).collect() };
+        assert_eq!(ids(Split::HeldOut), ["4", "9"]);
+        assert_eq!(ids(Split::Tune).len(), 10);
+        assert_eq!(ids(Split::All).len(), 12);
     }
 }

@@ -184,24 +184,50 @@ impl Scores {
 }
 
 /// The spans a `byline/1` document extracted from `raw` predicts: the sources, cue and content
-/// of every claim, as code points of `raw`.
+/// of every claim, as code points of `raw`, in PolNeAR's conventions: each token belongs to
+/// at most one attribution, so claims nested in another claim's content are left out, and a
+/// coordinated source ("two aides and a lawyer") is one span.
 pub fn from_document(doc: &Document, raw: &str) -> Spans {
     let al = Aligner::new(&doc.text, raw);
     let frag = |s: Span| {
         let s = al.span(s);
         vec![(s.0, s.1)]
     };
+    let raw_chars: Vec<char> = raw.chars().collect();
     let mut out = Spans::default();
-    for c in &doc.claims {
+    for c in doc.claims.iter().filter(|c| c.parent.is_none()) {
         out.contents.push(frag(c.span));
         if let Some(cue) = &c.cue {
             out.cues.push(frag(cue.span));
         }
-        for id in &c.sources {
-            if let Some(s) = doc.sources.iter().find(|s| s.id == *id) {
-                out.sources.push(frag(s.span));
+        let mut spans: Vec<(usize, usize)> = c
+            .sources
+            .iter()
+            .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
+            .map(|s| {
+                let s = al.span(s.span);
+                (s.0, s.1)
+            })
+            .collect();
+        spans.sort_unstable();
+        let mut merged: Vec<(usize, usize)> = Vec::new();
+        for s in spans {
+            if let Some(last) = merged.last_mut() {
+                if s.0 >= last.1 && s.0 - last.1 <= 7 {
+                    let gap: String = raw_chars
+                        [last.1.min(raw_chars.len())..s.0.min(raw_chars.len())]
+                        .iter()
+                        .collect();
+                    let gap = gap.trim();
+                    if matches!(gap, "and" | "or" | "nor" | "," | ", and" | "&") {
+                        last.1 = last.1.max(s.1);
+                        continue;
+                    }
+                }
             }
+            merged.push(s);
         }
+        out.sources.extend(merged.into_iter().map(|s| vec![s]));
     }
     out
 }
@@ -264,8 +290,9 @@ fn overlaps(a: &Frags, b: &Frags) -> usize {
     n
 }
 
-/// One-to-one matching, largest overlap first.
-fn count(gold: &[Frags], pred: &[Frags], exact: bool) -> Counts {
+/// One-to-one matching, largest overlap first: which predicted and which gold spans found a
+/// partner.
+fn matching(gold: &[Frags], pred: &[Frags], exact: bool) -> (Vec<bool>, Vec<bool>) {
     let mut cand = Vec::new();
     for (pi, p) in pred.iter().enumerate() {
         for (gi, g) in gold.iter().enumerate() {
@@ -277,19 +304,147 @@ fn count(gold: &[Frags], pred: &[Frags], exact: bool) -> Counts {
     }
     cand.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let (mut up, mut ug) = (vec![false; pred.len()], vec![false; gold.len()]);
-    let mut correct = 0;
     for (_, p, g) in cand {
         if !up[p] && !ug[g] {
             up[p] = true;
             ug[g] = true;
-            correct += 1;
         }
     }
+    (up, ug)
+}
+
+fn count(gold: &[Frags], pred: &[Frags], exact: bool) -> Counts {
+    let (up, _) = matching(gold, pred, exact);
     Counts {
-        correct,
+        correct: up.iter().filter(|&&m| m).count(),
         predicted: pred.len(),
         gold: gold.len(),
     }
+}
+
+/// A span of one layer that found no partner under overlap matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    /// "source", "cue" or "content".
+    pub layer: &'static str,
+    /// True for a gold span nothing predicted overlaps (a recall error), false for a
+    /// predicted span no gold span overlaps (a precision error).
+    pub missed: bool,
+    /// Its fragments, trimmed as for scoring.
+    pub frags: Frags,
+}
+
+/// The unmatched gold and predicted spans of one article, layer by layer, in text order.
+pub fn misses(gold: &Spans, pred: &Spans, text: &str) -> Vec<Miss> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    for (layer, g, p) in [
+        ("source", &gold.sources, &pred.sources),
+        ("cue", &gold.cues, &pred.cues),
+        ("content", &gold.contents, &pred.contents),
+    ] {
+        let g = dedup(g, &chars);
+        let p = dedup(p, &chars);
+        let (up, ug) = matching(&g, &p, false);
+        for (frags, matched, missed) in g
+            .into_iter()
+            .zip(ug)
+            .map(|(f, m)| (f, m, true))
+            .chain(p.into_iter().zip(up).map(|(f, m)| (f, m, false)))
+        {
+            if !matched {
+                out.push(Miss {
+                    layer,
+                    missed,
+                    frags,
+                });
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.layer, m.frags.first().map_or(0, |f| f.0)));
+    out
+}
+
+/// How often one lemma with one part of speech lay inside a gold cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueCount {
+    /// Lowercase lemma.
+    pub lemma: String,
+    /// Universal part of speech.
+    pub upos: byline_nlp::Upos,
+    /// Occurrences inside a gold cue span.
+    pub cue: u32,
+    /// All occurrences.
+    pub total: u32,
+}
+
+/// Counts, over the articles tagged by `models`, how often each lemma (verbs, nouns,
+/// adjectives, adverbs and prepositions) lies inside a gold cue span: the material of a
+/// learnt cue lexicon. Sorted by lemma, then part of speech.
+pub fn learn_cues(articles: &[Article], models: &byline_nlp::Models) -> Vec<CueCount> {
+    use byline_nlp::Upos;
+    use std::collections::BTreeMap;
+    let mut counts: BTreeMap<(String, Upos), (u32, u32)> = BTreeMap::new();
+    for a in articles {
+        let text = &a.text;
+        let mut in_cue = vec![false; text.chars().count() + 1];
+        for f in a.gold.cues.iter().flatten() {
+            for x in in_cue.iter_mut().take(f.1).skip(f.0) {
+                *x = true;
+            }
+        }
+        // Byte offset → code point index.
+        let mut cp = vec![0; text.len() + 1];
+        for (n, (b, _)) in text.char_indices().enumerate() {
+            cp[b] = n;
+        }
+        cp[text.len()] = text.chars().count();
+        let layout = byline_text::analyze(text);
+        let analyses = models.analyze_layout(text, &layout);
+        for (s, an) in layout.sentences.iter().zip(&analyses) {
+            let toks = layout.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            for (t, w) in toks.iter().zip(&an.words) {
+                if !matches!(
+                    w.upos,
+                    Upos::Verb | Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp
+                ) {
+                    continue;
+                }
+                let e = counts.entry((w.lemma.to_lowercase(), w.upos)).or_default();
+                e.1 += 1;
+                if (cp[t.start]..cp[t.end]).any(|k| in_cue.get(k).copied().unwrap_or(false)) {
+                    e.0 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .map(|((lemma, upos), (cue, total))| CueCount {
+            lemma,
+            upos,
+            cue,
+            total,
+        })
+        .collect()
+}
+
+/// The rows of a `learnt.tsv` cue file (header included) for the counts with at least
+/// `min_cue` cue occurrences; `source` names the data in the header.
+pub fn learnt_tsv(counts: &[CueCount], min_cue: u32, source: &str) -> String {
+    let mut out = format!(
+        "# source: byline project, learnt by `byline eval polnear --learn-cues` from {source} (counts only, no text)\n\
+         # licence: MIT OR Apache-2.0\n# version: 1\nlemma\tupos\tcue\ttotal\n"
+    );
+    for c in counts {
+        if c.cue >= min_cue && !c.lemma.contains(char::is_whitespace) && !c.lemma.is_empty() {
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\n",
+                c.lemma, c.upos, c.cue, c.total
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -332,6 +487,33 @@ mod tests {
     }
 
     #[test]
+    fn misses_name_unmatched_spans_of_each_side() {
+        let text = "Rain is coming, the minister said.";
+        let gold = parse_ann("T1\tSource 16 28\tthe minister\nT2\tCue 29 33\tsaid\n");
+        let pred = Spans {
+            sources: vec![vec![(20, 28)]],
+            contents: vec![vec![(0, 4)]],
+            ..Spans::default()
+        };
+        let m = misses(&gold, &pred, text);
+        assert_eq!(
+            m,
+            [
+                Miss {
+                    layer: "content",
+                    missed: false,
+                    frags: vec![(0, 4)]
+                },
+                Miss {
+                    layer: "cue",
+                    missed: true,
+                    frags: vec![(29, 33)]
+                },
+            ]
+        );
+    }
+
+    #[test]
     fn reads_a_split_folder() {
         let dir = std::env::temp_dir().join(format!("byline-polnear-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("text")).unwrap();
@@ -344,6 +526,10 @@ mod tests {
         assert_eq!(arts[0].name, "a_b");
         assert_eq!(arts[0].gold.sources.len(), 1);
         assert!(read_split(&dir.join("missing")).is_err());
+        let models = byline_nlp::Models::embedded().unwrap();
+        let counts = learn_cues(&arts, &models);
+        assert!(counts.iter().all(|c| c.cue <= c.total));
+        assert!(learnt_tsv(&counts, 0, "a test").contains("lemma\tupos\tcue\ttotal\n"));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -13,6 +13,7 @@
 
 mod claims;
 mod cues;
+mod frames;
 mod notices;
 mod quotes;
 mod sources;
@@ -77,6 +78,21 @@ pub(crate) struct Tok {
     pub sent: usize,
     /// Tagged as a verb in its base form (Penn `VB`), when the parse is there.
     pub base_verb: bool,
+    /// What the parse says of it (`None` without a parse).
+    pub syn: Option<Syn>,
+}
+
+/// One token's analysis, with its head as a document token index.
+#[derive(Clone, Debug)]
+pub(crate) struct Syn {
+    /// Universal part of speech.
+    pub upos: byline_nlp::Upos,
+    /// Lowercase lemma.
+    pub lemma: String,
+    /// The head token, `None` for the root.
+    pub head: Option<usize>,
+    /// Relation to the head ("nsubj", "ccomp").
+    pub deprel: &'static str,
 }
 
 /// The document as the stages see it.
@@ -119,10 +135,22 @@ impl<'a> Work<'a> {
             sents.push(s.tokens.clone());
         }
         let mut base_verb = vec![false; cx.layout.tokens.len()];
+        let mut syn: Vec<Option<Syn>> = vec![None; cx.layout.tokens.len()];
         for (s, a) in cx.layout.sentences.iter().zip(&cx.syntax) {
             for (t, word) in s.tokens.clone().zip(&a.words) {
                 if let Some(x) = base_verb.get_mut(t) {
                     *x = word.xpos == "VB";
+                }
+                if let Some(x) = syn.get_mut(t) {
+                    *x = Some(Syn {
+                        upos: word.upos,
+                        lemma: word.lemma.to_lowercase(),
+                        head: word
+                            .head
+                            .map(|h| s.tokens.start + h)
+                            .filter(|&h| h < s.tokens.end),
+                        deprel: word.deprel,
+                    });
                 }
             }
         }
@@ -134,7 +162,7 @@ impl<'a> Work<'a> {
             .map(|(i, t)| {
                 let s = &text[t.start..t.end];
                 let first = s.chars().next().unwrap_or(' ');
-                let mark = s.chars().all(quotes::is_mark) && !s.is_empty();
+                let mark = (s.chars().all(quotes::is_mark) && !s.is_empty()) || s == "''";
                 Tok {
                     start: t.start,
                     end: t.end,
@@ -147,6 +175,7 @@ impl<'a> Work<'a> {
                         .position(|q| q.start <= t.start && t.end <= q.end),
                     sent: sent_of[i],
                     base_verb: base_verb[i],
+                    syn: syn[i].take(),
                 }
             })
             .collect();

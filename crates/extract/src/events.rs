@@ -56,6 +56,9 @@ struct Draft {
     location: Option<usize>,
     polarity: Polarity,
     status: EventStatus,
+    /// The trigger is the predicate of the main clause (or of what a main reporting verb
+    /// reports), not a background mention inside a noun phrase or subordinate clause.
+    main: bool,
 }
 
 impl Events {
@@ -128,6 +131,11 @@ impl Events {
                 let mut n = 0;
                 for a in &actors {
                     for t in &targets {
+                        let t = if same_party(&cx.doc.actors, a, t) {
+                            &None
+                        } else {
+                            t
+                        };
                         if a.is_some() && a == t || n >= MAX_PER_TRIGGER {
                             continue;
                         }
@@ -153,6 +161,30 @@ impl Events {
         link_claims(&mut cx.doc.claims, &mut events);
         cx.doc.events = events;
     }
+}
+
+/// A country and its own government or armed forces are one party: "Israel is supplying …"
+/// does not act on the Israeli government.
+fn same_party(actors: &[byline_model::Actor], a: &Option<String>, t: &Option<String>) -> bool {
+    use byline_model::ActorKind;
+    let find = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| actors.iter().find(|x| &x.id == id))
+    };
+    let (Some(a), Some(t)) = (find(a), find(t)) else {
+        return false;
+    };
+    let state = |k: ActorKind| {
+        matches!(
+            k,
+            ActorKind::Country | ActorKind::Government | ActorKind::Military
+        )
+    };
+    a.country.is_some()
+        && a.country == t.country
+        && state(a.kind)
+        && state(t.kind)
+        && (a.kind == ActorKind::Country || t.kind == ActorKind::Country)
 }
 
 /// Links each event to the smallest claim whose span contains its trigger.
@@ -194,6 +226,14 @@ fn cooperative(kind: EventType) -> bool {
     )
 }
 
+/// Cooperative acts whose refusal is a rejection.
+fn cooperative_act(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Agree | EventType::Concede | EventType::Support | EventType::Cooperate
+    ) || kind == EventType::Aid
+}
+
 fn is_commitment(p: &Pattern) -> bool {
     matches!(
         p.words[0].as_str(),
@@ -218,6 +258,9 @@ fn drafts(
                 .any(|n| !n.pattern.light && n.first > t.last && n.first <= t.last + 5)
         {
             dropped[i] = true;
+            continue;
+        }
+        if stopped(found, i) {
             continue;
         }
         // What is rejected is not an event of its own ("ruled out concessions").
@@ -247,6 +290,14 @@ fn drafts(
                 polarity = Polarity::Positive;
             }
             status = EventStatus::Actual;
+        } else if polarity == Polarity::Negated
+            && cooperative_act(kind)
+            && p.pos == byline_lexicon::events::Pos::Verb
+        {
+            // Not doing a cooperative act one is asked or expected to do is a rejection
+            // ("has not conceded", "is not offering").
+            (kind, cameo) = (EventType::Reject, "12".into());
+            polarity = Polarity::Positive;
         } else if announced && polarity == Polarity::Positive && (hostile(kind) || ultimatum) {
             // The threat is real even if the act is not.
             let governor = (0..i)
@@ -274,6 +325,9 @@ fn drafts(
             location: roles.location,
             polarity,
             status,
+            main: tree
+                .filter(|tree| tree.len() == sent.len())
+                .is_none_or(|tree| tree::in_main_clause(tree, t.head)),
         });
     }
     // Remove the commitments that became threats.
@@ -287,8 +341,42 @@ fn drafts(
     out.extend(obligations(sent));
     // Who-did-what-to-whom: an event nobody is said to do is left out.
     out.retain(|d| !d.actors.is_empty());
+    // A participant-less reading of a background mention ("claims of arms deliveries", "the
+    // murder") is left out; a main-clause event keeps its missing target ("Denmark accepted a
+    // formula"), and so do events that often have nobody on the receiving end.
+    out.retain(|d| !d.targets.is_empty() || intransitive(d.kind) || d.main);
     out.sort_by_key(|d| d.first);
     out
+}
+
+/// Stopping an attack is not a sanction against the attacker ("halting airstrikes"), and a
+/// stopped cooperative act does not happen ("suspended aid deliveries"): true for the trigger
+/// `i` of `found` that such a pair leaves out.
+fn stopped(found: &[Trigger<'_>], i: usize) -> bool {
+    use byline_lexicon::events::Pos;
+    let stops = |g: &Trigger<'_>| {
+        g.pattern.pos == Pos::Verb
+            && g.pattern.kind == EventType::Sanction
+            && g.pattern.cameo == "16"
+    };
+    let t = &found[i];
+    let next = found
+        .get(i + 1)
+        .filter(|n| n.first > t.last && n.first <= t.last + 3);
+    // Over a noun compound ("suspended aid deliveries").
+    let prev = found[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .filter(|g| g.last < t.first && t.first - g.last <= 3);
+    (stops(t) && next.is_some_and(|n| n.pattern.pos == Pos::Noun && hostile(n.pattern.kind)))
+        || (t.pattern.pos == Pos::Noun && cooperative(t.pattern.kind) && { prev }.any(stops))
+}
+
+/// Types whose events often have nobody on the receiving end ("thousands protested", "troops
+/// were put on alert").
+fn intransitive(kind: EventType) -> bool {
+    matches!(kind, EventType::Protest | EventType::Mobilize)
 }
 
 /// Participants from the tree, each side falling back to the token heuristics when the tree
@@ -300,7 +388,7 @@ fn participants(
 ) -> roles::Roles {
     let tokens = roles::find(sent, t);
     let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)) else {
-        return with_place_target(t, tokens);
+        return with_place_target(sent, t, tokens);
     };
     if r.actors.is_empty() {
         r.actors = tokens.actors;
@@ -317,18 +405,29 @@ fn participants(
         r.targets = r.actors.split_off(1);
     }
     r.location = tokens.location;
-    with_place_target(t, r)
+    if t.pattern.kind == EventType::Consult {
+        // "traveled to New York": a city is where the visit goes, not whom it meets.
+        if let [only] = r.targets[..] {
+            if matches!(sent.slots[only].kind, byline_model::ActorKind::Place) {
+                r.targets.clear();
+                r.location = r.location.or(Some(only));
+            }
+        }
+    }
+    with_place_target(sent, t, r)
 }
 
 /// An attack, coercion or threat without a target is aimed at where it happens ("curfew in
-/// Cizre", "bombing in Baghdad").
-fn with_place_target(t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
-    if r.targets.is_empty()
-        && matches!(
-            t.pattern.kind,
-            EventType::Assault | EventType::Coerce | EventType::Threaten
-        )
-    {
+/// Cizre", "bombing in Baghdad", "airstrikes in southern Syria … and raids there").
+fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
+    let aimed = matches!(
+        t.pattern.kind,
+        EventType::Assault | EventType::Coerce | EventType::Threaten
+    );
+    if aimed && r.location.is_none() {
+        r.location = there(sent, t);
+    }
+    if r.targets.is_empty() && aimed {
         if let Some(l) = r.location {
             if !r.actors.contains(&l) {
                 r.targets.push(l);
@@ -336,6 +435,26 @@ fn with_place_target(t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
         }
     }
     r
+}
+
+/// "… there": the place it stands for, the last place or country named before the trigger.
+fn there(sent: &Sent<'_>, t: &Trigger<'_>) -> Option<usize> {
+    let after = t.last + 1..(t.last + 6).min(sent.len());
+    after
+        .take_while(|&j| !words::closes_object(sent.w(j)))
+        .find(|&j| sent.w(j) == "there")?;
+    sent.slots
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, s)| s.last < t.first)
+        .find(|(_, s)| {
+            matches!(
+                s.kind,
+                byline_model::ActorKind::Place | byline_model::ActorKind::Country
+            )
+        })
+        .map(|(i, _)| i)
 }
 
 /// A mode adjective next to the trigger ("military supplies", "providing financial aid").
@@ -400,6 +519,7 @@ fn obligations(sent: &Sent<'_>) -> Vec<Draft> {
             location: None,
             polarity: Polarity::Positive,
             status: EventStatus::Actual,
+            main: true,
         });
     }
     out

@@ -109,10 +109,31 @@ pub struct RoleWord {
     pub modifier: bool,
 }
 
+/// How often a lemma with a part of speech was a cue in annotated text (`learnt.tsv`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LearntCue {
+    /// Occurrences inside a gold cue span.
+    pub cue: u32,
+    /// All occurrences.
+    pub total: u32,
+}
+
+impl LearntCue {
+    /// The share of occurrences that were cues.
+    pub fn precision(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            f64::from(self.cue) / f64::from(self.total)
+        }
+    }
+}
+
 /// The loaded cue lexicon.
 #[derive(Clone, Debug, Default)]
 pub struct Cues {
     verbs: HashMap<String, Verb>,
+    learnt: HashMap<(String, String), LearntCue>,
     phrases: Vec<Phrase>,
     hedges: HashMap<String, HedgeClass>,
     notices: Vec<NoticePhrase>,
@@ -127,6 +148,7 @@ pub struct Cues {
 const FILES: &[(&str, &str)] = &[
     ("documents.tsv", include_str!("../data/cues/documents.tsv")),
     ("hedges.tsv", include_str!("../data/cues/hedges.tsv")),
+    ("learnt.tsv", include_str!("../data/cues/learnt.tsv")),
     ("notices.tsv", include_str!("../data/cues/notices.tsv")),
     ("outlets.tsv", include_str!("../data/cues/outlets.tsv")),
     ("phrases.tsv", include_str!("../data/cues/phrases.tsv")),
@@ -140,6 +162,7 @@ fn header_of(file: &str) -> Option<&'static [&'static str]> {
     Some(match file {
         "documents.tsv" => &["word"],
         "hedges.tsv" => &["word", "class"],
+        "learnt.tsv" => &["lemma", "upos", "cue", "total"],
         "notices.tsv" => &["phrase", "kind", "needs"],
         "outlets.tsv" => &["name", "kind"],
         "phrases.tsv" => &["phrase", "class", "frame"],
@@ -269,6 +292,20 @@ impl Cues {
                     };
                     self.verbs.insert(c[0].to_lowercase(), verb);
                 }
+                "learnt.tsv" => {
+                    let count = |s: &str| {
+                        s.parse::<u32>()
+                            .map_err(|_| bad(line, format!("not a count: {s:?}")))
+                    };
+                    let (cue, total) = (count(c[2])?, count(c[3])?);
+                    if cue > total {
+                        return Err(bad(line, "cue count above total".into()));
+                    }
+                    self.learnt.insert(
+                        (c[0].to_lowercase(), c[1].to_uppercase()),
+                        LearntCue { cue, total },
+                    );
+                }
                 "phrases.tsv" => {
                     let p = Phrase {
                         words: words(c[0]),
@@ -349,6 +386,14 @@ impl Cues {
         self.verbs.get(&form.to_lowercase())
     }
 
+    /// How often `lemma` tagged `upos` ("VERB", "NOUN") was a cue in the annotated text the
+    /// lexicon was learnt from.
+    pub fn learnt(&self, lemma: &str, upos: &str) -> Option<LearntCue> {
+        self.learnt
+            .get(&(lemma.to_lowercase(), upos.to_uppercase()))
+            .copied()
+    }
+
     /// Multi-word cues, longest first.
     pub fn phrases(&self) -> &[Phrase] {
         &self.phrases
@@ -409,9 +454,17 @@ mod tests {
         for (name, text) in FILES {
             let rows = rows(name, text).unwrap_or_else(|e| panic!("{e}"));
             assert!(!rows.is_empty(), "{name} is empty");
+            // learnt.tsv is keyed on lemma and part of speech together.
+            let key = |r: &[&str]| {
+                if *name == "learnt.tsv" {
+                    (r[0].to_string(), r[1].to_string())
+                } else {
+                    (r[0].to_string(), String::new())
+                }
+            };
             for w in rows.windows(2) {
                 assert!(
-                    w[0].1[0] < w[1].1[0],
+                    key(&w[0].1) < key(&w[1].1),
                     "{name}:{}: {:?} should come after {:?} (sorted, unique)",
                     w[1].0,
                     w[0].1[0],
@@ -432,6 +485,8 @@ mod tests {
         assert_eq!(c.verb("Said").unwrap().class, CueClass::Report);
         assert_eq!(c.verb("denied").unwrap().class, CueClass::Denial);
         assert!(c.verb("talks").is_none());
+        let said = c.learnt("say", "VERB").unwrap();
+        assert!(said.precision() > 0.5 && said.total >= said.cue);
         assert!(c.phrases().iter().any(|p| p.words == ["according", "to"]));
         assert!(c.is_outlet_name("Associated Press"));
         assert!(c.is_outlet_head("broadcaster"));

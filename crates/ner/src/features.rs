@@ -1,6 +1,8 @@
 //! Feature extraction for the tagger: hashed, allocation-light.
 
+use crate::clusters::Ids;
 use crate::gazetteer::Gazetteer;
+use crate::model::Extra;
 
 /// A feature id: a 32-bit hash of a template and its values.
 pub(crate) type Feat = u32;
@@ -64,6 +66,8 @@ pub(crate) struct TokenInfo {
     pub word: u64,
     pub lower: u64,
     pub shape: u64,
+    /// Middle-granularity word cluster (`0xffff` without one).
+    pub cluster: u64,
     pub feats: Vec<Feat>,
 }
 
@@ -113,8 +117,8 @@ impl DocCase {
 pub(crate) fn sentence_features(
     words: &[&str],
     gaz: &Gazetteer,
+    extra: &Extra,
     doc: &DocCase,
-    clusters: &dyn Fn(&str) -> Option<u64>,
 ) -> Vec<TokenInfo> {
     let n = words.len();
     let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -123,7 +127,8 @@ pub(crate) fn sentence_features(
     let lh: Vec<u64> = lowers.iter().map(|w| hs(w)).collect();
     let sh: Vec<u64> = shapes.iter().map(|w| hs(w)).collect();
     let gz = gaz.tag(words);
-    let cl: Vec<Option<u64>> = lowers.iter().map(|l| clusters(l)).collect();
+    let cl: Vec<Option<Ids>> = lowers.iter().map(|l| extra.clusters.get(l)).collect();
+    let nm = extra.names.tag(words);
     let at = |v: &[u64], i: isize| -> u64 {
         if i < 0 {
             BOS
@@ -133,6 +138,7 @@ pub(crate) fn sentence_features(
             v[i as usize]
         }
     };
+    let mid = |x: Option<Ids>| x.map_or(0xffff, |ids| ids[1] as u64);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let ii = i as isize;
@@ -187,24 +193,60 @@ pub(crate) fn sentence_features(
         if w.contains('-') {
             f.push(feat(27, 1));
         }
-        if let Some(c) = cl[i] {
-            f.push(feat(28, c));
-            f.push(feat2(29, c, sh[i]));
-        }
-        if i > 0 {
-            if let Some(c) = cl[i - 1] {
-                f.push(feat(30, c));
+        // Word clusters at each granularity: the token's own (also with its shape), its
+        // neighbours', and the pair with the previous token at the middle granularity.
+        match cl[i] {
+            Some(ids) => {
+                for (g, &c) in ids.iter().enumerate() {
+                    let gc = ((g as u64) << 16) | c as u64;
+                    f.push(feat(28, gc));
+                    f.push(feat2(29, gc, sh[i]));
+                }
             }
+            None => f.push(feat(28, 0xdead_0000)),
         }
-        if i + 1 < n {
-            if let Some(c) = cl[i + 1] {
-                f.push(feat(31, c));
-            }
+        let none = [0xffffu16; crate::clusters::G];
+        let pc = if i > 0 {
+            cl[i - 1].unwrap_or(none)
+        } else {
+            [0xfffe; crate::clusters::G]
+        };
+        let nc = if i + 1 < n {
+            cl[i + 1].unwrap_or(none)
+        } else {
+            [0xfffe; crate::clusters::G]
+        };
+        for g in 0..crate::clusters::G {
+            let tag = (g as u64) << 16;
+            f.push(feat(30, tag | pc[g] as u64));
+            f.push(feat(31, tag | nc[g] as u64));
         }
+        f.push(feat2(
+            32,
+            if i > 0 { mid(cl[i - 1]) } else { 0xfffe },
+            mid(cl[i]),
+        ));
+        f.push(feat2(
+            37,
+            mid(cl[i]),
+            cl.get(i + 1).map_or(0xfffe, |&x| mid(x)),
+        ));
+        f.push(feat(38, if i > 1 { mid(cl[i - 2]) } else { 0xfffe }));
+        f.push(feat(39, cl.get(i + 2).map_or(0xfffe, |&x| mid(x))));
+        // Name phrases from silver-annotated text: kinds and position, with the shape, and the
+        // neighbours' kinds.
+        let (nk, np) = nm[i];
+        if nk != 0 {
+            f.push(feat2(33, nk as u64, np as u64));
+            f.push(feat2(34, nk as u64, sh[i]));
+        }
+        f.push(feat(35, if i > 0 { nm[i - 1].0 as u64 } else { 0xff }));
+        f.push(feat(36, nm.get(i + 1).map_or(0xff, |x| x.0 as u64)));
         out.push(TokenInfo {
             word: wh[i],
             lower: lh[i],
             shape: sh[i],
+            cluster: mid(cl[i]),
             feats: f,
         });
     }
@@ -219,6 +261,7 @@ pub(crate) fn history_features(tok: &TokenInfo, prev: u64, prev2: u64, out: &mut
     out.push(feat2(42, prev, tok.word));
     out.push(feat2(43, prev, tok.shape));
     out.push(feat2(44, prev, tok.lower));
+    out.push(feat2(45, prev, tok.cluster));
 }
 
 /// Second-stage features from the first stage's classes over the whole document: the class of

@@ -17,11 +17,14 @@
 //! ```
 #![deny(missing_docs)]
 
+mod clusters;
 pub mod conll;
 mod features;
 mod gazetteer;
 mod model;
+mod names;
 mod train;
+pub mod unlabelled;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -31,7 +34,7 @@ pub use train::{score, train, SpanCounts, TrainOptions};
 
 use features::{sentence_features, stack_features, DocCase, TokenInfo};
 use gazetteer::Gazetteer;
-use model::{class_name, decode, parts, Weights};
+use model::{class_name, decode, parts, Extra, Weights};
 
 /// What can go wrong in the recogniser.
 #[derive(Debug, thiserror::Error)]
@@ -75,6 +78,8 @@ pub struct Entity {
 pub struct Ner {
     /// One or two stages: the second sees the first one's tags over the whole document.
     stages: Vec<Weights>,
+    /// Word clusters and name phrases learnt from unlabelled text (empty in models without them).
+    extra: Extra,
     meta: String,
     gaz: &'static Gazetteer,
 }
@@ -88,6 +93,7 @@ impl Ner {
     fn untrained() -> Ner {
         Ner {
             stages: Vec::new(),
+            extra: Extra::default(),
             meta: String::new(),
             gaz: gazetteer(),
         }
@@ -118,9 +124,10 @@ impl Ner {
 
     /// A model from the bytes of a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Ner> {
-        let (stages, meta) = model::read(bytes)?;
+        let (stages, extra, meta) = model::read(bytes)?;
         Ok(Ner {
             stages,
+            extra,
             meta,
             gaz: gazetteer(),
         })
@@ -128,7 +135,7 @@ impl Ner {
 
     /// The model file bytes.
     pub fn to_bytes(&self) -> Result<Vec<u8>> {
-        model::write(&self.stages, &self.meta)
+        model::write(&self.stages, &self.extra, &self.meta)
     }
 
     /// What the model records about its training.
@@ -141,6 +148,11 @@ impl Ner {
         self.meta = meta;
     }
 
+    /// Number of words with a cluster.
+    pub fn cluster_words(&self) -> usize {
+        self.extra.clusters.map.len()
+    }
+
     /// Number of features with weights, over all stages.
     pub fn features_len(&self) -> usize {
         self.stages.iter().map(|w| w.index.len()).sum()
@@ -150,7 +162,7 @@ impl Ner {
         let doc = DocCase::new(sentences.iter().map(Vec::as_slice));
         sentences
             .iter()
-            .map(|s| sentence_features(s, self.gaz, &doc, &|_| None))
+            .map(|s| sentence_features(s, self.gaz, &self.extra, &doc))
             .collect()
     }
 

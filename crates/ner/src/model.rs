@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
+use crate::clusters::{self, Clusters};
 use crate::features::{history_features, Feat, TokenInfo};
+use crate::names::{self, Names};
 use crate::{Error, Result};
 
 /// Entity types, in class order.
@@ -15,7 +17,7 @@ pub(crate) const C: usize = 1 + 4 * TYPES.len();
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 8] = b"BYLNER\0\0";
 /// Version of the model file format written.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// Oldest model file format version still read.
 pub const OLDEST_SUPPORTED_VERSION: u32 = 1;
 
@@ -109,8 +111,18 @@ pub(crate) fn best(scores: &[f32; C], prev: Option<usize>, last: bool) -> usize 
     b
 }
 
-/// Serialises the stages' weights and metadata: magic, version, then a deflated body.
-pub(crate) fn write(stages: &[Weights], meta: &str) -> Result<Vec<u8>> {
+/// The unlabelled-text resources a model carries besides its weights (format version 2).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Extra {
+    /// Word clusters.
+    pub clusters: Clusters,
+    /// Name phrases from silver-annotated text.
+    pub names: Names,
+}
+
+/// Serialises the stages' weights, the extras and metadata: magic, version, then a deflated
+/// body (version 2 adds the cluster table and the name list after the stages).
+pub(crate) fn write(stages: &[Weights], extra: &Extra, meta: &str) -> Result<Vec<u8>> {
     let mut body = Vec::new();
     body.extend_from_slice(&(meta.len() as u32).to_le_bytes());
     body.extend_from_slice(meta.as_bytes());
@@ -119,6 +131,8 @@ pub(crate) fn write(stages: &[Weights], meta: &str) -> Result<Vec<u8>> {
     for w in stages {
         write_weights(w, &mut body);
     }
+    extra.clusters.write(&mut body);
+    extra.names.write(&mut body);
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -159,13 +173,14 @@ fn write_weights(w: &Weights, body: &mut Vec<u8>) {
     body.extend_from_slice(&rows);
 }
 
-struct Reader<'a> {
-    b: &'a [u8],
-    at: usize,
+/// A cursor over a decompressed model body.
+pub(crate) struct Reader<'a> {
+    pub b: &'a [u8],
+    pub at: usize,
 }
 
 impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Result<&[u8]> {
+    pub(crate) fn take(&mut self, n: usize) -> Result<&[u8]> {
         let s = self
             .b
             .get(self.at..self.at + n)
@@ -173,17 +188,17 @@ impl Reader<'_> {
         self.at += n;
         Ok(s)
     }
-    fn u32(&mut self) -> Result<u32> {
+    pub(crate) fn u32(&mut self) -> Result<u32> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
-    fn u8(&mut self) -> Result<u8> {
+    pub(crate) fn u8(&mut self) -> Result<u8> {
         Ok(self.take(1)?[0])
     }
 }
 
-/// Reads what [`write`] wrote.
-pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, String)> {
+/// Reads what [`write`] wrote (a version 1 file has no clusters).
+pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, Extra, String)> {
     if bytes.len() < 12 || &bytes[..8] != MAGIC {
         return Err(Error::Model(
             "not a byline NER model (bad magic bytes)".into(),
@@ -219,7 +234,15 @@ pub(crate) fn read(bytes: &[u8]) -> Result<(Vec<Weights>, String)> {
     for _ in 0..stages {
         out.push(read_weights(&mut r)?);
     }
-    Ok((out, meta))
+    let extra = if version >= 2 {
+        Extra {
+            clusters: clusters::read(&mut r)?,
+            names: names::read(&mut r)?,
+        }
+    } else {
+        Extra::default()
+    };
+    Ok((out, extra, meta))
 }
 
 fn read_weights(r: &mut Reader) -> Result<Weights> {
@@ -275,8 +298,13 @@ mod tests {
         w.w = vec![0.0; C];
         w.w[3] = 1.5;
         w.w[5] = -0.25;
-        let bytes = write(&[w.clone(), w], "meta").unwrap();
-        let (r, meta) = read(&bytes).unwrap();
+        let mut extra = Extra::default();
+        extra.clusters.map.insert(42, [1, 2, 3]);
+        extra.names.map.insert(43, 5);
+        extra.names.max_words = 2;
+        let bytes = write(&[w.clone(), w], &extra, "meta").unwrap();
+        let (r, extra2, meta) = read(&bytes).unwrap();
+        assert_eq!(extra2, extra);
         assert_eq!((meta.as_str(), r.len()), ("meta", 2));
         let r = &r[1];
         assert!((r.w[3] - 1.5).abs() < 1e-3 && (r.w[5] + 0.25).abs() < 1e-3);

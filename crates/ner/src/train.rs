@@ -1,10 +1,13 @@
 //! Training the averaged perceptron on CoNLL-2003 documents.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
+use crate::clusters::{ClusterOptions, Clusters, GRAINS};
 use crate::conll::{spans, Doc};
 use crate::features::{history_features, stack_features, Feat, TokenInfo};
 use crate::model::{best, class_of, decode, tag_hash, Weights, C, TYPES};
+use crate::names::Names;
 use crate::{Ner, Result};
 
 /// Training settings.
@@ -16,6 +19,16 @@ pub struct TrainOptions {
     pub seed: u64,
     /// Folds of the jackknife that trains the second stage (below 2: one stage only).
     pub folds: usize,
+    /// The corpora folder to learn word clusters from (see [`crate::unlabelled`]); `None`: no
+    /// clusters.
+    pub corpora: Option<PathBuf>,
+    /// Words seen fewer times in the unlabelled text get no cluster.
+    pub cluster_min_count: u32,
+    /// Exchange passes of the clustering at each granularity.
+    pub cluster_iterations: usize,
+    /// After choosing the passes on `dev`, train the final model on train and dev together with
+    /// those passes (the dev scores in the metadata are then those of the train-only model).
+    pub refit: bool,
 }
 
 impl Default for TrainOptions {
@@ -24,6 +37,10 @@ impl Default for TrainOptions {
             epochs: 20,
             seed: 7,
             folds: 4,
+            corpora: None,
+            cluster_min_count: 3,
+            cluster_iterations: 8,
+            refit: false,
         }
     }
 }
@@ -255,10 +272,42 @@ fn train_stage(
     }
 }
 
-/// Trains a model on `train`, choosing passes on `dev`. Stage one tags from local features;
-/// stage two adds document-level features from stage one's tags (learnt on jackknifed stage-one
-/// tags of the training data, `folds` folds) and is kept only when it helps on `dev`. `log`
-/// receives progress lines.
+/// Stage-one classes of each training document from a model that never saw it (`folds` folds,
+/// `epochs` passes each).
+fn jackknife(
+    data: &[Prepared],
+    folds: usize,
+    epochs: usize,
+    seed: u64,
+    log: &mut dyn FnMut(String),
+) -> Vec<Vec<Vec<usize>>> {
+    let mut jack: Vec<Vec<Vec<usize>>> = vec![Vec::new(); data.len()];
+    for k in 0..folds {
+        let rest: Vec<Prepared> = data
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % folds != k)
+            .map(|(_, d)| Prepared {
+                words: Vec::new(),
+                toks: d.toks.clone(),
+                gold: d.gold.clone(),
+            })
+            .collect();
+        let (w, _, _) = train_stage(&rest, &[], epochs, seed + k as u64 + 1, &mut |_| {});
+        for (i, d) in data.iter().enumerate().filter(|(i, _)| i % folds == k) {
+            jack[i] = d.toks.iter().map(|t| decode(&w, t)).collect();
+        }
+        log(format!("jackknife fold {} of {folds} tagged", k + 1));
+    }
+    jack
+}
+
+/// Trains a model on `train`, choosing passes on `dev`. With `opts.corpora`, word clusters are
+/// first learnt from the unlabelled text there. Stage one tags from local features; stage two
+/// adds document-level features from stage one's tags (learnt on jackknifed stage-one tags of the
+/// training data, `folds` folds) and is kept only when it helps on `dev`. With `opts.refit` the
+/// chosen configuration is then retrained on train and dev together. `log` receives progress
+/// lines.
 pub fn train(
     train: &[Doc],
     dev: &[Doc],
@@ -266,50 +315,72 @@ pub fn train(
     log: &mut dyn FnMut(String),
 ) -> Result<Ner> {
     let mut ner = Ner::untrained();
+    let mut meta = String::new();
+    if let Some(root) = &opts.corpora {
+        let text = crate::unlabelled::read_corpora(root, log)?;
+        let copts = ClusterOptions {
+            min_count: opts.cluster_min_count,
+            iterations: opts.cluster_iterations,
+            grains: GRAINS,
+        };
+        ner.extra.clusters = Clusters::train(&text, copts, log);
+        let tokens: usize = text.iter().map(Vec::len).sum();
+        drop(text);
+        ner.extra.names = Names::learn(&crate::unlabelled::gmb_tagged(root)?, 2);
+        meta = format!(
+            "word clusters ({:?} classes, {} exchange passes, words seen {}+ times: {}) from {tokens} tokens of unlabelled text under {}; {} name phrases tagged twice or more in the GMB corpus; ",
+            GRAINS,
+            opts.cluster_iterations,
+            opts.cluster_min_count,
+            ner.extra.clusters.map.len(),
+            root.display(),
+            ner.extra.names.map.len()
+        );
+        log(format!("name list: {} phrases", ner.extra.names.map.len()));
+    }
     let data = prepare(&ner, train);
     let dev_data = prepare(&ner, dev);
     log("stage 1".into());
     let (w1, f1, e1) = train_stage(&data, &dev_data, opts.epochs, opts.seed, log);
     ner.stages = vec![w1];
-    ner.meta = format!("stage 1: pass {e1} of {}, dev span F1 {f1:.4}", opts.epochs);
-    if opts.folds < 2 || dev_data.is_empty() {
-        return Ok(ner);
-    }
-    // Stage-one tags of each training document from a model that never saw it.
-    let mut jack: Vec<Vec<Vec<usize>>> = vec![Vec::new(); data.len()];
-    for k in 0..opts.folds {
-        let rest: Vec<Prepared> = data
+    let mut summary = format!("stage 1: pass {e1} of {}, dev span F1 {f1:.4}", opts.epochs);
+    let mut stage2 = None;
+    if opts.folds >= 2 && !dev_data.is_empty() {
+        let jack = jackknife(&data, opts.folds, e1, opts.seed, log);
+        let data2 = stacked(&data, &jack);
+        let dev_classes: Vec<Vec<Vec<usize>>> = dev_data
             .iter()
-            .enumerate()
-            .filter(|(i, _)| i % opts.folds != k)
-            .map(|(_, d)| Prepared {
-                words: Vec::new(),
-                toks: d.toks.clone(),
-                gold: d.gold.clone(),
-            })
+            .map(|d| d.toks.iter().map(|t| decode(&ner.stages[0], t)).collect())
             .collect();
-        let (w, _, _) = train_stage(&rest, &[], e1, opts.seed + k as u64 + 1, &mut |_| {});
-        for (i, d) in data.iter().enumerate().filter(|(i, _)| i % opts.folds == k) {
-            jack[i] = d.toks.iter().map(|t| decode(&w, t)).collect();
+        let dev2 = stacked(&dev_data, &dev_classes);
+        log("stage 2".into());
+        let (w2, f2, e2) = train_stage(&data2, &dev2, opts.epochs, opts.seed + 99, log);
+        if f2 > f1 {
+            ner.stages.push(w2);
+            stage2 = Some(e2);
+            summary = format!(
+                "{summary}; stage 2: pass {e2} of {ep}, dev span F1 {f2:.4}",
+                ep = opts.epochs
+            );
         }
-        log(format!("jackknife fold {} of {} tagged", k + 1, opts.folds));
     }
-    let data2 = stacked(&data, &jack);
-    let dev_classes: Vec<Vec<Vec<usize>>> = dev_data
-        .iter()
-        .map(|d| d.toks.iter().map(|t| decode(&ner.stages[0], t)).collect())
-        .collect();
-    let dev2 = stacked(&dev_data, &dev_classes);
-    drop(data);
-    log("stage 2".into());
-    let (w2, f2, e2) = train_stage(&data2, &dev2, opts.epochs, opts.seed + 99, log);
-    if f2 > f1 {
-        ner.stages.push(w2);
-        ner.meta = format!(
-            "stage 1: pass {e1} of {ep}, dev span F1 {f1:.4}; stage 2: pass {e2} of {ep}, dev span F1 {f2:.4}",
-            ep = opts.epochs
+    if opts.refit && !dev_data.is_empty() {
+        log("refit on train + dev".into());
+        let all: Vec<Prepared> = data.into_iter().chain(dev_data).collect();
+        let (w1, _, _) = train_stage(&all, &[], e1, opts.seed, log);
+        let mut stages = vec![w1];
+        if let Some(e2) = stage2 {
+            let jack = jackknife(&all, opts.folds, e1, opts.seed, log);
+            let all2 = stacked(&all, &jack);
+            let (w2, _, _) = train_stage(&all2, &[], e2, opts.seed + 99, log);
+            stages.push(w2);
+        }
+        ner.stages = stages;
+        summary = format!(
+            "{summary} (dev scores of the train-only model; final weights retrained on train + dev with those passes)"
         );
     }
+    ner.meta = format!("{meta}{summary}");
     Ok(ner)
 }
 

@@ -21,6 +21,7 @@
 #![deny(missing_docs)]
 
 mod analysis;
+pub mod clusters;
 pub mod conllu;
 mod error;
 pub mod format;

@@ -154,48 +154,165 @@ impl WeightsBuilder {
                 1.0
             }
         });
-        let mut map = RowMap::with_capacity(self.keys.len());
-        let mut entries = Vec::with_capacity(self.values.len());
-        for (r, key) in self.keys.iter().enumerate() {
+        // Rows in key order: the table is then filled front to back (see `Weights::insert`).
+        let mut order: Vec<usize> = (0..self.keys.len()).collect();
+        order.sort_unstable_by_key(|&r| self.keys[r]);
+        let mut w = Weights::with_capacity(self.nclasses, scale, self.keys.len());
+        let mut row = Vec::new();
+        for r in order {
             let (a, b) = (self.offsets[r] as usize, self.offsets[r + 1] as usize);
-            let before = entries.len();
+            row.clear();
             for (c, v) in self.classes[a..b].iter().zip(&self.values[a..b]) {
                 let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
                 if q != 0 {
-                    entries.push(Entry16 { class: *c, q });
+                    row.push(pack(*c, q));
                 }
             }
-            if entries.len() > before {
-                map.insert(*key, before as u32, (entries.len() - before) as u32);
-            }
+            w.insert(self.keys[r], &row);
         }
-        Weights {
-            nclasses: self.nclasses,
-            scale,
-            map,
-            entries,
-        }
+        w
     }
 }
 
-/// One quantised class weight.
-#[derive(Clone, Copy, Debug)]
-struct Entry16 {
-    class: u16,
-    q: i16,
+/// One class weight in 32 bits: the class in the low half, the quantised weight in the high.
+#[inline]
+fn pack(class: u16, q: i16) -> u32 {
+    u32::from(class) | (u32::from(q as u16) << 16)
 }
 
-/// Read-only weights: a feature map and compressed sparse rows of 16-bit weights. Scores are in
-/// units of `scale` (only their order matters).
+#[inline]
+fn unpack(x: u32) -> (usize, i16) {
+    ((x & 0xffff) as usize, (x >> 16) as u16 as i16)
+}
+
+/// `Slot::a` low half of a slot whose entries are in `Weights::sparse` (`a >> 16` of them, from
+/// `b`).
+const SPARSE: u32 = 0xffff;
+/// `Slot::a` of a slot whose row is dense in `Weights::dense` (`nclasses` weights from `b`).
+const DENSE: u32 = 0xfffe;
+
+/// One feature of the table: its key and either up to two packed class weights in place (most
+/// features have one or two, so one cache line holds the whole lookup) or where its row is.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    key: u64,
+    a: u32,
+    b: u32,
+}
+
+/// Read-only weights: one open-addressing table whose slots hold a feature key with its class
+/// weights (16-bit, quantised) in place, or the place of a longer row, kept sparse or, when it
+/// has many classes, dense. Scores are in units of `scale` (only their order matters).
 #[derive(Clone, Debug)]
 pub(crate) struct Weights {
     nclasses: usize,
     scale: f32,
-    map: RowMap,
-    entries: Vec<Entry16>,
+    /// Keys are placed by their top bits: `key >> shift` is the home slot.
+    shift: u32,
+    slots: Vec<Slot>,
+    sparse: Vec<u32>,
+    dense: Vec<i16>,
+    len: usize,
 }
 
 impl Weights {
+    /// An empty table sized for `n` features: at most two thirds full, so a probe for a missing
+    /// feature stops within a few slots, most often in the same cache line.
+    fn with_capacity(nclasses: usize, scale: f32, n: usize) -> Weights {
+        let cap = (n.max(8) * 3 / 2).next_power_of_two();
+        Weights {
+            nclasses,
+            scale,
+            shift: 64 - cap.trailing_zeros(),
+            slots: vec![Slot::default(); cap],
+            sparse: Vec::new(),
+            dense: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Adds feature `key` (never 0) with its packed entries, replacing an older row. The table
+    /// was sized for all keys.
+    fn insert(&mut self, key: u64, row: &[u32]) {
+        let slot = match row.len() {
+            0 => return,
+            1 | 2 => Slot {
+                key,
+                a: row[0],
+                b: row.get(1).copied().unwrap_or(0),
+            },
+            n if n * 8 >= self.nclasses => {
+                let at = self.dense.len();
+                self.dense.resize(at + self.nclasses, 0);
+                for &x in row {
+                    let (c, q) = unpack(x);
+                    self.dense[at + c] = q;
+                }
+                Slot {
+                    key,
+                    a: DENSE,
+                    b: at as u32,
+                }
+            }
+            n => {
+                let at = self.sparse.len();
+                self.sparse.extend_from_slice(row);
+                Slot {
+                    key,
+                    a: SPARSE | ((n as u32) << 16),
+                    b: at as u32,
+                }
+            }
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize & mask;
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].key == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The slot of `key`.
+    #[inline]
+    fn find(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (key >> self.shift) as usize & mask;
+        loop {
+            let k = self.slots.get(i)?.key;
+            if k == key {
+                return Some(i);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The class weights of a slot, in class order for dense rows.
+    fn entries(&self, s: &Slot) -> Vec<(u16, i16)> {
+        let mut out = Vec::new();
+        match s.a & 0xffff {
+            SPARSE => {
+                let (a, n) = (s.b as usize, (s.a >> 16) as usize);
+                out.extend(self.sparse[a..a + n].iter().map(|&x| unpack(x)));
+            }
+            DENSE => {
+                let a = s.b as usize;
+                out.extend(self.dense[a..a + self.nclasses].iter().copied().enumerate());
+            }
+            _ => out.extend([unpack(s.a), unpack(s.b)]),
+        }
+        out.into_iter()
+            .filter(|&(_, q)| q != 0)
+            .map(|(c, q)| (c as u16, q))
+            .collect()
+    }
+
     /// Number of classes.
     pub(crate) fn nclasses(&self) -> usize {
         self.nclasses
@@ -203,21 +320,72 @@ impl Weights {
 
     /// Number of feature rows.
     pub(crate) fn features(&self) -> usize {
-        self.map.len
+        self.len
     }
 
     /// Scores every class (`scores` has one slot per class).
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in feats {
-            if let Some((a, n)) = self.map.get(f) {
-                let (a, b) = (a as usize, a as usize + n as usize);
-                for e in self.entries.get(a..b).unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut(e.class as usize) {
-                        *s += f32::from(e.q);
+        let n = self.nclasses.min(scores.len());
+        let scores = &mut scores[..n];
+        // Find every feature first, then add: the table probes do not wait on one another, so
+        // their cache misses overlap.
+        let mut found = [0u32; 64];
+        for chunk in feats.chunks(found.len()) {
+            let mut k = 0;
+            for &f in chunk {
+                if let Some(i) = self.find(f) {
+                    found[k] = i as u32;
+                    k += 1;
+                }
+            }
+            for &i in &found[..k] {
+                self.add(&self.slots[i as usize], scores);
+            }
+        }
+    }
+
+    #[inline]
+    fn add(&self, s: &Slot, scores: &mut [f32]) {
+        #[inline]
+        fn one(x: u32, scores: &mut [f32]) {
+            let (c, q) = unpack(x);
+            if let Some(s) = scores.get_mut(c) {
+                *s += f32::from(q);
+            }
+        }
+        match s.a & 0xffff {
+            SPARSE => {
+                let (a, n) = (s.b as usize, (s.a >> 16) as usize);
+                for &x in self.sparse.get(a..a + n).unwrap_or(&[]) {
+                    one(x, scores);
+                }
+            }
+            DENSE => {
+                let a = s.b as usize;
+                if let Some(row) = self.dense.get(a..a + scores.len()) {
+                    // Eight at a time, in fixed-size arrays, so the compiler uses vector adds.
+                    let mut sc = scores.chunks_exact_mut(8);
+                    let mut rc = row.chunks_exact(8);
+                    for (s8, q8) in sc.by_ref().zip(rc.by_ref()) {
+                        if let (Ok(s8), Ok(q8)) =
+                            (<&mut [f32; 8]>::try_from(s8), <&[i16; 8]>::try_from(q8))
+                        {
+                            for (s, &q) in s8.iter_mut().zip(q8) {
+                                *s += f32::from(q);
+                            }
+                        }
+                    }
+                    for (s, &q) in sc.into_remainder().iter_mut().zip(rc.remainder()) {
+                        *s += f32::from(q);
                     }
                 }
+            }
+            // Unused places hold class 0 with weight 0.
+            _ => {
+                one(s.a, scores);
+                one(s.b, scores);
             }
         }
     }
@@ -225,20 +393,20 @@ impl Weights {
     /// Writes the weights, dropping those under `prune` times the largest.
     pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
         let cut = (32767.0 * prune).round() as i64;
-        let mut rows: Vec<(u64, u32, u32)> = self.map.iter().collect();
-        rows.sort_unstable();
-        let kept: Vec<(u64, Vec<Entry16>)> = rows
+        let mut kept: Vec<(u64, Vec<(u16, i16)>)> = self
+            .slots
             .iter()
-            .filter_map(|&(key, a, n)| {
-                let (a, b) = (a as usize, a as usize + n as usize);
-                let e: Vec<Entry16> = self.entries[a..b]
-                    .iter()
-                    .filter(|e| i64::from(e.q).abs() > cut)
-                    .copied()
+            .filter(|s| s.key != 0)
+            .filter_map(|s| {
+                let e: Vec<(u16, i16)> = self
+                    .entries(s)
+                    .into_iter()
+                    .filter(|&(_, q)| i64::from(q).abs() > cut)
                     .collect();
-                (!e.is_empty()).then_some((key, e))
+                (!e.is_empty()).then_some((s.key, e))
             })
             .collect();
+        kept.sort_unstable_by_key(|(k, _)| *k);
         w.var(self.nclasses as u64);
         w.f32(self.scale);
         w.var(kept.len() as u64);
@@ -247,9 +415,9 @@ impl Weights {
             w.var(key - prev);
             prev = *key;
             w.var(e.len() as u64);
-            for x in e {
-                w.var(u64::from(x.class));
-                w.ivar(i64::from(x.q));
+            for &(c, q) in e {
+                w.var(u64::from(c));
+                w.ivar(i64::from(q));
             }
         }
     }
@@ -259,84 +427,86 @@ impl Weights {
         let nclasses = r.len()?;
         let scale = r.f32()?;
         let nrows = r.len()?;
-        let mut b = WeightsBuilder::new(nclasses);
-        b.keys.reserve(nrows);
+        let bad = |r: &Reader, m: &str| crate::Error::BadModel {
+            model: r.model().to_string(),
+            message: m.into(),
+        };
+        if nclasses >= DENSE as usize || nrows > r.remaining() {
+            return Err(bad(r, "too many classes or rows"));
+        }
+        let mut w = Weights::with_capacity(nclasses, scale, nrows);
         let mut key = 0u64;
-        let mut entries = Vec::new();
+        let mut row = Vec::new();
         for _ in 0..nrows {
             key = key.wrapping_add(r.var()?);
             let n = r.len()?;
-            entries.clear();
+            row.clear();
             for _ in 0..n {
                 let c = r.var()?;
                 let q = r.ivar()?;
                 if c as usize >= nclasses || key == 0 {
-                    return Err(crate::Error::BadModel {
-                        model: r.model().to_string(),
-                        message: "class or feature out of range".into(),
-                    });
+                    return Err(bad(r, "class or feature out of range"));
                 }
-                entries.push((c as u16, q as f32 * scale));
+                let q = q.clamp(-32767, 32767) as i16;
+                if q != 0 {
+                    row.push(pack(c as u16, q));
+                }
             }
-            b.row(key, entries.iter().copied());
+            w.insert(key, &row);
         }
-        Ok(b.build(Some(scale)))
-    }
-}
-
-/// Feature key → (first entry, number of entries), in one slot per key.
-#[derive(Clone, Debug, Default)]
-struct RowMap {
-    slots: Vec<(u64, u32, u32)>,
-    len: usize,
-}
-
-impl RowMap {
-    fn with_capacity(n: usize) -> RowMap {
-        let cap = (n.max(8) * 2).next_power_of_two();
-        RowMap {
-            slots: vec![(0, 0, 0); cap],
-            len: 0,
-        }
-    }
-
-    #[inline]
-    fn get(&self, key: u64) -> Option<(u32, u32)> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = (key as usize) & mask;
-        loop {
-            let (k, a, n) = *self.slots.get(i)?;
-            if k == key {
-                return Some((a, n));
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
-    /// Inserts a key not yet present; the map was sized for all keys.
-    fn insert(&mut self, key: u64, start: u32, n: u32) {
-        let mask = self.slots.len() - 1;
-        let mut i = (key as usize) & mask;
-        while self.slots[i].0 != 0 && self.slots[i].0 != key {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].0 == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = (key, start, n);
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (u64, u32, u32)> + '_ {
-        self.slots.iter().filter(|s| s.0 != 0).copied()
+        Ok(w)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows of 1, 2, 3, 9 and 40 classes (in place, sparse, sparse, sparse, dense) score as a
+    /// plain sum would, and survive writing and reading.
+    #[test]
+    fn every_row_layout_scores_like_a_plain_sum() {
+        let nclasses = 100;
+        let mut b = WeightsBuilder::new(nclasses);
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = [1usize, 2, 3, 9, 40]
+            .iter()
+            .enumerate()
+            .map(|(r, &n)| {
+                let key = crate::hash::feat(r as u64 + 1, 0, 0, 0);
+                let e = (0..n)
+                    .map(|j| {
+                        (
+                            (j * 7 % nclasses) as u16,
+                            (j as f32 - 4.5) * (r as f32 + 1.0),
+                        )
+                    })
+                    .collect();
+                (key, e)
+            })
+            .collect();
+        for (k, e) in &rows {
+            b.row(*k, e.iter().copied());
+        }
+        let w = b.build(Some(0.5));
+        assert_eq!(w.features(), rows.len());
+        assert!(!w.sparse.is_empty() && !w.dense.is_empty());
+        let mut out = Writer::default();
+        w.write(&mut out, 0.0);
+        let bytes = out.finish(b"BYLNTST\0");
+        let w2 = Weights::read(&mut Reader::open(&bytes, b"BYLNTST\0", "t").unwrap()).unwrap();
+        let feats: Vec<u64> = rows.iter().map(|(k, _)| *k).chain([12345]).collect();
+        let mut expected = vec![0f32; nclasses];
+        for (_, e) in &rows {
+            for &(c, v) in e {
+                expected[c as usize] += (v / 0.5).round();
+            }
+        }
+        for w in [&w, &w2] {
+            let mut scores = vec![1f32; nclasses];
+            w.score(&feats, &mut scores);
+            assert_eq!(scores, expected);
+        }
+    }
 
     #[test]
     fn learns_separable_data_and_round_trips() {

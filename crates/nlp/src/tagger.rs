@@ -1,8 +1,11 @@
-//! The part-of-speech tagger: a greedy left-to-right averaged perceptron over joint (XPOS, UPOS)
-//! tags with affix, shape, context and tag-dictionary features.
+//! The part-of-speech tagger: greedy left-to-right averaged perceptrons with affix, shape,
+//! context, tag-dictionary and word-cluster features. A first pass tags XPOS; a second pass
+//! tags UPOS, seeing the first pass's tags on both sides (and the UPOS each XPOS most often
+//! maps to).
 
 use std::collections::HashMap;
 
+use crate::clusters::{self, Clusters};
 use crate::conllu;
 use crate::format::{Reader, Writer};
 use crate::hash::{self, feat, FeatureMap};
@@ -26,6 +29,8 @@ pub(crate) struct WordInfo {
     pre: [u64; 3],
     amb: u64,
     flags: u64,
+    /// Word classes, coarsest first.
+    clu: [u64; clusters::LEVELS],
 }
 
 fn pad(n: u64) -> WordInfo {
@@ -38,6 +43,7 @@ fn pad(n: u64) -> WordInfo {
         pre: [h; 3],
         amb: h,
         flags: h,
+        clu: [h; clusters::LEVELS],
     }
 }
 
@@ -50,7 +56,7 @@ pub(crate) fn lower_hash(form: &str) -> u64 {
     }
 }
 
-fn info(form: &str, dict: &FeatureMap) -> WordInfo {
+fn info(form: &str, dict: &FeatureMap, clus: &Clusters) -> WordInfo {
     let lower_s;
     let lower: &str = if form.chars().any(char::is_uppercase) {
         lower_s = form.to_lowercase();
@@ -119,6 +125,11 @@ fn info(form: &str, dict: &FeatureMap) -> WordInfo {
             hash::mix(lh, 4)
         };
     }
+    let path = if clus.is_empty() {
+        None
+    } else {
+        clus.get(clusters::key(form))
+    };
     WordInfo {
         lower: lh,
         form: hash::str(form),
@@ -127,6 +138,7 @@ fn info(form: &str, dict: &FeatureMap) -> WordInfo {
         pre,
         amb: dict.get(lh).map_or(7, u64::from),
         flags,
+        clu: std::array::from_fn(|l| clusters::class(path, l)),
     }
 }
 
@@ -239,6 +251,30 @@ fn features(w: &[WordInfo], i: usize, p1: u64, p2: u64, sc: u64, out: &mut Vec<u
     ]);
 }
 
+/// Appends the word-cluster features of position `i` (see [`features`]).
+fn cluster_features(w: &[WordInfo], i: usize, p1: u64, out: &mut Vec<u64>) {
+    let none = [u64::MAX - 1; clusters::LEVELS];
+    let at = |j: Option<usize>| j.and_then(|j| w.get(j)).map_or(none, |x| x.clu);
+    let (c, m1, n1, n2) = (
+        at(Some(i)),
+        at(i.checked_sub(1)),
+        at(Some(i + 1)),
+        at(Some(i + 2)),
+    );
+    out.extend_from_slice(&[
+        feat(70, c[0], 0, 0),
+        feat(71, c[1], 0, 0),
+        feat(72, c[2], 0, 0),
+        feat(74, n1[1], 0, 0),
+        feat(75, n1[2], 0, 0),
+        feat(76, m1[1], 0, 0),
+        feat(77, m1[2], 0, 0),
+        feat(78, n2[1], 0, 0),
+        feat(79, p1, c[2], 0),
+        feat(80, c[2], n1[1], 0),
+    ]);
+}
+
 /// One greedy left-to-right classifier over the shared features: its classes and weights.
 #[derive(Clone, Debug)]
 struct Layer {
@@ -247,13 +283,15 @@ struct Layer {
 }
 
 impl Layer {
-    /// Tags a sentence whose word infos are given.
+    /// Tags a sentence whose word infos are given; `clu`: with the cluster features.
+    #[allow(clippy::too_many_arguments)]
     fn run(
         &self,
         infos: &[WordInfo],
         sc: u64,
         sure: &[Option<usize>],
         stack: Option<(&[usize], &[usize])>,
+        clu: bool,
         out: &mut Vec<usize>,
         feats: &mut Vec<u64>,
     ) {
@@ -268,6 +306,9 @@ impl Layer {
             let p1 = if i >= 1 { out[i - 1] as u64 } else { start };
             let p2 = if i >= 2 { out[i - 2] as u64 } else { start + 1 };
             features(infos, i, p1, p2, sc, feats);
+            if clu {
+                cluster_features(infos, i, p1, feats);
+            }
             if let Some((u, x)) = stack {
                 stack_features(infos, u, x, i, feats);
             }
@@ -277,13 +318,20 @@ impl Layer {
     }
 }
 
-/// A trained tagger: one classifier for UPOS, one for XPOS, and the lemmatiser.
+/// A trained tagger: one classifier for XPOS, one for UPOS over its guesses, and the
+/// lemmatiser.
 #[derive(Clone, Debug)]
 pub struct Tagger {
+    /// First-pass UPOS (models without `xpos_upos` only; empty otherwise).
     upos: Layer,
     xpos: Layer,
     /// Second UPOS pass over the first passes' guesses (absent in older models).
     upos2: Option<Layer>,
+    /// XPOS → the UPOS it most often goes with: the second pass's view of the first pass's
+    /// UPOS. Older models (none here) run a first UPOS pass instead.
+    xpos_upos: Option<Vec<usize>>,
+    /// Word clusters learnt from unlabelled text (empty: no cluster features).
+    clusters: Clusters,
     upos_tags: Vec<Upos>,
     xpos_tags: Vec<String>,
     dict: FeatureMap,
@@ -357,6 +405,32 @@ impl Tagger {
         } else {
             None
         };
+        // Older models end here.
+        let (xpos_upos, clusters) = match r.u8() {
+            Ok(2) => {
+                let n = r.len()?;
+                let mut m = Vec::with_capacity(n);
+                for _ in 0..n {
+                    m.push(r.len()?);
+                }
+                (Some(m), Clusters::read(&mut r)?)
+            }
+            Ok(k) => {
+                return Err(crate::Error::BadModel {
+                    model: name.to_string(),
+                    message: format!("unknown tagger section {k}"),
+                })
+            }
+            Err(_) => (None, Clusters::default()),
+        };
+        if xpos_upos.as_ref().is_some_and(|m| {
+            m.len() != xpos_tags.len() || m.iter().any(|u| *u >= upos_tags.len()) || upos2.is_none()
+        }) {
+            return Err(crate::Error::BadModel {
+                model: name.to_string(),
+                message: "XPOS to UPOS map and tag sets disagree".into(),
+            });
+        }
         if upos2
             .as_ref()
             .is_some_and(|l| l.nclasses != upos_tags.len())
@@ -382,6 +456,8 @@ impl Tagger {
                 nclasses: xpos_tags.len(),
             },
             upos2,
+            xpos_upos,
+            clusters,
             upos_tags,
             xpos_tags,
             dict,
@@ -414,6 +490,14 @@ impl Tagger {
             }
             None => w.u8(0),
         }
+        if let Some(m) = &self.xpos_upos {
+            w.u8(2);
+            w.var(m.len() as u64);
+            for u in m {
+                w.var(*u as u64);
+            }
+            self.clusters.write(&mut w);
+        }
         w.finish(MAGIC)
     }
 
@@ -427,6 +511,11 @@ impl Tagger {
         self.meta = meta;
     }
 
+    /// The word clusters the tagger uses (empty if none).
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
+    }
+
     /// The name of XPOS tag `t`.
     pub(crate) fn xpos_name(&self, t: usize) -> &str {
         self.xpos_tags.get(t).map_or("_", String::as_str)
@@ -434,7 +523,10 @@ impl Tagger {
 
     /// Tags a sentence and lemmatises it.
     pub(crate) fn tag(&self, words: &[&str]) -> Vec<Tagged> {
-        let infos: Vec<WordInfo> = words.iter().map(|w| info(w, &self.dict)).collect();
+        let infos: Vec<WordInfo> = words
+            .iter()
+            .map(|w| info(w, &self.dict, &self.clusters))
+            .collect();
         let sc = sentence_case(&infos);
         let mut feats = Vec::with_capacity(64);
         let (mut u, mut x) = (Vec::new(), Vec::new());
@@ -444,12 +536,28 @@ impl Tagger {
             .iter()
             .map(|s| s.map(|v| (v & 0xffff) as usize))
             .collect();
-        self.upos.run(&infos, sc, &su, None, &mut u, &mut feats);
-        self.xpos.run(&infos, sc, &sx, None, &mut x, &mut feats);
-        if let Some(l) = &self.upos2 {
-            let mut u2 = Vec::with_capacity(u.len());
-            l.run(&infos, sc, &su, Some((&u, &x)), &mut u2, &mut feats);
-            u = u2;
+        let clu = !self.clusters.is_empty();
+        match (&self.xpos_upos, &self.upos2) {
+            (Some(map), Some(l)) => {
+                self.xpos
+                    .run(&infos, sc, &sx, None, clu, &mut x, &mut feats);
+                let u0: Vec<usize> = x
+                    .iter()
+                    .map(|t| map.get(*t).copied().unwrap_or(0))
+                    .collect();
+                l.run(&infos, sc, &su, Some((&u0, &x)), clu, &mut u, &mut feats);
+            }
+            _ => {
+                self.upos
+                    .run(&infos, sc, &su, None, clu, &mut u, &mut feats);
+                self.xpos
+                    .run(&infos, sc, &sx, None, clu, &mut x, &mut feats);
+                if let Some(l) = &self.upos2 {
+                    let mut u2 = Vec::with_capacity(u.len());
+                    l.run(&infos, sc, &su, Some((&u, &x)), clu, &mut u2, &mut feats);
+                    u = u2;
+                }
+            }
         }
         words
             .iter()
@@ -482,10 +590,23 @@ impl Tagger {
             + self.upos2.as_ref().map_or(0, |l| l.weights.features())
     }
 
-    /// Trains a tagger on `train`, scoring each epoch on `dev` and keeping the best epoch.
+    /// Trains a tagger on `train` without word clusters, scoring each epoch on `dev` and
+    /// keeping the best epoch.
     pub fn train(
         train: &[conllu::Sentence],
         dev: &[conllu::Sentence],
+        opts: &TrainOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Tagger> {
+        Tagger::train_with_clusters(train, dev, Clusters::default(), opts, progress)
+    }
+
+    /// Trains a tagger on `train` with word `clusters` (see [`Clusters::train`]; empty for
+    /// none), scoring each epoch on `dev` and keeping the best epoch.
+    pub fn train_with_clusters(
+        train: &[conllu::Sentence],
+        dev: &[conllu::Sentence],
+        clusters: Clusters,
         opts: &TrainOptions,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Tagger> {
@@ -554,6 +675,13 @@ impl Tagger {
                 .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str())),
         );
         let (nu, nx) = (upos_tags.len(), xpos_tags.len());
+        let mut pair_counts = vec![vec![0u32; nu]; nx];
+        for g in &gold {
+            for &(u, x) in g {
+                pair_counts[x][u] += 1;
+            }
+        }
+        let xpos_upos: Vec<usize> = pair_counts.iter().map(|c| argmax_u32(c)).collect();
         let mut tagger = Tagger {
             upos: Layer {
                 weights: Trainer::new(nu).averaged(),
@@ -564,6 +692,8 @@ impl Tagger {
                 nclasses: nx,
             },
             upos2: None,
+            xpos_upos: Some(xpos_upos.clone()),
+            clusters,
             upos_tags,
             xpos_tags,
             dict,
@@ -571,19 +701,24 @@ impl Tagger {
             lemmatizer,
             meta: Meta::default(),
         };
+        let clu = !tagger.clusters.is_empty();
         let infos: Vec<Vec<WordInfo>> = train
             .iter()
             .enumerate()
             .map(|(i, s)| {
                 let d = &fold_dicts[i % DICT_FOLDS];
-                s.words.iter().map(|w| info(&w.form, d)).collect()
+                s.words
+                    .iter()
+                    .map(|w| info(&w.form, d, &tagger.clusters))
+                    .collect()
             })
             .collect();
-        let mut trainers = [Trainer::new(nu), Trainer::new(nx), Trainer::new(nu)];
-        let mut order: Vec<usize> = (0..train.len()).collect();
-        let mut rng = Rng::new(opts.seed);
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0f32; nu.max(nx)];
+        // Layer 0 tags XPOS, layer 1 UPOS over the first pass's tags.
+        let mut trainers = [Trainer::new(nx), Trainer::new(nu)];
+        let mut order: Vec<usize> = (0..train.len()).collect();
+        let mut rng = Rng::new(opts.seed);
         let mut best: Option<(f64, Tagger, usize)> = None;
         for epoch in 1..=opts.epochs {
             rng.shuffle(&mut order);
@@ -594,7 +729,7 @@ impl Tagger {
                 let sc = sentence_case(w);
                 let mut guesses: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
                 for (layer, trainer) in trainers.iter_mut().enumerate() {
-                    let n = if layer == 1 { nx } else { nu };
+                    let n = if layer == 0 { nx } else { nu };
                     let start = n as u64;
                     let mut prev: Vec<usize> = Vec::with_capacity(w.len());
                     for i in 0..w.len() {
@@ -605,22 +740,26 @@ impl Tagger {
                             start + 1
                         };
                         features(w, i, p1, p2, sc, &mut feats);
-                        if layer == 2 {
+                        if clu {
+                            cluster_features(w, i, p1, &mut feats);
+                        }
+                        if layer == 1 {
                             stack_features(w, &guesses[0], &guesses[1], i, &mut feats);
                         }
                         trainer.score(&feats, &mut scores[..n]);
                         let guess = argmax(&scores[..n]);
-                        let truth = if layer == 1 { g[i].1 } else { g[i].0 };
+                        let truth = if layer == 0 { g[i].1 } else { g[i].0 };
                         trainer.update(&feats, truth, guess);
                         trainer.tick();
-                        if layer == 0 {
+                        if layer == 1 {
                             right += usize::from(guess == truth);
                             seen += 1;
                         }
                         prev.push(guess);
                     }
-                    if layer < 2 {
-                        guesses[layer] = prev;
+                    if layer == 0 {
+                        guesses[0] = prev.iter().map(|x| xpos_upos[*x]).collect();
+                        guesses[1] = prev;
                     }
                 }
                 if done % 256 == 0 {
@@ -631,10 +770,9 @@ impl Tagger {
                     });
                 }
             }
-            tagger.upos.weights = trainers[0].averaged();
-            tagger.xpos.weights = trainers[1].averaged();
+            tagger.xpos.weights = trainers[0].averaged();
             tagger.upos2 = Some(Layer {
-                weights: trainers[2].averaged(),
+                weights: trainers[1].averaged(),
                 nclasses: nu,
             });
             let mut scores_out =
@@ -733,6 +871,17 @@ fn build_dict(
         dict.insert(*w, (h as u32) | 8);
     }
     dict
+}
+
+/// Index of the largest count (the first on ties).
+fn argmax_u32(s: &[u32]) -> usize {
+    let mut best = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[best] {
+            best = i;
+        }
+    }
+    best
 }
 
 /// Index of the largest score (the first on ties).

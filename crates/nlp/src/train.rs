@@ -93,6 +93,17 @@ pub fn train_tagger(
     crate::Tagger::train(train, dev, opts, progress)
 }
 
+/// Trains a tagger with word clusters (see [`crate::Tagger::train_with_clusters`]).
+pub fn train_tagger_with_clusters(
+    train: &[crate::conllu::Sentence],
+    dev: &[crate::conllu::Sentence],
+    clusters: crate::clusters::Clusters,
+    opts: &TrainOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<crate::Tagger> {
+    crate::Tagger::train_with_clusters(train, dev, clusters, opts, progress)
+}
+
 /// Tags sentences with `tagger`: (XPOS, UPOS) per word.
 pub fn tag_sentences(
     tagger: &crate::Tagger,
@@ -157,7 +168,13 @@ pub fn jackknife_tags(
             .filter(|(i, _)| i % opts.folds != k)
             .map(|(_, s)| s.clone())
             .collect();
-        let fold_tagger = crate::Tagger::train(&rest, &[], &fold_opts, &mut |_| {})?;
+        let fold_tagger = crate::Tagger::train_with_clusters(
+            &rest,
+            &[],
+            tagger.clusters().clone(),
+            &fold_opts,
+            &mut |_| {},
+        )?;
         for (i, s) in train.iter().enumerate() {
             if i % opts.folds == k {
                 train_tags[i] = tag_sentences(&fold_tagger, std::slice::from_ref(s)).remove(0);

@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 mod backend;
+mod browse;
 mod error;
 mod link;
 mod query;
@@ -35,6 +36,7 @@ use std::collections::HashMap;
 use backend::{Conn, Value};
 
 pub use backend::Backend;
+pub use browse::{DocumentQuery, DocumentRow, Paged};
 pub use error::{Error, Result};
 pub use query::{ClaimQuery, ClaimRow, EventQuery, EventRow};
 pub use schema::SCHEMA_VERSION;

@@ -89,13 +89,13 @@ pub struct EventRow {
 }
 
 /// `2025` → `2025-00-00`, so that `>=` on ISO strings includes the whole year.
-fn lower_bound(d: &str) -> Result<String> {
+pub(crate) fn lower_bound(d: &str) -> Result<String> {
     check_date(d)?;
     Ok(d.to_string())
 }
 
 /// `2025-09` → `2025-09-99`, so that `<=` on ISO strings includes the whole month.
-fn upper_bound(d: &str) -> Result<String> {
+pub(crate) fn upper_bound(d: &str) -> Result<String> {
     check_date(d)?;
     Ok(match d.len() {
         4 => format!("{d}-99-99"),
@@ -124,7 +124,7 @@ fn check_date(d: &str) -> Result<()> {
 }
 
 /// Words of a search as an FTS5 query: each quoted, all required.
-fn fts5_query(search: &str) -> Result<String> {
+pub(crate) fn fts5_query(search: &str) -> Result<String> {
     let words: Vec<String> = search
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -136,7 +136,7 @@ fn fts5_query(search: &str) -> Result<String> {
     Ok(words.join(" "))
 }
 
-fn party_filter(
+pub(crate) fn party_filter(
     sql: &mut String,
     params: &mut Vec<Value>,
     key_col: &str,
@@ -148,31 +148,36 @@ fn party_filter(
     params.push(Value::text(format!("{}%", who.trim().to_uppercase())));
 }
 
-fn limit(n: u32) -> Value {
+pub(crate) fn limit(n: u32) -> Value {
     Value::Int(Some(i64::from(if n == 0 { u32::MAX } else { n })))
 }
 
-fn json_of(v: &Value) -> Json {
+pub(crate) fn json_of(v: &Value) -> Json {
     v.as_text()
         .and_then(|s| serde_json::from_str(s).ok())
         .unwrap_or(Json::Null)
 }
 
-fn text_of(v: &Value) -> Option<String> {
+pub(crate) fn text_of(v: &Value) -> Option<String> {
     v.as_text().map(str::to_string)
 }
 
 pub(crate) fn claims(conn: &mut Conn, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
-    let mut sql = String::from(
-        "SELECT c.doc_id, c.id, c.published, c.factuality, c.text, d.url, c.json \
-         FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1",
-    );
-    let mut params = Vec::new();
+    claims_at(conn, q, 0)
+}
+
+/// Appends the `WHERE` conditions of `q` (after `WHERE 1 = 1`) for claims aliased `c`.
+pub(crate) fn claim_conditions(
+    backend: Backend,
+    q: &ClaimQuery,
+    sql: &mut String,
+    params: &mut Vec<Value>,
+) -> Result<()> {
     if let Some(actor) = &q.actor {
         sql.push_str(
             " AND EXISTS (SELECT 1 FROM claim_actors ca WHERE ca.doc_id = c.doc_id AND ca.claim_id = c.id",
         );
-        party_filter(&mut sql, &mut params, "ca.name_key", "ca.code", actor);
+        party_filter(sql, params, "ca.name_key", "ca.code", actor);
         sql.push(')');
     }
     if let Some(kind) = &q.source_kind {
@@ -195,7 +200,7 @@ pub(crate) fn claims(conn: &mut Conn, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
         params.push(Value::text(upper_bound(to)?));
     }
     if let Some(search) = &q.search {
-        match conn.backend() {
+        match backend {
             Backend::Sqlite => {
                 sql.push_str(
                     " AND (c.doc_id || ' ' || c.id) IN \
@@ -212,8 +217,20 @@ pub(crate) fn claims(conn: &mut Conn, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
             }
         }
     }
-    sql.push_str(" ORDER BY c.published DESC, c.doc_id, c.id LIMIT ?");
+    Ok(())
+}
+
+/// Claims matching `q` from the `offset`-th on (at most `q.limit`), newest report first.
+pub(crate) fn claims_at(conn: &mut Conn, q: &ClaimQuery, offset: u64) -> Result<Vec<ClaimRow>> {
+    let mut sql = String::from(
+        "SELECT c.doc_id, c.id, c.published, c.factuality, c.text, d.url, c.json \
+         FROM claims c JOIN documents d ON d.id = c.doc_id WHERE 1 = 1",
+    );
+    let mut params = Vec::new();
+    claim_conditions(conn.backend(), q, &mut sql, &mut params)?;
+    sql.push_str(" ORDER BY c.published DESC, c.doc_id, c.id LIMIT ? OFFSET ?");
     params.push(limit(q.limit));
+    params.push(Value::Int(i64::try_from(offset).ok()));
     let rows = conn.query(&sql, &params)?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
@@ -238,24 +255,20 @@ pub(crate) fn claims(conn: &mut Conn, q: &ClaimQuery) -> Result<Vec<ClaimRow>> {
 }
 
 pub(crate) fn events(conn: &mut Conn, q: &EventQuery) -> Result<Vec<EventRow>> {
-    let mut sql = String::from(
-        "SELECT e.doc_id, e.id, e.type, e.date, a.name, e.actor_code, t.name, e.target_code, d.url, e.json \
-         FROM events e JOIN documents d ON d.id = e.doc_id \
-         LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.actor_id \
-         LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target_id WHERE 1 = 1",
-    );
-    let mut params = Vec::new();
+    events_at(conn, q, 0)
+}
+
+/// Appends the `WHERE` conditions of `q` (after `WHERE 1 = 1`) for events aliased `e`.
+pub(crate) fn event_conditions(
+    q: &EventQuery,
+    sql: &mut String,
+    params: &mut Vec<Value>,
+) -> Result<()> {
     if let Some(actor) = &q.actor {
-        party_filter(&mut sql, &mut params, "e.actor_key", "e.actor_code", actor);
+        party_filter(sql, params, "e.actor_key", "e.actor_code", actor);
     }
     if let Some(target) = &q.target {
-        party_filter(
-            &mut sql,
-            &mut params,
-            "e.target_key",
-            "e.target_code",
-            target,
-        );
+        party_filter(sql, params, "e.target_key", "e.target_code", target);
     }
     if let Some(t) = &q.event_type {
         sql.push_str(" AND e.type = ?");
@@ -269,8 +282,22 @@ pub(crate) fn events(conn: &mut Conn, q: &EventQuery) -> Result<Vec<EventRow>> {
         sql.push_str(" AND e.date <= ?");
         params.push(Value::text(upper_bound(to)?));
     }
-    sql.push_str(" ORDER BY e.date DESC, e.doc_id, e.id LIMIT ?");
+    Ok(())
+}
+
+/// Events matching `q` from the `offset`-th on (at most `q.limit`), latest first.
+pub(crate) fn events_at(conn: &mut Conn, q: &EventQuery, offset: u64) -> Result<Vec<EventRow>> {
+    let mut sql = String::from(
+        "SELECT e.doc_id, e.id, e.type, e.date, a.name, e.actor_code, t.name, e.target_code, d.url, e.json \
+         FROM events e JOIN documents d ON d.id = e.doc_id \
+         LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.actor_id \
+         LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target_id WHERE 1 = 1",
+    );
+    let mut params = Vec::new();
+    event_conditions(q, &mut sql, &mut params)?;
+    sql.push_str(" ORDER BY e.date DESC, e.doc_id, e.id LIMIT ? OFFSET ?");
     params.push(limit(q.limit));
+    params.push(Value::Int(i64::try_from(offset).ok()));
     Ok(conn
         .query(&sql, &params)?
         .iter()

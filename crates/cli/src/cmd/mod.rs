@@ -2,6 +2,7 @@
 
 pub mod bench;
 pub mod claims;
+pub mod demo;
 pub mod eval;
 pub mod export;
 pub mod export_events;
@@ -10,6 +11,7 @@ pub mod ingest;
 pub mod ner;
 pub mod parse;
 pub mod query;
+pub mod serve;
 pub mod timeline;
 pub mod train;
 pub mod train_ner;

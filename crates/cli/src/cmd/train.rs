@@ -51,6 +51,10 @@ pub struct Args {
     /// Drop weights smaller than this fraction of the largest when writing the model.
     #[arg(long, default_value_t = 0.0)]
     prune: f32,
+    /// Tagger: unlabelled text (files or folders: CoNLL-U, CoNLL-2003, CSV, token XML, plain
+    /// text) to learn word clusters from; none, no cluster features.
+    #[arg(long, value_name = "PATH", num_args = 1..)]
+    unlabelled: Vec<PathBuf>,
 }
 
 fn load_tagger(args: &Args) -> Result<Tagger> {
@@ -142,24 +146,46 @@ pub fn run(args: Args) -> Result<Outcome> {
     meta.set("trained_on", &file_name(&args.train));
     meta.set("dev", &file_name(&args.dev));
     meta.set("licence", "training data: UD English-EWT, CC BY-SA 4.0");
-    meta.set(
-        "command",
-        &format!(
-            "byline train {} --train {} --dev {} --out {} --epochs {} --seed {} --folds {} --prune {}",
-            if args.which == Which::Tagger { "tagger" } else { "parser" },
-            args.train.display(),
-            args.dev.display(),
-            args.out.display(),
-            opts.epochs,
-            opts.seed,
-            opts.folds,
-            args.prune
-        ),
+    let mut command =
+        format!(
+        "byline train {} --train {} --dev {} --out {} --epochs {} --seed {} --folds {} --prune {}",
+        if args.which == Which::Tagger { "tagger" } else { "parser" },
+        args.train.display(),
+        args.dev.display(),
+        args.out.display(),
+        opts.epochs,
+        opts.seed,
+        opts.folds,
+        args.prune
     );
+    for p in &args.unlabelled {
+        command.push_str(&format!(" --unlabelled {}", p.display()));
+    }
+    meta.set("command", &command);
     meta.set("commit", &commit());
     let (bytes, name, best) = match args.which {
         Which::Tagger => {
-            let mut t = train::train_tagger(&trainset, &dev, &opts, &mut report)?;
+            let mut text = Vec::new();
+            for p in &args.unlabelled {
+                text.extend(byline_nlp::clusters::read_unlabelled(p)?);
+            }
+            let clusters = if text.is_empty() {
+                byline_nlp::clusters::Clusters::default()
+            } else {
+                let tokens: usize = text.iter().map(Vec::len).sum();
+                report(Progress::Stage(format!(
+                    "word clusters from {} sentences, {tokens} tokens",
+                    text.len()
+                )));
+                let c = byline_nlp::clusters::Clusters::train(
+                    &text,
+                    &byline_nlp::clusters::ClusterOptions::default(),
+                );
+                report(Progress::Stage(format!("{} words clustered", c.len())));
+                c
+            };
+            let mut t =
+                train::train_tagger_with_clusters(&trainset, &dev, clusters, &opts, &mut report)?;
             let best = t.meta().get("best_epoch").unwrap_or("?").to_string();
             let s = t.evaluate(&dev);
             meta.set("best_epoch", &best);

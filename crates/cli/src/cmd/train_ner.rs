@@ -1,5 +1,9 @@
 //! `byline train ner`: trains the named-entity recogniser on CoNLL-2003 column files (two
-//! averaged-perceptron stages, passes chosen on the dev file) and writes `ner.bin`.
+//! averaged-perceptron stages, passes chosen on the dev file, then retrained on train + dev with
+//! those passes) and writes `ner.bin`. Word clusters and a name list are first learnt from the
+//! unlabelled text of the corpora folder that holds the training file's folder
+//! (`../shared/corpora` for `../shared/corpora/conll2003/train.txt`; see
+//! `byline_ner::unlabelled`).
 
 use std::path::Path;
 use std::time::Instant;
@@ -23,10 +27,18 @@ pub fn run(
     let dev_docs = byline_ner::conll::read(dev)?;
     byline_ner::conll::check_tagged(&train_docs, &train.display().to_string())?;
     byline_ner::conll::check_tagged(&dev_docs, &dev.display().to_string())?;
+    let corpora = train
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .filter(|p| p.is_dir());
     let opts = byline_ner::TrainOptions {
         epochs: epochs.max(1),
         seed,
         folds,
+        corpora,
+        refit: true,
+        ..Default::default()
     };
     let mut ner = byline_ner::train(&train_docs, &dev_docs, &opts, &mut |line| {
         eprintln!("{line}")

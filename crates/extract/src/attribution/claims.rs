@@ -12,7 +12,7 @@
 use byline_lexicon::cues::{CueClass, Frame};
 
 use super::cues::{self, Hit};
-use super::{is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS};
+use super::{is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS};
 
 /// What a claim's content is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +57,7 @@ impl Draft {
 /// Every claim the cues of the document make, in text order of their content.
 pub(crate) fn find(w: &Work) -> Vec<Draft> {
     let hits = cues::find(w);
-    let cue_at: Vec<bool> = {
+    let mut cue_at: Vec<bool> = {
         let mut v = vec![false; w.toks.len()];
         for h in &hits {
             for x in v.iter_mut().take(h.end).skip(h.first) {
@@ -92,6 +92,14 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
+    // Verbs no surface frame read: through the parse.
+    let parsed = super::frames::find(w, &drafts);
+    for d in &parsed {
+        for x in cue_at.iter_mut().take(d.cue.1).skip(d.cue.0) {
+            *x = true;
+        }
+    }
+    drafts.extend(parsed);
     hedged_sentences(w, &cue_at, &mut drafts);
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
@@ -217,8 +225,14 @@ fn plain(
             Some(c) => Some(c),
             None if !at_start => content_before(w, src.0, sent.start, cue_at),
             None => {
-                // "S said:" closing a sentence before a quote in the next one.
-                next_quote(w, after)
+                // "S said:" closing a sentence before a quote in the next one, or "S said."
+                // after a quote that closed the sentence before.
+                next_quote(w, after).or_else(|| {
+                    let k = skip_leading(w, sent.start, src.0);
+                    (k == src.0 && k > 0 && w.toks[k - 1].mark)
+                        .then(|| content_before(w, src.0, src.0, cue_at))
+                        .flatten()
+                })
             }
         };
         let content = content?;
@@ -717,7 +731,18 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
                 .sources
                 .first()
                 .map_or(usize::MAX, |s| w.toks[s.0].start);
-            if src_start <= os + 1 && !drafts[o].hedged {
+            // Only another's inner state passes through ("S1 said S2 believes C"); a reported
+            // report ("S1 said S2 told R C") and the speaker's own state ("S said she
+            // believes C") stay nested under the reporter.
+            let own = drafts[i]
+                .sources
+                .first()
+                .is_some_and(|s| s.1 == s.0 + 1 && is_in(PRONOUNS, w.word(s.0)));
+            if src_start <= os + 1
+                && !drafts[o].hedged
+                && drafts[i].class == CueClass::Belief
+                && !own
+            {
                 let extra = drafts[o].sources.clone();
                 for s in extra {
                     if !drafts[i].sources.contains(&s) {

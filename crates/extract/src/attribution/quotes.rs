@@ -77,12 +77,20 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
         // The quote left open in the previous paragraph, continued by one opening this one.
         let carried_in = carried.take();
         let lead = first_mark(text, ps);
+        let mut skip = false;
         for (k, &(i, c)) in chars.iter().enumerate() {
-            if !is_mark(c) {
+            if std::mem::take(&mut skip) {
                 continue;
             }
+            // Two apostrophes stand for a double mark in some newspapers' plain text.
+            let doubled = c == '\'' && chars.get(k + 1).is_some_and(|x| x.1 == '\'');
+            if !is_mark(c) && !doubled {
+                continue;
+            }
+            skip = doubled;
             let prev = k.checked_sub(1).map(|j| chars[j].1);
-            let next = chars.get(k + 1).map(|x| x.1);
+            let next = chars.get(k + 1 + usize::from(doubled)).map(|x| x.1);
+            let c = if doubled { '"' } else { c };
             let Some(f) = facing(prev, c, next) else {
                 continue;
             };
@@ -100,7 +108,7 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
                             let continues = carried_in.filter(|_| o == lead);
                             out.push(QuoteSpan {
                                 open: o,
-                                start: o + text[o..].chars().next().map_or(1, char::len_utf8),
+                                start: o + mark_len(text, o),
                                 end: at,
                                 close: Some(at),
                                 continues,
@@ -112,7 +120,7 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
             }
         }
         if let Some(&o) = stack.first() {
-            let start = o + text[o..].chars().next().map_or(1, char::len_utf8);
+            let start = o + mark_len(text, o);
             let end = ps + para.trim_end().len();
             let continues = carried_in.filter(|_| o == lead);
             out.push(QuoteSpan {
@@ -127,6 +135,15 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
         }
     }
     out
+}
+
+/// Byte length of the quotation mark at `o` (`''` counts as one mark).
+fn mark_len(text: &str, o: usize) -> usize {
+    if text[o..].starts_with("''") {
+        2
+    } else {
+        text[o..].chars().next().map_or(1, char::len_utf8)
+    }
 }
 
 /// Byte offset of the first non-space character of the paragraph starting at `ps`.
@@ -163,6 +180,14 @@ mod tests {
         assert_eq!(
             texts("“She called it “a trap” twice,” he said."),
             ["She called it “a trap” twice,"]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        assert_eq!(
+            texts("''The ferry is late,'' a clerk said. It's the tide's fault."),
+            ["The ferry is late,"]
         );
     }
 

@@ -95,12 +95,13 @@ fn coordinated_targets_give_one_event_each() {
 #[test]
 fn negation_and_rejection() {
     let doc = extract("Peru has not recognized Bolivia. Chile ruled out talks with Peru.");
-    let e = doc
-        .events
-        .iter()
-        .find(|e| e.kind == EventType::Support)
-        .unwrap();
-    assert_eq!(e.polarity, Polarity::Negated);
+    // Not recognizing is refusing recognition (CAMEO 12), not a negated SUPPORT.
+    assert!(
+        has(&doc, EventType::Reject, "PER", "BOL"),
+        "{:?}",
+        triples(&doc)
+    );
+    assert!(!doc.events.iter().any(|e| e.kind == EventType::Support));
     assert!(has(&doc, EventType::Reject, "CHL", "-") || has(&doc, EventType::Reject, "CHL", "PER"));
     assert!(doc.events.iter().any(|e| e.trigger.text == "ruled out"));
 }
@@ -228,4 +229,80 @@ fn debug_lines() {
             .collect();
         println!("{}", serde_json::Value::Array(evs));
     }
+}
+
+#[test]
+fn there_points_back_to_the_place_named_before() {
+    let doc = extract(
+        "The talks focus on halting Egyptian airstrikes in eastern Libya and ending ground raids there.",
+    );
+    assert!(
+        has(&doc, EventType::Assault, "EGY", "LBY"),
+        "{:?}",
+        triples(&doc)
+    );
+    // Halting an attack is not a sanction against the attacker.
+    assert!(!doc.events.iter().any(|e| e.kind == EventType::Sanction));
+}
+
+#[test]
+fn a_stopped_cooperative_act_is_only_the_sanction() {
+    let doc = extract("Japan suspended aid deliveries to Serbia.");
+    assert!(
+        has(&doc, EventType::Sanction, "JPN", "SRB"),
+        "{:?}",
+        triples(&doc)
+    );
+    assert!(!doc.events.iter().any(|e| e.kind == EventType::Aid));
+}
+
+#[test]
+fn not_doing_a_cooperative_act_is_a_rejection() {
+    let doc = extract("Chile has not accepted the offer from Peru.");
+    assert!(
+        has(&doc, EventType::Reject, "CHL", "PER"),
+        "{:?}",
+        triples(&doc)
+    );
+    assert!(doc.events.iter().all(|e| e.polarity == Polarity::Positive));
+}
+
+#[test]
+fn comments_are_notices_and_responsibility_is_conceded() {
+    let doc = extract("Neither the ministry nor Kenya's embassy provided a comment.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    let doc = extract("Peru accepted responsibility for the attack on Chile.");
+    assert!(
+        has(&doc, EventType::Concede, "PER", "CHL"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn targetless_background_mentions_are_left_out_main_events_kept() {
+    let doc = extract("Reporters could not verify claims of Egyptian arms deliveries.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    let doc = extract("Denmark accepted the formula.");
+    assert!(
+        has(&doc, EventType::Agree, "DNK", "-"),
+        "{:?}",
+        triples(&doc)
+    );
+    let doc = extract("Kenya protested.");
+    assert!(
+        has(&doc, EventType::Protest, "KEN", "-"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_meeting_as_the_setting_of_a_statement() {
+    let doc = extract("Norway said in a meeting with Iceland that the border would stay open.");
+    assert!(
+        has(&doc, EventType::Consult, "NOR", "ISL"),
+        "{:?}",
+        triples(&doc)
+    );
 }

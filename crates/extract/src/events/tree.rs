@@ -41,7 +41,9 @@ fn slot_for(tree: &Analysis, sent: &Sent<'_>, j: usize, depth: usize) -> Option<
             .iter()
             .any(|r| relation_is(rel, r) || rel == *r)
         {
-            if relation_is(rel, "nmod") && !rel.ends_with("poss") && case_of(tree, sent, c) != "of"
+            if relation_is(rel, "nmod")
+                && !rel.ends_with("poss")
+                && !matches!(case_of(tree, sent, c), "of" | "by" | "from")
             {
                 continue;
             }
@@ -103,6 +105,28 @@ fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> 
         "conj" | "advcl" => subject_of(tree, parent, depth - 1),
         _ => None,
     }
+}
+
+/// True when word `h` is the predicate of the main clause: the root, or joined to it through
+/// coordination, control or a reported clause ("officials said Syria attacked"); an event noun
+/// counts through the verb it is the subject or object of ("launched a mediation effort").
+pub(crate) fn in_main_clause(tree: &Analysis, h: usize) -> bool {
+    let mut k = h;
+    let mut noun_step = true;
+    for _ in 0..8 {
+        let w = &tree.words[k];
+        let Some(head) = w.head else {
+            return true;
+        };
+        let up = matches!(w.deprel, "conj" | "xcomp" | "ccomp" | "parataxis")
+            || (noun_step && matches!(w.deprel, "obj" | "nsubj" | "nsubj:pass"));
+        if !up {
+            return false;
+        }
+        noun_step = false;
+        k = head;
+    }
+    false
 }
 
 /// Participants of `t` from the tree, or `None` when the tree does not cover the sentence.
@@ -196,7 +220,13 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
         }
         if actor.is_empty() {
             // The subject of the verb the noun is the object of ("Israel launched raids").
-            if let (Some(v), true) = (word.head, matches!(word.deprel, "obj" | "nsubj:pass")) {
+            // Or of the verb it is the setting of ("X said in a meeting with Y").
+            let setting = relation_is(word.deprel, "obl")
+                && matches!(case_of(tree, sent, h), "in" | "during" | "at");
+            if let (Some(v), true) = (
+                word.head,
+                matches!(word.deprel, "obj" | "nsubj:pass") || setting,
+            ) {
                 if let Some((s, false)) = subject_of(tree, v, 2) {
                     actor = slots_with_conj(tree, sent, s);
                 }
@@ -229,6 +259,23 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                     }
                     break;
                 }
+            }
+        }
+        if targets.is_empty() {
+            // "give Tanzania a grant", "offered aid to Jordan": the receiver of the verb the
+            // noun is the object of.
+            if let (Some(v), "obj") = (word.head, word.deprel) {
+                targets = dep(tree, v, "iobj")
+                    .map(|o| slots_with_conj(tree, sent, o))
+                    .filter(|v| !v.is_empty())
+                    .or_else(|| {
+                        tree.dependents(v)
+                            .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+                            .filter(|&c| matches!(case_of(tree, sent, c), "to" | "with"))
+                            .map(|c| slots_with_conj(tree, sent, c))
+                            .find(|v| !v.is_empty())
+                    })
+                    .unwrap_or_default();
             }
         }
         roles.targets = targets;

@@ -172,6 +172,13 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
             {
                 return false;
             }
+            // "provided a comment", "offered no comment": a notice, not aid or an offer.
+            if matches!(t.pattern.words[0].as_str(), "provide" | "offer" | "give")
+                && (t.last + 1..(t.last + 4).min(sent.len()))
+                    .any(|j| matches!(sent.w(j), "comment" | "comments"))
+            {
+                return false;
+            }
         }
         Pos::Noun => {
             if prev == "to" {

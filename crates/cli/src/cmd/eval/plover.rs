@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
-use byline_eval::plover::{read, score, source_ok, target_ok, Prediction};
+use byline_eval::plover::{read, score, source_ok, target_ok, Prediction, Split};
 use byline_eval::prf::Counts;
 use byline_extract::{Input, Pipeline};
 use rayon::prelude::*;
@@ -21,10 +21,31 @@ pub struct Args {
     /// Also print up to this many wrong records.
     #[arg(long, value_name = "N", default_value_t = 0)]
     errors: usize,
+    /// Score all records, the tuning part, or the held-out part (every fifth record).
+    #[arg(long, value_enum, default_value_t = SplitArg::All)]
+    split: SplitArg,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum SplitArg {
+    All,
+    Tune,
+    HeldOut,
+}
+
+impl From<SplitArg> for Split {
+    fn from(s: SplitArg) -> Split {
+        match s {
+            SplitArg::All => Split::All,
+            SplitArg::Tune => Split::Tune,
+            SplitArg::HeldOut => Split::HeldOut,
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
     let records = read(&args.file).with_context(|| format!("{}", args.file.display()))?;
+    let records = Split::from(args.split).select(records);
     let pipeline = Pipeline::new()?;
     let predictions: Vec<Prediction> = records
         .par_iter()

@@ -19,6 +19,38 @@ pub struct Args {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
+    /// Also print up to N unmatched spans per article (gold spans missed, predicted spans
+    /// with no gold partner), with context, for error analysis.
+    #[arg(long, value_name = "N")]
+    misses: Option<usize>,
+    /// Do not score: count how often each lemma lies inside a gold cue and write the counts
+    /// as a cue lexicon file (`learnt.tsv`) to FILE. Use on a training split only.
+    #[arg(long, value_name = "FILE")]
+    learn_cues: Option<PathBuf>,
+}
+
+/// Prints one unmatched span with some context.
+fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
+    let (a, b) = (
+        m.frags.first().map_or(0, |f| f.0),
+        m.frags.last().map_or(0, |f| f.1),
+    );
+    let clip = |x: usize, y: usize| -> String {
+        text.get(x.min(text.len())..y.min(text.len()))
+            .unwrap_or(&[])
+            .iter()
+            .map(|&c| if c == '\n' { ' ' } else { c })
+            .collect()
+    };
+    println!(
+        "{}\t{:<7}\t{}\t{}[{}]{}",
+        if m.missed { "MISSED" } else { "FALSE" },
+        m.layer,
+        article,
+        clip(a.saturating_sub(60), a),
+        clip(a, b),
+        clip(b, b + 40)
+    );
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -28,6 +60,14 @@ pub fn run(args: Args) -> Result<Outcome> {
     if let Some(n) = args.limit {
         articles.truncate(n);
     }
+    if let Some(out) = &args.learn_cues {
+        let models = byline_nlp::Models::embedded().context("loading the models")?;
+        let counts = polnear::learn_cues(&articles, &models);
+        let source = format!("PolNeAR {}", args.dir.display());
+        std::fs::write(out, polnear::learnt_tsv(&counts, 3, &source))
+            .with_context(|| format!("writing {}", out.display()))?;
+        return Ok(Outcome::AllOk);
+    }
     let mut total = Scores::default();
     let mut failed = 0;
     for a in &articles {
@@ -35,6 +75,12 @@ pub fn run(args: Args) -> Result<Outcome> {
             Ok(doc) => {
                 let pred = polnear::from_document(&doc, &a.text);
                 total.add(&polnear::score(&a.gold, &pred, &a.text));
+                if let Some(n) = args.misses {
+                    let chars: Vec<char> = a.text.chars().collect();
+                    for m in polnear::misses(&a.gold, &pred, &a.text).iter().take(n) {
+                        print_miss(&a.name, &chars, m);
+                    }
+                }
             }
             Err(e) => {
                 failed += 1;

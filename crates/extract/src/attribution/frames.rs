@@ -1,0 +1,245 @@
+//! Reading cues through the dependency parse, for the verbs the surface frames left unread.
+//!
+//! A verb whose lemma was a cue most of the time in annotated news (`learnt.tsv`, learnt from
+//! the PolNeAR training split) and that no surface frame read is taken apart by its
+//! dependents:
+//! - the source is the subtree of its subject (`nsubj`), of the `by` agent of a passive, of
+//!   the subject it shares with the verb it is coordinated with, completes or follows as a
+//!   participle ("… and argued that", "wants to know whether", "…, arguing that"), or the noun a relative clause hangs on ("officials who
+//!   argued …");
+//! - the content is the subtree of its clausal complement (`ccomp`, `xcomp`) or, for a
+//!   passive, of its passive subject, else of its
+//!   object or its `about`/`of`/`on`/`for` oblique, else, for a verb tacked on after its
+//!   content ("C, she argued"), the clause it hangs on minus itself.
+//!
+//! Infinitives ("decided to release") are no cues by themselves. Spans are whole subtrees, so a source keeps its appositions and relative clauses, and a
+//! content its "that".
+
+use byline_lexicon::cues::CueClass;
+use byline_nlp::Upos;
+
+use super::claims::{Content, Draft};
+use super::Work;
+
+/// A learnt lemma is read as a cue when at least this share of its training occurrences were
+/// cues (chosen on PolNeAR dev: 0.1 to 0.5 tried; recall gains level off below 0.2 while
+/// precision keeps falling) …
+const MIN_PRECISION: f64 = 0.2;
+/// … and it was a cue at least this many times.
+const MIN_CUES: u32 = 3;
+
+/// Relative pronouns: a subject that stands for the noun its clause hangs on.
+const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
+
+/// Prepositions that introduce what a verb is about ("complained about", "spoke of").
+const ABOUT: &[&str] = &["about", "for", "of", "on", "over"];
+
+/// The drafts the parse yields for verbs outside every existing draft.
+pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
+    let taken = taken_tokens(w, drafts);
+    let mut out: Vec<Draft> = Vec::new();
+    for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
+        let Some(syn) = &t.syn else { continue };
+        if used || t.quote.is_some() || syn.upos != Upos::Verb {
+            continue;
+        }
+        let Some(learnt) = w.cues.learnt(&syn.lemma, "VERB") else {
+            continue;
+        };
+        if learnt.cue < MIN_CUES || learnt.precision() < MIN_PRECISION {
+            continue;
+        }
+        if out.iter().any(|d| inside_draft(w, d, i)) {
+            continue;
+        }
+        let Some(d) = read(w, i) else { continue };
+        out.push(d);
+    }
+    out
+}
+
+/// Tokens already part of a draft: its cue, its sources and its content.
+fn taken_tokens(w: &Work, drafts: &[Draft]) -> Vec<bool> {
+    let mut taken = vec![false; w.toks.len()];
+    for d in drafts {
+        for (i, x) in taken.iter_mut().enumerate() {
+            if inside_draft(w, d, i) {
+                *x = true;
+            }
+        }
+    }
+    taken
+}
+
+/// True when token `i` is part of the draft.
+fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
+    let t = &w.toks[i];
+    let (a, b) = d.bytes(w);
+    (a <= t.start && t.end <= b)
+        || (d.cue.0..d.cue.1).contains(&i)
+        || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+}
+
+/// The draft of the cue verb at `v`, if a source and a content are found.
+fn read(w: &Work, v: usize) -> Option<Draft> {
+    let sent = w.sentence_of(v);
+    let kids = |h: usize| kids(w, &sent, h).into_iter();
+    let rel = |k: usize| rel(w, k);
+    // An infinitive ("decided to release") reports nothing by itself.
+    if kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to") {
+        return None;
+    }
+    let source = source_of(w, v, &sent)?;
+    let mut content = None;
+    if let Some(k) = kids(v).find(|&k| rel(k) == "nsubj:pass") {
+        // "The plan was criticised by S": what the passive is about.
+        if kids(v).any(|k| rel(k) == "obl:agent" || rel(k) == "obl") {
+            content = Some(subtree(w, k, &sent));
+        }
+    }
+    for want in ["ccomp", "xcomp", "obj"] {
+        if content.is_some() {
+            break;
+        }
+        if let Some(k) = kids(v).find(|&k| rel(k) == want) {
+            content = Some(subtree(w, k, &sent));
+            break;
+        }
+    }
+    if content.is_none() {
+        content = kids(v)
+            .filter(|&k| rel(k) == "obl")
+            .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
+            .map(|k| subtree(w, k, &sent));
+    }
+    if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
+        // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
+        let h = w.toks[v].syn.as_ref()?.head?;
+        let (ha, _) = subtree(w, h, &sent);
+        let (va, _) = subtree(w, v, &sent);
+        if h < v && ha < va {
+            content = Some((ha, va));
+        }
+    }
+    let (ca, cb) = trim(w, content?);
+    let (sa, sb) = trim(w, source);
+    if cb <= ca || sb <= sa {
+        return None;
+    }
+    // Source, cue and content must not overlap one another.
+    let apart = |x: (usize, usize), y: (usize, usize)| x.1 <= y.0 || y.1 <= x.0;
+    if !apart((ca, cb), (sa, sb)) || !apart((ca, cb), (v, v + 1)) || !apart((sa, sb), (v, v + 1)) {
+        return None;
+    }
+    let class = w.cues.verb(w.word(v)).map_or(CueClass::Report, |x| x.class);
+    Some(Draft {
+        content: Content::Tokens(ca, cb),
+        cue: (v, v + 1),
+        class,
+        sources: vec![(sa, sb)],
+        recipient: None,
+        hedged: false,
+        speaker_only: false,
+        parent: None,
+    })
+}
+
+/// The source phrase of the cue verb at `v`.
+fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let rel = |k: usize| rel(w, k);
+    let mut at = v;
+    // Up coordination and control chains: "… and argued", "wants to argue".
+    for _ in 0..4 {
+        if let Some(s) = kids(at).find(|&k| rel(k) == "nsubj") {
+            if super::is_in(RELATIVE, w.word(s)) && rel(at) == "acl:relcl" {
+                // "officials who argued": the noun, without its relative clause.
+                let noun = w.toks[at].syn.as_ref()?.head?;
+                let (na, _) = subtree(w, noun, sent);
+                let (ra, _) = subtree(w, at, sent);
+                return (na < ra).then_some((na, ra));
+            }
+            return Some(subtree(w, s, sent));
+        }
+        if kids(at).any(|k| rel(k) == "nsubj:pass") {
+            // "was criticised by S".
+            let agent = kids(at).find(|&k| {
+                rel(k) == "obl:agent" || (rel(k) == "obl" && kids(k).any(|c| w.word(c) == "by"))
+            })?;
+            let (a, b) = subtree(w, agent, sent);
+            let a = if w.word(a) == "by" { a + 1 } else { a };
+            return Some((a, b));
+        }
+        match rel(at) {
+            "conj" | "xcomp" => at = w.toks[at].syn.as_ref()?.head?,
+            // "filed a motion, arguing that …": a participle takes the main clause's subject.
+            "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
+            "acl" if w.word(at).ends_with("ing") => {
+                // "a senator calling for …": the noun the participle hangs on.
+                let noun = w.toks[at].syn.as_ref()?.head?;
+                let (na, _) = subtree(w, noun, sent);
+                return (na <= noun && noun < at).then_some((na, noun + 1));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The dependents of token `h` in its sentence, left to right.
+fn kids(w: &Work, sent: &std::ops::Range<usize>, h: usize) -> Vec<usize> {
+    sent.clone()
+        .filter(|&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
+        .collect()
+}
+
+/// The relation of token `k` to its head ("" without a parse).
+fn rel(w: &Work, k: usize) -> &'static str {
+    w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
+}
+
+/// The token range `[a, b)` a word's subtree covers, within its sentence.
+fn subtree(w: &Work, root: usize, sent: &std::ops::Range<usize>) -> (usize, usize) {
+    let (mut a, mut b) = (root, root + 1);
+    for k in sent.clone() {
+        // Walk up from k; it is in the subtree when the walk meets the root.
+        let mut x = k;
+        for _ in 0..64 {
+            if x == root {
+                a = a.min(k);
+                b = b.max(k + 1);
+                break;
+            }
+            match w.toks[x].syn.as_ref().and_then(|s| s.head) {
+                Some(h) if sent.contains(&h) => x = h,
+                _ => break,
+            }
+        }
+    }
+    (a, b)
+}
+
+/// A range without punctuation at either end.
+fn trim(w: &Work, (mut a, mut b): (usize, usize)) -> (usize, usize) {
+    while a < b && w.toks[a].punct && !w.toks[a].mark {
+        a += 1;
+    }
+    while b > a && w.toks[b - 1].punct && !w.toks[b - 1].mark {
+        b -= 1;
+    }
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [RELATIVE, ABOUT] {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
+            }
+        }
+    }
+}
