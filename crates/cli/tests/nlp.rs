@@ -197,6 +197,56 @@ fn train_is_deterministic_and_its_models_load() {
 }
 
 #[test]
+fn train_tagger_with_word_clusters_from_unlabelled_text() {
+    let dir = scratch("clusters");
+    let data = dir.join("tiny.conllu");
+    std::fs::write(&data, TREEBANK).unwrap();
+    let text = dir.join("news.txt");
+    let mut lines = String::new();
+    for (who, verb) in [
+        ("The minister", "said"),
+        ("Rebels", "claimed"),
+        ("The envoy", "said"),
+        ("Officials", "denied"),
+    ] {
+        for _ in 0..3 {
+            lines.push_str(&format!("{who} {verb} the town had fallen.\n"));
+        }
+    }
+    std::fs::write(&text, lines).unwrap();
+    let mut bytes = Vec::new();
+    for _ in 0..2 {
+        let out_dir = dir.join("models");
+        let out = byline()
+            .args(["train", "tagger", "--epochs", "2", "--seed", "3"])
+            .arg("--train")
+            .arg(&data)
+            .arg("--dev")
+            .arg(&data)
+            .arg("--out")
+            .arg(&out_dir)
+            .arg("--unlabelled")
+            .arg(&text)
+            .arg(&data)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(err.contains("words clustered"), "{err}");
+        bytes.push(std::fs::read(out_dir.join("tagger.bin")).unwrap());
+    }
+    assert!(bytes[0] == bytes[1], "same data, different models");
+    let tagger = byline_nlp::Tagger::from_bytes(&bytes[0], "test").unwrap();
+    assert!(!tagger.clusters().is_empty());
+    assert!(tagger
+        .meta()
+        .get("command")
+        .is_some_and(|c| c.contains("--unlabelled")));
+    let tags = tagger.tag_words(&["Rebels", "seized", "the", "town", "."]);
+    assert_eq!(tags[2].1.as_str(), "DET");
+}
+
+#[test]
 fn bad_inputs_are_clear_errors() {
     let dir = scratch("bad");
     let bad = dir.join("bad.conllu");

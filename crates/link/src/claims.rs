@@ -56,6 +56,9 @@ pub struct Member {
     pub sources: Vec<String>,
     /// Hashed content words, sorted and unique, for matching later claims.
     pub terms: Vec<u64>,
+    /// The outlet where its report's chain starts (see [`crate::Report::origin`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
 }
 
 /// Claims of one or more reports that state the same proposition.
@@ -127,14 +130,31 @@ impl ClaimCluster {
     }
 
     /// Distinct source chains of the members that state the proposition.
+    ///
+    /// A relay's credit to an outlet ("…, Meridian Wire reported": chain `outlet:meridian wire`)
+    /// is no chain of its own when that outlet's own sourcing is in the cluster too: its
+    /// anonymous sources, or any source of a report whose chain starts at that outlet.
     pub fn chains(&self) -> Vec<String> {
-        let set: BTreeSet<&String> = self
+        let positive: Vec<&Member> = self
             .members
             .iter()
             .filter(|m| m.role.is_positive())
-            .flat_map(|m| m.chains.iter())
             .collect();
-        set.into_iter().cloned().collect()
+        let set: BTreeSet<&String> = positive.iter().flat_map(|m| m.chains.iter()).collect();
+        let backed = |outlet: &str| {
+            let anonymous = format!("anonymous:{outlet}:");
+            set.iter().any(|c| c.starts_with(&anonymous))
+                || positive.iter().any(|m| {
+                    m.origin.as_deref() == Some(outlet)
+                        && m.chains
+                            .iter()
+                            .any(|c| c.strip_prefix("outlet:") != Some(outlet))
+                })
+        };
+        set.iter()
+            .filter(|c| c.strip_prefix("outlet:").is_none_or(|o| !backed(o)))
+            .map(|c| c.to_string())
+            .collect()
     }
 
     /// Number of independent source chains that state the proposition.
@@ -242,6 +262,7 @@ mod tests {
             chains: chains.iter().map(|c| c.to_string()).collect(),
             sources: vec![],
             terms: vec![],
+            origin: None,
         }
     }
 
@@ -268,6 +289,40 @@ mod tests {
         assert_eq!(s.reports, 4);
         assert_eq!(s.text, "claim of report 1");
         assert!(c.contested());
+    }
+
+    #[test]
+    fn a_relay_credit_is_no_chain_beside_the_outlets_own_sources() {
+        let mut wire = member(0, Role::Support, &["actor:4"], "2025-09-15");
+        wire.origin = Some("wire".into());
+        let mut relay = member(1, Role::Support, &["outlet:wire"], "2025-09-16");
+        relay.origin = Some("wire".into());
+        let other = member(2, Role::Support, &["outlet:gazette"], "2025-09-16");
+        let mut anonymous = member(
+            3,
+            Role::Support,
+            &["anonymous:post:2//official/"],
+            "2025-09-16",
+        );
+        anonymous.origin = Some("post".into());
+        let post = member(4, Role::Support, &["outlet:post"], "2025-09-17");
+        let c = ClaimCluster {
+            id: 0,
+            event_type: None,
+            actor: None,
+            target: None,
+            actors: vec![],
+            keys: vec![],
+            members: vec![wire, relay, other, anonymous, post],
+        };
+        assert_eq!(
+            c.chains(),
+            ["actor:4", "anonymous:post:2//official/", "outlet:gazette"]
+        );
+        // Without the wire's own report, its credit is the only trace of its chain.
+        let mut alone = c.clone();
+        alone.members.remove(0);
+        assert!(alone.chains().contains(&"outlet:wire".to_string()));
     }
 
     #[test]

@@ -357,6 +357,7 @@ impl LinkIndex {
                 chains: p.chains,
                 sources: p.sources,
                 terms: p.terms,
+                origin: Some(origin.clone()),
             };
             let cid = match target {
                 Some(cid) => {

@@ -35,7 +35,7 @@ pub(crate) fn key_hash(key: &str) -> u32 {
 /// Word clusters: hash of a word key → its cluster at each granularity.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Clusters {
-    pub map: HashMap<u32, Ids>,
+    pub map: crate::model::HashKeyed<Ids>,
 }
 
 /// Settings of the clustering.
@@ -277,7 +277,7 @@ pub(crate) fn read(r: &mut crate::model::Reader) -> crate::Result<Clusters> {
         )));
     }
     let n = r.u32()? as usize;
-    let mut map = HashMap::with_capacity(n);
+    let mut map = crate::model::HashKeyed::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let h = r.u32()?;
         let mut ids = [0u16; G];

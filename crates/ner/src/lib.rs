@@ -3,8 +3,10 @@
 //! An averaged perceptron (our own code) tags tokens with BILOU tags over PER, LOC, ORG and MISC,
 //! left to right, greedily, under the BILOU transition constraints. Features: the word, its
 //! lowercase form, shape, prefixes and suffixes, a window of two words either side, the two
-//! previous tags, document-level casing evidence, and gazetteer matches from the built-in actor
-//! lexicon (`byline-lexicon`). The trained weights ship inside the crate
+//! previous tags, document-level casing evidence, gazetteer matches from the built-in actor
+//! lexicon (`byline-lexicon`), word clusters learnt from unlabelled text by our own exchange
+//! clustering, and a name list from the silver GMB annotation; a second stage adds what the first
+//! one tagged the same word elsewhere in the document. The trained weights ship inside the crate
 //! (`model/ner.bin`: magic bytes, format version, deflated quantised weights); see
 //! `model/README.md` for what they were trained on and how to retrain them.
 //!

@@ -15,7 +15,7 @@ pub(crate) const KINDS: [&str; 7] = ["geo", "gpe", "per", "org", "art", "eve", "
 /// Name phrases (hash of the key of their words) → bit set of kinds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Names {
-    pub map: HashMap<u32, u8>,
+    pub map: crate::model::HashKeyed<u8>,
     pub max_words: u8,
 }
 
@@ -140,7 +140,7 @@ impl Names {
 pub(crate) fn read(r: &mut crate::model::Reader) -> crate::Result<Names> {
     let max_words = r.u8()?;
     let n = r.u32()? as usize;
-    let mut map = HashMap::with_capacity(n);
+    let mut map = crate::model::HashKeyed::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let h = r.u32()?;
         map.insert(h, r.u8()?);

@@ -164,7 +164,10 @@ impl Clusters {
         let mut bigrams: HashMap<(u32, u32), f64> = HashMap::new();
         for s in sentences {
             let mut prev = edge;
-            for w in s.iter().map(|w| *id.get(normal(w).as_str()).unwrap_or(&rare)) {
+            for w in s
+                .iter()
+                .map(|w| *id.get(normal(w).as_str()).unwrap_or(&rare))
+            {
                 if w != prev {
                     *bigrams.entry((prev, w)).or_default() += 1.0;
                 }
@@ -233,7 +236,10 @@ fn exchange(
                 continue;
             }
             let a = class[w];
-            for (acc, touched, list) in [(&mut lacc, &mut lt, &left[w]), (&mut racc, &mut rt, &right[w])] {
+            for (acc, touched, list) in [
+                (&mut lacc, &mut lt, &left[w]),
+                (&mut racc, &mut rt, &right[w]),
+            ] {
                 for &c in touched.iter() {
                     acc[c] = 0.0;
                 }

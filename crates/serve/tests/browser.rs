@@ -35,12 +35,19 @@ async fn assert_no_alert(client: &Client, when: &str) {
 
 async fn open_the_demo_click_a_claim_see_its_sources(client: &Client, base: &str) {
     client.goto(&format!("{base}/")).await.expect("open /");
-    let first = client
+    client
         .wait()
         .at_most(Duration::from_secs(20))
         .for_element(Locator::Css("a.doc-link"))
         .await
         .expect("the home page lists the demo reports");
+    // Newest first: the last link is the demo's first report (the hostile one is the newest).
+    let first = client
+        .find_all(Locator::Css("a.doc-link"))
+        .await
+        .expect("report links")
+        .pop()
+        .expect("a report link");
     first.click().await.expect("open a report");
     client
         .wait()
@@ -108,8 +115,27 @@ async fn open_the_demo_click_a_claim_see_its_sources(client: &Client, base: &str
         .await
         .expect("text");
     assert!(!factuality.is_empty());
+    // The page scrolled to the panel; show it from the top for the picture.
+    js(client, "window.scrollTo(0, 0); return null").await;
     let shot = harness::screenshot(client, "reader-claim").await;
     eprintln!("screenshot: {}", shot.display());
+    // From the panel to the corroboration view of the claim's cluster.
+    let cluster_link = client
+        .find(Locator::Css("aside.panel a[href^='/ui/cluster/']"))
+        .await
+        .expect("the panel links the claim's cluster");
+    cluster_link.click().await.expect("open the cluster");
+    let chains = client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css("#independent-chains b"))
+        .await
+        .expect("the corroboration view counts independent chains")
+        .text()
+        .await
+        .expect("text");
+    assert!(chains.trim().parse::<u32>().is_ok(), "{chains:?}");
+    harness::screenshot(client, "cluster").await;
 }
 
 async fn markup_in_a_report_is_shown_and_never_run(client: &Client, base: &str, id: &str) {

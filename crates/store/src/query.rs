@@ -1,6 +1,8 @@
 //! The read side: claims and events by actor, source kind, factuality, type and date; full-text
 //! search over claims; paging through documents for export.
 
+use std::collections::HashMap;
+
 use serde_json::Value as Json;
 
 use crate::backend::{Backend, Conn, Value};
@@ -232,14 +234,35 @@ pub(crate) fn claims_at(conn: &mut Conn, q: &ClaimQuery, offset: u64) -> Result<
     params.push(limit(q.limit));
     params.push(Value::Int(i64::try_from(offset).ok()));
     let rows = conn.query(&sql, &params)?;
+    // The source kinds of every claim on the page, in one query per 500 documents rather than one
+    // per claim.
+    let mut docs: Vec<String> = rows.iter().filter_map(|r| text_of(&r[0])).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let mut kinds: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for chunk in docs.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(", ");
+        let params: Vec<Value> = chunk.iter().map(|d| Value::text(d.as_str())).collect();
+        for k in conn.query(
+            &format!(
+                "SELECT doc_id, claim_id, kind FROM claim_sources WHERE doc_id IN ({marks}) \
+                 ORDER BY doc_id, claim_id, source_id"
+            ),
+            &params,
+        )? {
+            if let (Some(d), Some(c), Some(kind)) = (text_of(&k[0]), text_of(&k[1]), text_of(&k[2]))
+            {
+                kinds.entry((d, c)).or_default().push(kind);
+            }
+        }
+    }
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
         let doc_id = text_of(&r[0]).unwrap_or_default();
         let claim_id = text_of(&r[1]).unwrap_or_default();
-        let kinds = conn.query(
-            "SELECT kind FROM claim_sources WHERE doc_id = ? AND claim_id = ? ORDER BY source_id",
-            &[Value::text(doc_id.as_str()), Value::text(claim_id.as_str())],
-        )?;
+        let source_kinds = kinds
+            .remove(&(doc_id.clone(), claim_id.clone()))
+            .unwrap_or_default();
         out.push(ClaimRow {
             doc_id,
             claim_id,
@@ -247,7 +270,7 @@ pub(crate) fn claims_at(conn: &mut Conn, q: &ClaimQuery, offset: u64) -> Result<
             factuality: text_of(&r[3]),
             text: text_of(&r[4]),
             url: text_of(&r[5]),
-            source_kinds: kinds.iter().filter_map(|k| text_of(&k[0])).collect(),
+            source_kinds,
             json: json_of(&r[6]),
         });
     }
