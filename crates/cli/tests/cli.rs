@@ -1,4 +1,4 @@
-//! The binary as a whole: the README's main job on the example reports, and a closed stdout.
+//! The binary as a whole: the README's main job on the demo store, and a closed stdout.
 
 mod common;
 
@@ -32,12 +32,14 @@ fn ingest_examples(db: &str) {
         .unwrap());
 }
 
+/// What `scripts/run.sh` (the README's main job) prints before it serves: the demo store's
+/// anonymous claims, its events and its claim clusters.
 #[test]
-fn main_job_finds_anonymous_sources_and_unverified_claims() {
+fn main_job_builds_the_demo_store_and_finds_its_sources() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("byline.db");
+    let db = dir.path().join("byline-demo.db");
     let db = db.to_str().unwrap();
-    ingest_examples(db);
+    ok(&run(&["demo", "--build-only", "--db", db]));
     let text = ok(&run(&[
         "query",
         "claims",
@@ -47,9 +49,12 @@ fn main_job_finds_anonymous_sources_and_unverified_claims() {
         "anonymous",
         "--json",
     ]));
-    assert!(text.contains("moving heavy equipment"), "{text}");
-    assert!(text.contains("unverified"), "{text}");
-    ok(&run(&["claims", "--db", db]));
+    assert!(text.contains("military vehicles"), "{text}");
+    assert!(text.contains("\"denied\""), "{text}");
+    let events = ok(&run(&["query", "events", "--db", db]));
+    assert!(events.contains("COERCE"), "{events}");
+    let clusters = ok(&run(&["claims", "--db", db]));
+    assert!(clusters.contains("military vehicles"), "{clusters}");
 }
 
 #[test]

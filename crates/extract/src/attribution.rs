@@ -516,6 +516,19 @@ mod tests {
     }
 
     #[test]
+    fn unverified_account_of_a_source_marks_that_sources_claims() {
+        let doc = run("Three fishermen told the Gazette that the pier collapsed at dawn. A harbour engineer said the storm was the worst in a decade. The Gazette could not independently verify the fishermen's account.");
+        assert_eq!(
+            claim(&doc, "the pier collapsed at dawn").factuality,
+            Factuality::Unverified
+        );
+        assert_eq!(
+            claim(&doc, "the storm was the worst in a decade").factuality,
+            Factuality::Reported
+        );
+    }
+
+    #[test]
     fn according_to_both_ways() {
         let doc = run("According to a customs memo, the shipment left on time. The cargo was seized, according to harbour police and a witness.");
         let c = claim(&doc, "the shipment left on time");

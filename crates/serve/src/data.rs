@@ -737,10 +737,8 @@ pub async fn clusters(
     state
         .read(move |_, links| {
             let index = links.index();
-            let wanted: Option<BTreeSet<u32>> = match nonempty(&filter.actor) {
-                Some(a) => Some(index.actors().find(&a).into_iter().collect()),
-                None => None,
-            };
+            let wanted: Option<BTreeSet<u32>> =
+                nonempty(&filter.actor).map(|a| index.actors().find(&a).into_iter().collect());
             let mut all: Vec<&ClaimCluster> = index
                 .clusters()
                 .iter()

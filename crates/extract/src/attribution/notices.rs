@@ -157,6 +157,11 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                 } else {
                     (clause, i)
                 };
+                // "the diplomats' account", "the ministry's claims": whose statements they are.
+                let owner = (oa..ob)
+                    .find(|&k| matches!(w.word(k), "'s" | "'" | "’s" | "’"))
+                    .map(|k| stems(w, oa, k))
+                    .unwrap_or_default();
                 let stems = stems(w, oa, ob);
                 let own = drafts
                     .iter()
@@ -184,8 +189,15 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                     if by_source || claim.sources.is_empty() {
                         continue;
                     }
+                    let owned = !owner.is_empty()
+                        && claim.sources.iter().any(|sid| {
+                            cx.doc.sources.iter().any(|s| {
+                                s.id == *sid
+                                    && claim_stems(&s.text).iter().any(|w| owner.contains(w))
+                            })
+                        });
                     let words = claim_stems(&claim.text);
-                    if stems.iter().any(|s| words.contains(s)) {
+                    if owned || stems.iter().any(|s| words.contains(s)) {
                         claims.push(claim.id.clone());
                     }
                 }
