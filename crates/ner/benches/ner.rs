@@ -1,4 +1,5 @@
-//! NER speed on a fixed text of our own: tokens per second through both stages.
+//! NER speed on a fixed text of our own: tokens per second through both stages, with the default
+//! beam and with greedy decoding.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -35,6 +36,18 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let n: usize = ner.entities_document(&sents).iter().map(Vec::len).sum();
             assert_eq!(n, found);
+        })
+    });
+    // The same through the greedy decoder (beam width 1), to see what the beam costs.
+    let mut greedy = byline_ner::Ner::embedded().expect("embedded model");
+    greedy.set_beam(1);
+    g.bench_function("entities_document_greedy", |b| {
+        b.iter(|| {
+            greedy
+                .entities_document(&sents)
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>()
         })
     });
     g.finish();

@@ -1,15 +1,18 @@
 //! Scores a model file on a CoNLL-2003 file (exact span + type P/R/F1 per type and overall):
-//! `cargo run --release -p byline-ner --example eval_ner -- MODEL FILE` (`byline eval ner FILE
-//! --model MODEL` prints the same figures).
+//! `cargo run --release -p byline-ner --example eval_ner -- MODEL FILE [BEAM]` (`byline eval ner
+//! FILE --model MODEL` prints the same figures at the default beam width).
 
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.len() != 2 {
-        return Err("usage: eval_ner MODEL FILE".into());
+    if !(2..=3).contains(&args.len()) {
+        return Err("usage: eval_ner MODEL FILE [BEAM]".into());
     }
-    let ner = byline_ner::Ner::from_path(Path::new(&args[0]))?;
+    let mut ner = byline_ner::Ner::from_path(Path::new(&args[0]))?;
+    if let Some(b) = args.get(2) {
+        ner.set_beam(b.parse()?);
+    }
     let docs = byline_ner::conll::read(Path::new(&args[1]))?;
     let scores = byline_ner::score(&ner, &docs);
     let mut keys: Vec<&String> = scores.keys().collect();

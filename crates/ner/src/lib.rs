@@ -1,7 +1,9 @@
 //! Named-entity recogniser trained on CoNLL-2003, with gazetteer features from the lexicon.
 //!
 //! An averaged perceptron (our own code) tags tokens with BILOU tags over PER, LOC, ORG and MISC,
-//! left to right, greedily, under the BILOU transition constraints. Features: the word, its
+//! left to right under the BILOU transition constraints, by a beam search ([`DEFAULT_BEAM`]
+//! hypotheses) over its previous-tag features that sums per-token log-probabilities (training
+//! decodes greedily). Features: the word, its
 //! lowercase form, shape, prefixes and suffixes, a window of two words either side, the two
 //! previous tags, document-level casing evidence, gazetteer matches from the built-in actor
 //! lexicon (`byline-lexicon`), word clusters learnt from unlabelled text by our own exchange
@@ -36,7 +38,7 @@ pub use train::{score, train, SpanCounts, TrainOptions};
 
 use features::{sentence_features, stack_features, DocCase, TokenInfo};
 use gazetteer::Gazetteer;
-use model::{class_name, decode, parts, Extra, Weights};
+use model::{class_name, decode_beam, parts, Extra, Weights};
 
 /// What can go wrong in the recogniser.
 #[derive(Debug, thiserror::Error)]
@@ -84,7 +86,13 @@ pub struct Ner {
     extra: Extra,
     meta: String,
     gaz: &'static Gazetteer,
+    /// Beam width of the decoder (1 = greedy).
+    beam: usize,
 }
+
+/// Beam width used when tagging, unless [`Ner::set_beam`] says otherwise (chosen on CoNLL-2003
+/// valid with the train-only model; see `model/README.md`).
+pub const DEFAULT_BEAM: usize = 2;
 
 fn gazetteer() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
@@ -98,6 +106,7 @@ impl Ner {
             extra: Extra::default(),
             meta: String::new(),
             gaz: gazetteer(),
+            beam: DEFAULT_BEAM,
         }
     }
 
@@ -132,6 +141,7 @@ impl Ner {
             extra,
             meta,
             gaz: gazetteer(),
+            beam: DEFAULT_BEAM,
         })
     }
 
@@ -148,6 +158,16 @@ impl Ner {
     /// Replaces the training record.
     pub fn set_meta(&mut self, meta: String) {
         self.meta = meta;
+    }
+
+    /// Beam width of the decoder (1 = greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// Sets the beam width of the decoder (1 = greedy, as in training; 0 counts as 1).
+    pub fn set_beam(&mut self, width: usize) {
+        self.beam = width.max(1);
     }
 
     /// Number of words with a cluster.
@@ -174,10 +194,13 @@ impl Ner {
         let Some(first) = self.stages.first() else {
             return toks.iter().map(|t| vec![0; t.len()]).collect();
         };
-        let mut classes: Vec<Vec<usize>> = toks.iter().map(|t| decode(first, t)).collect();
+        let mut classes: Vec<Vec<usize>> = toks
+            .iter()
+            .map(|t| decode_beam(first, t, self.beam))
+            .collect();
         for w in &self.stages[1..] {
             stack_features(sentences, &classes, &mut toks);
-            classes = toks.iter().map(|t| decode(w, t)).collect();
+            classes = toks.iter().map(|t| decode_beam(w, t, self.beam)).collect();
         }
         classes
     }

@@ -1,5 +1,5 @@
-//! The averaged perceptron over BILOU tags, greedy left-to-right decoding with transition
-//! constraints, and the model file format.
+//! The averaged perceptron over BILOU tags, greedy (training) and beam-search (tagging)
+//! left-to-right decoding with transition constraints, and the model file format.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -116,6 +116,127 @@ pub(crate) fn decode(w: &Weights, toks: &[TokenInfo]) -> Vec<usize> {
         out.push(best(&scores, prev, i + 1 == toks.len()));
     }
     out
+}
+
+/// One hypothesis of the beam: its last class, the index of its parent hypothesis at the previous
+/// token, and the summed perceptron score of its classes so far.
+#[derive(Clone, Copy, Debug)]
+struct Hyp {
+    class: usize,
+    parent: usize,
+    score: f32,
+}
+
+/// Temperature that turns a token's perceptron scores into local log-probabilities for the beam
+/// (chosen on CoNLL-2003 valid with the train-only model: 10–30 gain a little over greedy, 45
+/// and up lose, as near-uniform local distributions favour forced entity continuations).
+pub(crate) const BEAM_TEMPERATURE: f32 = 20.0;
+
+/// Replaces the scores of the classes that may follow `prev` by their log-probabilities under a
+/// softmax over those classes at [`BEAM_TEMPERATURE`] (others are left as they are and never
+/// used). Summed raw perceptron scores rank sequences badly (valid F1 0.917 → 0.873 at beam
+/// 4): the weights were trained per token, and their scales differ between histories.
+fn local_log_probs(scores: &mut [f32; C], prev: Option<usize>, last: bool) {
+    let ok = |c: usize| valid(prev, c, last);
+    let max = (0..C)
+        .filter(|&c| ok(c))
+        .map(|c| scores[c])
+        .fold(f32::NEG_INFINITY, f32::max);
+    let z: f32 = (0..C)
+        .filter(|&c| ok(c))
+        .map(|c| ((scores[c] - max) / BEAM_TEMPERATURE).exp())
+        .sum();
+    let log_z = max / BEAM_TEMPERATURE + z.ln();
+    for s in scores.iter_mut() {
+        *s = *s / BEAM_TEMPERATURE - log_z;
+    }
+}
+
+/// Tags one sentence by beam search over the history features: keeps the `width` best class
+/// sequences allowed by the BILOU constraints, scored by the sum of their local log-probabilities
+/// (see [`local_log_probs`]). The history features see only the two previous classes, so
+/// hypotheses ending in the same two classes are merged (the best one kept). `width` 1 gives the
+/// greedy decoder's output. Returns class ids.
+pub(crate) fn decode_beam(w: &Weights, toks: &[TokenInfo], width: usize) -> Vec<usize> {
+    let width = width.max(1);
+    let n = toks.len();
+    // Hypotheses per token; a hypothesis's parent indexes the previous token's list.
+    let mut beams: Vec<Vec<Hyp>> = Vec::with_capacity(n);
+    let mut hist = Vec::with_capacity(8);
+    for (i, t) in toks.iter().enumerate() {
+        let last = i + 1 == n;
+        // The token's own features score the same under every history: once per token.
+        let mut base = [0f32; C];
+        w.score(&t.feats, &mut base);
+        // The best hypotheses so far, best first, one per (class, previous class).
+        let mut kept: Vec<Hyp> = Vec::with_capacity(width + 1);
+        let parents: &[Hyp] = if i == 0 { &[] } else { &beams[i - 1] };
+        let roots = if i == 0 { 1 } else { parents.len() };
+        for pi in 0..roots {
+            let (prev, prev_score) = match parents.get(pi) {
+                Some(h) => (Some(h.class), h.score),
+                None => (None, 0.0),
+            };
+            // Log-probabilities are at most 0 and parents come best first: once the beam is full
+            // and this parent cannot beat its worst member, neither can the ones after it.
+            if kept.len() == width && kept.last().is_some_and(|l| prev_score <= l.score) {
+                break;
+            }
+            let prev2 = (i >= 2).then(|| beams[i - 2][parents[pi].parent].class);
+            hist.clear();
+            history_features(t, tag_hash(prev), tag_hash(prev2), &mut hist);
+            let mut scores = base;
+            w.score(&hist, &mut scores);
+            local_log_probs(&mut scores, prev, last);
+            for (c, &s) in scores.iter().enumerate() {
+                if valid(prev, c, last) {
+                    let h = Hyp {
+                        class: c,
+                        parent: pi,
+                        score: prev_score + s,
+                    };
+                    offer(&mut kept, h, width, |a, b| {
+                        a.class == b.class
+                            && parents.get(a.parent).map(|p| p.class)
+                                == parents.get(b.parent).map(|p| p.class)
+                    });
+                }
+            }
+        }
+        beams.push(kept);
+    }
+    let mut out = vec![0; n];
+    if n == 0 {
+        return out;
+    }
+    let mut at = 0; // the best final hypothesis: lists are sorted best first
+    for i in (0..n).rev() {
+        let h = beams[i][at];
+        out[i] = h.class;
+        at = h.parent;
+    }
+    out
+}
+
+/// Offers hypothesis `h` to `kept` (sorted best first, at most `width` long, one hypothesis per
+/// state as told by `same`): it replaces a worse one of its state, or takes a place among the
+/// best. Ties keep the hypothesis offered first, as the greedy decoder keeps the first best class.
+fn offer(kept: &mut Vec<Hyp>, h: Hyp, width: usize, same: impl Fn(&Hyp, &Hyp) -> bool) {
+    if kept.len() == width && kept.last().is_some_and(|l| h.score <= l.score) {
+        return;
+    }
+    if let Some(k) = kept.iter().position(|k| same(k, &h)) {
+        if h.score <= kept[k].score {
+            return;
+        }
+        kept.remove(k);
+    }
+    let at = kept
+        .iter()
+        .position(|k| h.score > k.score)
+        .unwrap_or(kept.len());
+    kept.insert(at, h);
+    kept.truncate(width);
 }
 
 pub(crate) fn tag_hash(c: Option<usize>) -> u64 {
@@ -312,6 +433,79 @@ mod tests {
         assert!(!valid(Some(b_per), 0, false));
         assert!(!valid(None, b_per, true));
         assert_eq!(class_name(u_loc), "U-LOC");
+    }
+
+    fn token(f: Feat) -> TokenInfo {
+        TokenInfo {
+            word: f as u64,
+            lower: f as u64,
+            shape: 1,
+            cluster: 0xffff,
+            feats: vec![f],
+        }
+    }
+
+    /// Weights giving each of `rows` as the scores of one feature (feature id = row index).
+    fn weights(rows: &[[f32; C]]) -> Weights {
+        let mut w = Weights::default();
+        for (i, r) in rows.iter().enumerate() {
+            w.index.insert(i as Feat, i as u32);
+            w.w.extend_from_slice(r);
+        }
+        w
+    }
+
+    #[test]
+    fn beam_of_one_is_greedy_and_beams_stay_valid() {
+        let mut x = 7u64;
+        let mut rows = Vec::new();
+        for _ in 0..6 {
+            let mut r = [0f32; C];
+            for s in r.iter_mut() {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *s = (x % 2001) as f32 - 1000.0;
+            }
+            rows.push(r);
+        }
+        let w = weights(&rows);
+        for len in 0..9usize {
+            let toks: Vec<TokenInfo> = (0..len).map(|i| token(((i * 5) % 6) as Feat)).collect();
+            assert_eq!(decode_beam(&w, &toks, 1), decode(&w, &toks));
+            for width in [2, 3, 8] {
+                let out = decode_beam(&w, &toks, width);
+                assert_eq!(out.len(), len);
+                for i in 0..len {
+                    let prev = i.checked_sub(1).map(|p| out[p]);
+                    assert!(valid(prev, out[i], i + 1 == len), "{out:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn beam_finds_a_better_sequence_than_greedy() {
+        // Token 0 leans to U-PER over B-PER; after U-PER token 1 is torn between O and U-LOC,
+        // while after B-PER only L-PER may end the sentence: the pair B-PER L-PER has the higher
+        // summed local log-probability, which greedy decoding cannot see.
+        let (b_per, l_per, u_per, u_loc) = (
+            class_of(0, 0),
+            class_of(2, 0),
+            class_of(3, 0),
+            class_of(3, 1),
+        );
+        let mut first = [-1000f32; C];
+        first[u_per] = 10.0;
+        first[b_per] = 0.0;
+        let mut second = [-1000f32; C];
+        second[0] = 0.0;
+        second[u_loc] = 0.0;
+        second[l_per] = -5.0;
+        let w = weights(&[first, second]);
+        let toks = [token(0), token(1)];
+        assert_eq!(decode(&w, &toks)[0], u_per);
+        assert_eq!(decode_beam(&w, &toks, 3), [b_per, l_per]);
     }
 
     #[test]
