@@ -529,6 +529,41 @@ mod tests {
     }
 
     #[test]
+    fn declining_to_comment_is_a_notice_not_a_claim() {
+        let doc = run("The ceasefire was reportedly arranged by the regional bloc, which declined to comment. The operator, which also declined to comment, shut the valves.");
+        assert!(
+            doc.claims
+                .iter()
+                .all(|c| c.cue.as_ref().is_none_or(|m| m.text == "reportedly")),
+            "{:#?}",
+            doc.claims
+        );
+        let hedged = doc
+            .claims
+            .iter()
+            .find(|c| c.text.starts_with("The ceasefire was reportedly arranged"))
+            .expect("the hedged claim");
+        assert_eq!(hedged.factuality, Factuality::Hedged);
+        let notices = doc.notices.iter();
+        assert_eq!(
+            notices
+                .filter(|n| n.cue.text == "declined to comment")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_participle_cue_is_not_the_content_of_the_verb_before_it() {
+        let doc = run("\"The road will reopen soon,\" the governor told reporters in Mombasa, adding that \"repairs are almost done.\"");
+        assert!(
+            doc.claims.iter().all(|c| !c.text.starts_with("adding")),
+            "{:#?}",
+            doc.claims
+        );
+    }
+
+    #[test]
     fn according_to_both_ways() {
         let doc = run("According to a customs memo, the shipment left on time. The cargo was seized, according to harbour police and a witness.");
         let c = claim(&doc, "the shipment left on time");

@@ -727,6 +727,15 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
             if !(cue_inside && (is, ie) != (os, oe)) {
                 continue;
             }
+            // "S told R, adding that C": the outer content is only the same speaker's next
+            // report, which is the claim.
+            if w.toks[drafts[i].cue.0].start <= os + 1
+                && !drafts[i].sources.is_empty()
+                && drafts[i].sources == drafts[o].sources
+            {
+                drop[o] = true;
+                continue;
+            }
             let src_start = drafts[i]
                 .sources
                 .first()

@@ -37,6 +37,10 @@ const ABOUT: &[&str] = &["about", "for", "of", "on", "over"];
 /// The drafts the parse yields for verbs outside every existing draft.
 pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let taken = taken_tokens(w, drafts);
+    let mut cues = vec![false; w.toks.len()];
+    for d in drafts {
+        cues[d.cue.0..d.cue.1].iter_mut().for_each(|x| *x = true);
+    }
     let mut out: Vec<Draft> = Vec::new();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
@@ -52,19 +56,34 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
-        let Some(d) = read(w, i) else { continue };
+        let Some(d) = read(w, i, &cues) else { continue };
         out.push(d);
     }
     out
 }
 
-/// Tokens already part of a draft: its cue, its sources and its content.
+/// Tokens already part of a draft (its cue, its sources and its content) or of a notice phrase
+/// ("declined to comment" is a notice, not a claim).
 fn taken_tokens(w: &Work, drafts: &[Draft]) -> Vec<bool> {
     let mut taken = vec![false; w.toks.len()];
     for d in drafts {
         for (i, x) in taken.iter_mut().enumerate() {
             if inside_draft(w, d, i) {
                 *x = true;
+            }
+        }
+    }
+    for i in 0..w.toks.len() {
+        for p in w.cues.notices() {
+            let matches = p
+                .words
+                .iter()
+                .enumerate()
+                .all(|(k, pw)| w.toks.get(i + k).is_some_and(|t| t.lower == *pw));
+            if matches {
+                taken[i..i + p.words.len()]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
             }
         }
     }
@@ -80,8 +99,9 @@ fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
         || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
 }
 
-/// The draft of the cue verb at `v`, if a source and a content are found.
-fn read(w: &Work, v: usize) -> Option<Draft> {
+/// The draft of the cue verb at `v`, if a source and a content are found; `cues` marks the cue
+/// tokens of the drafts found before.
+fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     let sent = w.sentence_of(v);
     let kids = |h: usize| kids(w, &sent, h).into_iter();
     let rel = |k: usize| rel(w, k);
@@ -102,6 +122,12 @@ fn read(w: &Work, v: usize) -> Option<Draft> {
             break;
         }
         if let Some(k) = kids(v).find(|&k| rel(k) == want) {
+            // "told reporters, adding that C": a report of its own by the same speaker, already
+            // read, is no content of this verb ("argued that officials said C", with a subject
+            // of its own, is).
+            if cues[k] && !kids(k).any(|c| rel(c).starts_with("nsubj")) {
+                return None;
+            }
             content = Some(subtree(w, k, &sent));
             break;
         }
