@@ -2,9 +2,7 @@
 //! each with the total the filter matches.
 
 use crate::backend::{Backend, Value};
-use crate::query::{
-    claim_conditions, claims_at, event_conditions, events_at, lower_bound, text_of, upper_bound,
-};
+use crate::query::{claim_conditions, claims_at, date_range, event_conditions, events_at, text_of};
 use crate::{ClaimQuery, ClaimRow, EventQuery, EventRow, Result, Store};
 
 /// Which documents to list. Every field narrows the result; `None` means any.
@@ -103,14 +101,13 @@ impl Store {
             cond.push_str(" AND LOWER(d.outlet) = ?");
             params.push(Value::text(outlet.trim().to_lowercase()));
         }
-        if let Some(from) = &q.from {
-            cond.push_str(" AND d.published >= ?");
-            params.push(Value::text(lower_bound(from)?));
-        }
-        if let Some(to) = &q.to {
-            cond.push_str(" AND d.published <= ?");
-            params.push(Value::text(upper_bound(to)?));
-        }
+        date_range(
+            &mut cond,
+            &mut params,
+            "d.published",
+            q.from.as_deref(),
+            q.to.as_deref(),
+        )?;
         if let Some(search) = &q.search {
             for p in like_patterns(search) {
                 cond.push_str(

@@ -90,6 +90,26 @@ pub struct EventRow {
     pub json: Json,
 }
 
+/// Narrows `sql` to rows whose ISO date `column` lies in `from ..= to` (each `YYYY`, `YYYY-MM`
+/// or `YYYY-MM-DD`; either may be absent).
+pub(crate) fn date_range(
+    sql: &mut String,
+    params: &mut Vec<Value>,
+    column: &str,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<()> {
+    if let Some(from) = from {
+        sql.push_str(&format!(" AND {column} >= ?"));
+        params.push(Value::text(lower_bound(from)?));
+    }
+    if let Some(to) = to {
+        sql.push_str(&format!(" AND {column} <= ?"));
+        params.push(Value::text(upper_bound(to)?));
+    }
+    Ok(())
+}
+
 /// `2025` → `2025-00-00`, so that `>=` on ISO strings includes the whole year.
 pub(crate) fn lower_bound(d: &str) -> Result<String> {
     check_date(d)?;
@@ -193,14 +213,13 @@ pub(crate) fn claim_conditions(
         sql.push_str(" AND c.factuality = ?");
         params.push(Value::text(f.as_str()));
     }
-    if let Some(from) = &q.from {
-        sql.push_str(" AND c.published >= ?");
-        params.push(Value::text(lower_bound(from)?));
-    }
-    if let Some(to) = &q.to {
-        sql.push_str(" AND c.published <= ?");
-        params.push(Value::text(upper_bound(to)?));
-    }
+    date_range(
+        sql,
+        params,
+        "c.published",
+        q.from.as_deref(),
+        q.to.as_deref(),
+    )?;
     if let Some(search) = &q.search {
         match backend {
             Backend::Sqlite => {
@@ -297,14 +316,7 @@ pub(crate) fn event_conditions(
         sql.push_str(" AND e.type = ?");
         params.push(Value::text(t.trim().to_uppercase()));
     }
-    if let Some(from) = &q.from {
-        sql.push_str(" AND e.date >= ?");
-        params.push(Value::text(lower_bound(from)?));
-    }
-    if let Some(to) = &q.to {
-        sql.push_str(" AND e.date <= ?");
-        params.push(Value::text(upper_bound(to)?));
-    }
+    date_range(sql, params, "e.date", q.from.as_deref(), q.to.as_deref())?;
     Ok(())
 }
 
