@@ -1,18 +1,8 @@
 //! End to end: events from `byline extract` and `byline eval plover`, with the real binary.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
-
-/// A scratch folder for this test binary.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-events-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{byline, scratch};
 
 #[test]
 fn extract_reports_events_with_actors_and_claims() {

@@ -1,19 +1,9 @@
 //! End to end: `byline parse`, `byline eval conllu` and `byline train tagger|parser`, with the
 //! real binary, on fixtures of our own.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn byline() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_byline"))
-}
-
-/// A scratch folder for this test binary.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-nlp-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::{byline, scratch};
 
 /// A tiny treebank of our own sentences, in CoNLL-U.
 const TREEBANK: &str = "\
