@@ -209,6 +209,14 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
                 (s.0, s.1)
             })
             .collect();
+        if let Some(cue) = &c.cue {
+            let cue_start = al.span(cue.span).0;
+            for s in spans.iter_mut() {
+                if let Some(p) = relative_pronoun(&raw_chars, s.1, cue_start) {
+                    *s = p;
+                }
+            }
+        }
         spans.sort_unstable();
         let mut merged: Vec<(usize, usize)> = Vec::new();
         for s in spans {
@@ -230,6 +238,29 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
         out.sources.extend(merged.into_iter().map(|s| vec![s]));
     }
     out
+}
+
+/// PolNeAR takes the relative pronoun as the source of a cue inside a relative clause
+/// ("the mayor, who said C"): the pronoun's span when one follows the source ending at `end`
+/// (past a comma) and the cue at `cue` comes after it in the same clause.
+fn relative_pronoun(chars: &[char], end: usize, cue: usize) -> Option<(usize, usize)> {
+    if cue <= end || cue - end > 80 || cue > chars.len() {
+        return None;
+    }
+    let mut a = end;
+    while a < cue && (chars[a].is_whitespace() || chars[a] == ',') {
+        a += 1;
+    }
+    let mut b = a;
+    while b < cue && chars[b].is_alphabetic() {
+        b += 1;
+    }
+    let word: String = chars[a..b].iter().collect::<String>().to_lowercase();
+    let between = &chars[b..cue];
+    let clause = !between
+        .iter()
+        .any(|&c| matches!(c, '.' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}'));
+    (matches!(word.as_str(), "who" | "which" | "that") && b < cue && clause).then_some((a, b))
 }
 
 /// Scores predicted spans against gold spans of one article.
@@ -447,6 +478,87 @@ pub fn learnt_tsv(counts: &[CueCount], min_cue: u32, source: &str) -> String {
     out
 }
 
+/// How often a verb form read as a one-word cue was right: `read` times a cue of a top-level
+/// claim, `cue` times of those overlapping a gold cue.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadCount {
+    /// Lowercase word form.
+    pub form: String,
+    /// Times read as a cue.
+    pub read: u32,
+    /// Times the cue overlapped a gold cue.
+    pub cue: u32,
+}
+
+/// Adds to `counts` the one-word cues of the top-level claims of `doc` (extracted from `raw`)
+/// and whether each overlaps a cue of `gold`: the material of `reads.tsv`. `counts` stays
+/// sorted by form.
+pub fn count_reads(doc: &Document, raw: &str, gold: &Spans, counts: &mut Vec<ReadCount>) {
+    let al = Aligner::new(&doc.text, raw);
+    for c in doc.claims.iter().filter(|c| c.parent.is_none()) {
+        let Some(cue) = &c.cue else { continue };
+        let form = cue.text.trim().to_lowercase();
+        if form.is_empty() || form.contains(char::is_whitespace) {
+            continue;
+        }
+        let s = al.span(cue.span);
+        let hit = gold.cues.iter().any(|g| overlaps(g, &vec![(s.0, s.1)]) > 0);
+        let at = match counts.binary_search_by(|r| r.form.as_str().cmp(form.as_str())) {
+            Ok(i) => i,
+            Err(i) => {
+                counts.insert(
+                    i,
+                    ReadCount {
+                        form,
+                        ..ReadCount::default()
+                    },
+                );
+                i
+            }
+        };
+        counts[at].read += 1;
+        counts[at].cue += u32::from(hit);
+    }
+}
+
+/// The rows of a `reads.tsv` cue file (header included) for the forms read at least
+/// `min_read` times; `source` names the data in the header.
+pub fn reads_tsv(counts: &[ReadCount], min_read: u32, source: &str) -> String {
+    let mut out = format!(
+        "# source: byline project, learnt by `byline eval polnear --learn-reads` from {source} (counts only, no text)\n\
+         # licence: MIT OR Apache-2.0\n# version: 1\nform\tread\tcue\n"
+    );
+    for c in counts.iter().filter(|c| c.read >= min_read) {
+        out.push_str(&format!("{}\t{}\t{}\n", c.form, c.read, c.cue));
+    }
+    out
+}
+
+/// A cue file rewritten so that every row counts as a sure cue (`learnt.tsv`: cue = total;
+/// `reads.tsv`: cue = read), for a learning run that must read every learnt verb. Other files
+/// and comment lines come back unchanged.
+pub fn all_sure(name: &str, tsv: &str) -> String {
+    let mut out = String::new();
+    let mut header = true;
+    for line in tsv.lines() {
+        let mut cols: Vec<&str> = line.split('\t').collect();
+        if line.starts_with('#') || line.trim().is_empty() || header {
+            header &= line.starts_with('#') || line.trim().is_empty();
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        match (name, cols.len()) {
+            ("learnt.tsv", 4) => cols[2] = cols[3],
+            ("reads.tsv", 3) => cols[2] = cols[1],
+            _ => {}
+        }
+        out.push_str(&cols.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +623,56 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_relative_pronoun_before_the_cue_is_the_source() {
+        let chars: Vec<char> = "the mayor, who said on Monday that".chars().collect();
+        assert_eq!(relative_pronoun(&chars, 9, 15), Some((11, 14)));
+        // The cue is no part of the relative clause.
+        let chars: Vec<char> = "the mayor said that".chars().collect();
+        assert_eq!(relative_pronoun(&chars, 9, 10), None);
+        let chars: Vec<char> = "the mayor. Who said".chars().collect();
+        assert_eq!(relative_pronoun(&chars, 9, 15), None);
+    }
+
+    #[test]
+    fn read_counts_and_sure_rows() {
+        let text = "Rain is coming, the minister said. The plan failed, he wrote.";
+        let gold = parse_ann("T1\tCue 29 33\tsaid\n");
+        let mut doc = Document::new(text.to_string());
+        doc.claims = vec![claim(29, 33, "said"), claim(55, 60, "wrote")];
+        let mut counts = Vec::new();
+        count_reads(&doc, text, &gold, &mut counts);
+        count_reads(&doc, text, &gold, &mut counts);
+        assert_eq!(counts.len(), 2);
+        assert_eq!((counts[0].form.as_str(), counts[0].read, counts[0].cue), ("said", 2, 2));
+        assert_eq!((counts[1].form.as_str(), counts[1].read, counts[1].cue), ("wrote", 2, 0));
+        let tsv = reads_tsv(&counts, 1, "a test");
+        assert!(tsv.ends_with("form\tread\tcue\nsaid\t2\t2\nwrote\t2\t0\n"), "{tsv}");
+        assert!(all_sure("reads.tsv", &tsv).ends_with("said\t2\t2\nwrote\t2\t2\n"));
+        let learnt = "# x\nlemma\tupos\tcue\ttotal\nsay\tVERB\t3\t9\n";
+        assert_eq!(
+            all_sure("learnt.tsv", learnt),
+            "# x\nlemma\tupos\tcue\ttotal\nsay\tVERB\t9\t9\n"
+        );
+    }
+
+    fn claim(a: usize, b: usize, cue: &str) -> byline_model::Claim {
+        byline_model::Claim {
+            id: "c1".into(),
+            span: Span(0, 1),
+            text: "R".into(),
+            sources: Vec::new(),
+            cue: Some(byline_model::Mention {
+                span: Span(a, b),
+                text: cue.to_string(),
+            }),
+            quote: false,
+            factuality: byline_model::Factuality::Reported,
+            parent: None,
+            events: Vec::new(),
+        }
     }
 
     #[test]

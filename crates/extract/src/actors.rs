@@ -214,14 +214,20 @@ impl<'a> Resolver<'a> {
             return None;
         }
         let max = self.lex.max_words().min(toks.len() - i).min(12);
-        for n in (1..=max).rev() {
+        // The longest span wins. Spans grow from one token and stop once no surface key starts
+        // with the span's key (a longer span's key starts with a shorter one's).
+        let mut best = None;
+        for n in 1..=max {
             let last = &toks[i + n - 1];
             if n > 1 && !last.text.chars().any(char::is_alphanumeric) {
                 continue;
             }
             let surface = &self.text[toks[i].start..last.end];
             let k = key(surface);
-            for hit in self.lex.lookup_all(surface) {
+            if !self.lex.has_key_prefix(&k) {
+                break;
+            }
+            for hit in self.lex.lookup_all_key(&k) {
                 // An acronym in the lexicon matches only an acronym in the text ("WHO", not "Who").
                 let acronym_only = hit.via == Via::Alias
                     && !is_all_caps(surface)
@@ -234,10 +240,11 @@ impl<'a> Resolver<'a> {
                 if acronym_only {
                     continue;
                 }
-                return Some((n, hit.entry, hit.index, hit.via));
+                best = Some((n, hit.entry, hit.index, hit.via));
+                break;
             }
         }
-        None
+        best
     }
 
     /// Entities without a leading title ("Foreign Minister Karim Haddad" → "Karim Haddad"):

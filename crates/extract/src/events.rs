@@ -260,7 +260,7 @@ fn drafts(
             dropped[i] = true;
             continue;
         }
-        if stopped(found, i) {
+        if stopped(found, i) || orders_attack(found, i, tree) {
             continue;
         }
         // What is rejected is not an event of its own ("ruled out concessions").
@@ -344,7 +344,7 @@ fn drafts(
     // A participant-less reading of a background mention ("claims of arms deliveries", "the
     // murder") is left out; a main-clause event keeps its missing target ("Denmark accepted a
     // formula"), and so do events that often have nobody on the receiving end.
-    out.retain(|d| !d.targets.is_empty() || intransitive(d.kind) || d.main);
+    out.retain(|d| !d.targets.is_empty() || (!dyadic(d.kind) && (intransitive(d.kind) || d.main)));
     out.sort_by_key(|d| d.first);
     out
 }
@@ -373,6 +373,35 @@ fn stopped(found: &[Trigger<'_>], i: usize) -> bool {
         || (t.pattern.pos == Pos::Noun && cooperative(t.pattern.kind) && { prev }.any(stops))
 }
 
+/// EXPERIMENT
+fn dyadic(kind: EventType) -> bool {
+    let v = std::env::var("BYLINE_EV_DYADIC").unwrap_or_default();
+    let name = format!("{kind:?}").to_uppercase();
+    v.split(',').any(|x| x == name)
+}
+
+/// "ordered the murder of X", "authorized airstrikes on Y": whoever orders an attack or an
+/// arrest is its actor (CAMEO codes the act ordered), so the order gives way to the event noun
+/// that is its object; true for the trigger `i` of `found` that so gives way.
+fn orders_attack(found: &[Trigger<'_>], i: usize, tree: Option<&byline_nlp::Analysis>) -> bool {
+    let t = &found[i];
+    let Some(tree) = tree else {
+        return false;
+    };
+    t.pattern.pos == byline_lexicon::events::Pos::Verb
+        && matches!(
+            t.pattern.words[0].as_str(),
+            "order" | "authorize" | "authorise" | "command"
+        )
+        && found[i + 1..].iter().any(|n| {
+            n.pattern.pos == byline_lexicon::events::Pos::Noun
+                && matches!(n.pattern.kind, EventType::Assault | EventType::Coerce)
+                && tree.words.get(n.head).is_some_and(|w| {
+                    w.head == Some(t.head) && matches!(w.deprel, "obj" | "nsubj:pass")
+                })
+        })
+}
+
 /// Types whose events often have nobody on the receiving end ("thousands protested", "troops
 /// were put on alert").
 fn intransitive(kind: EventType) -> bool {
@@ -390,8 +419,21 @@ fn participants(
     let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)) else {
         return with_place_target(sent, t, tokens);
     };
+    // The token heuristics fill a side the tree left empty, but only with mentions inside
+    // the argument phrase the tree found ("evidence supported …" has no actor).
+    let inside = |slots: Vec<usize>, phrase: Option<(usize, usize)>| -> Vec<usize> {
+        match phrase {
+            None => slots,
+            Some((a, b)) => slots
+                .into_iter()
+                .filter(|&s| sent.slots[s].first >= a && sent.slots[s].last <= b)
+                .collect(),
+        }
+    };
     if r.actors.is_empty() {
-        r.actors = tokens.actors;
+        let targets = r.targets.clone();
+        r.actors = inside(tokens.actors, r.actor_phrase);
+        r.actors.retain(|s| !targets.contains(s));
     }
     if r.targets.is_empty() {
         r.targets = tokens.targets;

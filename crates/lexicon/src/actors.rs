@@ -135,6 +135,8 @@ pub struct Actors {
     titles: Vec<Title>,
     surfaces: HashMap<String, Vec<(usize, Via)>>,
     title_keys: HashMap<String, usize>,
+    /// Every key of `surfaces`, sorted: answers "does any surface start so?" by binary search.
+    sorted_keys: Vec<String>,
     max_words: usize,
 }
 
@@ -313,6 +315,9 @@ impl Actors {
             .enumerate()
             .map(|(i, t)| (key(&t.title), i))
             .collect();
+        let mut sorted_keys: Vec<String> = surfaces.keys().cloned().collect();
+        sorted_keys.sort_unstable();
+        self.sorted_keys = sorted_keys;
         self.surfaces = surfaces;
     }
 
@@ -343,8 +348,14 @@ impl Actors {
 
     /// Every entry a surface form may name, best first.
     pub fn lookup_all(&self, surface: &str) -> impl Iterator<Item = Hit<'_>> + '_ {
+        self.lookup_all_key(&key(surface))
+    }
+
+    /// Every entry a surface form whose [`key`] is `k` may name, best first (as
+    /// [`Actors::lookup_all`], for callers that already hold the key).
+    pub fn lookup_all_key(&self, k: &str) -> impl Iterator<Item = Hit<'_>> + '_ {
         self.surfaces
-            .get(&key(surface))
+            .get(k)
             .into_iter()
             .flatten()
             .map(|&(index, via)| Hit {
@@ -352,6 +363,16 @@ impl Actors {
                 index,
                 via,
             })
+    }
+
+    /// True when some surface form's [`key`] starts with `prefix` (a key too). Longest-match
+    /// scans stop growing a span once this fails: the key of a longer span starts with the key
+    /// of a shorter one.
+    pub fn has_key_prefix(&self, prefix: &str) -> bool {
+        let at = self.sorted_keys.partition_point(|k| k.as_str() < prefix);
+        self.sorted_keys
+            .get(at)
+            .is_some_and(|k| k.starts_with(prefix))
     }
 
     /// The entry a demonym, country adjective or group name stands for: "Israeli" → Israel,
@@ -456,6 +477,20 @@ fn surnames(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_prefixes_of_longer_surfaces() {
+        let lex = Actors::builtin();
+        let k = key("United Nations Security Council");
+        assert!(lex.lookup_all_key(&k).next().is_some());
+        for prefix in ["united", "united nations security", "united nat", ""] {
+            assert!(lex.has_key_prefix(prefix), "{prefix}");
+        }
+        assert!(!lex.has_key_prefix("united nations zzz"));
+        assert!(!lex.has_key_prefix("qqqxq"));
+        // The ASCII fast path of `key` and the general path agree.
+        assert_eq!(key("Foo-BAR 42 Nicolás"), "foo bar 42 nicolas");
+    }
 
     #[test]
     fn demonyms_and_groups() {

@@ -134,6 +134,7 @@ impl LearntCue {
 pub struct Cues {
     verbs: HashMap<String, Verb>,
     learnt: HashMap<(String, String), LearntCue>,
+    reads: HashMap<String, LearntCue>,
     phrases: Vec<Phrase>,
     hedges: HashMap<String, HedgeClass>,
     notices: Vec<NoticePhrase>,
@@ -152,6 +153,7 @@ const FILES: &[(&str, &str)] = &[
     ("notices.tsv", include_str!("../data/cues/notices.tsv")),
     ("outlets.tsv", include_str!("../data/cues/outlets.tsv")),
     ("phrases.tsv", include_str!("../data/cues/phrases.tsv")),
+    ("reads.tsv", include_str!("../data/cues/reads.tsv")),
     ("roles.tsv", include_str!("../data/cues/roles.tsv")),
     ("seniority.tsv", include_str!("../data/cues/seniority.tsv")),
     ("verbs.tsv", include_str!("../data/cues/verbs.tsv")),
@@ -166,6 +168,7 @@ fn header_of(file: &str) -> Option<&'static [&'static str]> {
         "notices.tsv" => &["phrase", "kind", "needs"],
         "outlets.tsv" => &["name", "kind"],
         "phrases.tsv" => &["phrase", "class", "frame"],
+        "reads.tsv" => &["form", "read", "cue"],
         "roles.tsv" => &["word", "role", "position"],
         "seniority.tsv" => &["word"],
         "verbs.tsv" => &["form", "lemma", "class", "frame"],
@@ -306,6 +309,18 @@ impl Cues {
                         LearntCue { cue, total },
                     );
                 }
+                "reads.tsv" => {
+                    let count = |s: &str| {
+                        s.parse::<u32>()
+                            .map_err(|_| bad(line, format!("not a count: {s:?}")))
+                    };
+                    let (total, cue) = (count(c[1])?, count(c[2])?);
+                    if cue > total {
+                        return Err(bad(line, "cue count above read count".into()));
+                    }
+                    self.reads
+                        .insert(c[0].to_lowercase(), LearntCue { cue, total });
+                }
                 "phrases.tsv" => {
                     let p = Phrase {
                         words: words(c[0]),
@@ -392,6 +407,17 @@ impl Cues {
         self.learnt
             .get(&(lemma.to_lowercase(), upos.to_uppercase()))
             .copied()
+    }
+
+    /// How often the parse-read frame of a verb form (`reads.tsv`) gave a claim whose cue
+    /// was a gold cue in the annotated text it was learnt from: `total` reads, `cue` right.
+    pub fn reads(&self, form: &str) -> Option<LearntCue> {
+        self.reads.get(&form.to_lowercase()).copied()
+    }
+
+    /// The text of a built-in cue file (`"learnt.tsv"`), if there is one of that name.
+    pub fn builtin_file(name: &str) -> Option<&'static str> {
+        FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
     }
 
     /// Multi-word cues, longest first.
@@ -487,6 +513,10 @@ mod tests {
         assert!(c.verb("talks").is_none());
         let said = c.learnt("say", "VERB").unwrap();
         assert!(said.precision() > 0.5 && said.total >= said.cue);
+        let told = c.reads("Told").unwrap();
+        assert!(told.precision() > 0.5 && told.total >= told.cue);
+        assert!(Cues::builtin_file("reads.tsv").is_some_and(|t| t.contains("form\tread\tcue")));
+        assert!(Cues::builtin_file("other.tsv").is_none());
         assert!(c.phrases().iter().any(|p| p.words == ["according", "to"]));
         assert!(c.is_outlet_name("Associated Press"));
         assert!(c.is_outlet_head("broadcaster"));

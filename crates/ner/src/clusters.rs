@@ -55,7 +55,14 @@ impl Clusters {
         if self.map.is_empty() {
             return None;
         }
-        self.map.get(&key_hash(&key(lower))).copied()
+        // `key_hash(&key(lower))` without building the key: digits are single bytes in UTF-8.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in lower.bytes() {
+            let b = if b.is_ascii_digit() { b'0' } else { b };
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.map.get(&((h ^ (h >> 32)) as u32)).copied()
     }
 
     /// Learns clusters at every granularity of `opts.grains` from token sentences.

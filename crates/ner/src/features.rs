@@ -38,12 +38,19 @@ pub(crate) fn feat2(template: u64, a: u64, b: u64) -> Feat {
     (mix(mix(mix(template, a), b), 0x52) >> 32) as u32
 }
 
-/// Word shape: `Xxxx` → `Xx`, `IBM` → `X`, `1996-08-22` → `d-d-d` (runs collapsed).
-pub(crate) fn shape(w: &str) -> String {
-    let mut out = String::new();
+/// The shape characters of a word, runs collapsed, to `f`.
+#[inline]
+fn shape_chars(w: &str, mut f: impl FnMut(char)) {
     let mut last = ' ';
     for c in w.chars() {
-        let s = if c.is_uppercase() {
+        let s = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -53,11 +60,32 @@ pub(crate) fn shape(w: &str) -> String {
             c
         };
         if s != last {
-            out.push(s);
+            f(s);
             last = s;
         }
     }
+}
+
+/// Word shape: `Xxxx` → `Xx`, `IBM` → `X`, `1996-08-22` → `d-d-d` (runs collapsed).
+#[cfg(test)]
+pub(crate) fn shape(w: &str) -> String {
+    let mut out = String::new();
+    shape_chars(w, |c| out.push(c));
     out
+}
+
+/// `hs(&shape(w))` without building the shape.
+#[inline]
+pub(crate) fn shape_hash(w: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut buf = [0u8; 4];
+    shape_chars(w, |c| {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    });
+    h
 }
 
 /// What is known of each token before tagging.
@@ -121,14 +149,24 @@ pub(crate) fn sentence_features(
     doc: &DocCase,
 ) -> Vec<TokenInfo> {
     let n = words.len();
-    let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let shapes: Vec<String> = words.iter().map(|w| shape(w)).collect();
+    let lowers: Vec<String> = words
+        .iter()
+        .map(|w| {
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect();
     let wh: Vec<u64> = words.iter().map(|w| hs(w)).collect();
     let lh: Vec<u64> = lowers.iter().map(|w| hs(w)).collect();
-    let sh: Vec<u64> = shapes.iter().map(|w| hs(w)).collect();
-    let gz = gaz.tag(words);
+    let sh: Vec<u64> = words.iter().map(|w| shape_hash(w)).collect();
+    // Lexicon keys, shared by both gazetteers.
+    let keys: Vec<String> = words.iter().map(|w| byline_lexicon::actors::key(w)).collect();
+    let gz = gaz.tag_keys(words, &keys);
     let cl: Vec<Option<Ids>> = lowers.iter().map(|l| extra.clusters.get(l)).collect();
-    let nm = extra.names.tag(words);
+    let nm = extra.names.tag_keys(words, &keys);
     let at = |v: &[u64], i: isize| -> u64 {
         if i < 0 {
             BOS
@@ -149,14 +187,26 @@ pub(crate) fn sentence_features(
         f.push(feat(2, wh[i]));
         f.push(feat(3, lh[i]));
         f.push(feat(4, sh[i]));
-        let chars: Vec<char> = l.chars().collect();
-        for k in 1..=4usize {
-            if chars.len() >= k {
-                let p: String = chars[..k].iter().collect();
-                let s: String = chars[chars.len() - k..].iter().collect();
-                f.push(feat2(5, k as u64, hs(&p)));
-                f.push(feat2(6, k as u64, hs(&s)));
-            }
+        // Prefixes and suffixes of one to four characters, as slices of the lowercase form.
+        let mut ends = [0usize; 5];
+        let mut len = 0;
+        for (b, _) in l.char_indices().skip(1).take(4) {
+            len += 1;
+            ends[len] = b;
+        }
+        if len < 4 && !l.is_empty() {
+            len += 1;
+            ends[len] = l.len();
+        }
+        let mut starts = [0usize; 5];
+        let mut slen = 0;
+        for (b, _) in l.char_indices().rev().take(4) {
+            slen += 1;
+            starts[slen] = b;
+        }
+        for k in 1..=len.min(slen) {
+            f.push(feat2(5, k as u64, hs(&l[..ends[k]])));
+            f.push(feat2(6, k as u64, hs(&l[starts[k]..])));
         }
         f.push(feat(7, at(&lh, ii - 1)));
         f.push(feat(8, at(&lh, ii + 1)));

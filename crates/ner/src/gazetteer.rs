@@ -70,10 +70,17 @@ impl Gazetteer {
 
     /// For each word, `(categories, position)` of the longest match covering it, where position is
     /// 1 = begin, 2 = inside, 3 = last, 4 = unit; `(0, 0)` outside any match.
+    #[cfg(test)]
     pub(crate) fn tag(&self, words: &[&str]) -> Vec<(u8, u8)> {
-        let mut out = vec![(0u8, 0u8); words.len()];
         let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+        self.tag_keys(words, &keys)
+    }
+
+    /// [`Gazetteer::tag`] given the lexicon [`key`] of every word.
+    pub(crate) fn tag_keys(&self, words: &[&str], keys: &[String]) -> Vec<(u8, u8)> {
+        let mut out = vec![(0u8, 0u8); words.len()];
         let mut i = 0;
+        let mut joined = String::new();
         while i < words.len() {
             let starts_upper = words[i]
                 .chars()
@@ -83,10 +90,10 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
+            // The longest match: grow the phrase, remember the last length found.
             let mut found = None;
             let max = self.max_words.min(words.len() - i);
-            let mut joined = String::new();
-            let mut cands = Vec::with_capacity(max);
+            joined.clear();
             for n in 1..=max {
                 if keys[i + n - 1].is_empty() {
                     break;
@@ -95,12 +102,8 @@ impl Gazetteer {
                     joined.push(' ');
                 }
                 joined.push_str(&keys[i + n - 1]);
-                cands.push(joined.clone());
-            }
-            for (n, cand) in cands.iter().enumerate().rev() {
-                if let Some(&cat) = self.names.get(cand) {
-                    found = Some((n + 1, cat));
-                    break;
+                if let Some(&cat) = self.names.get(&joined) {
+                    found = Some((n, cat));
                 }
             }
             match found {

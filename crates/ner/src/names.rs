@@ -73,12 +73,18 @@ impl Names {
 
     /// For each word, `(kinds, position)` of the longest phrase starting with a capitalised word
     /// that covers it (position 1 begin, 2 inside, 3 last, 4 unit); `(0, 0)` outside.
+    #[cfg(test)]
     pub(crate) fn tag(&self, words: &[&str]) -> Vec<(u8, u8)> {
+        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
+        self.tag_keys(words, &keys)
+    }
+
+    /// [`Names::tag`] given the lexicon [`key`] of every word.
+    pub(crate) fn tag_keys(&self, words: &[&str], keys: &[String]) -> Vec<(u8, u8)> {
         let mut out = vec![(0u8, 0u8); words.len()];
         if self.map.is_empty() {
             return out;
         }
-        let keys: Vec<String> = words.iter().map(|w| key(w)).collect();
         let mut i = 0;
         while i < words.len() {
             let upper = words[i]

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::clusters::{ClusterOptions, Clusters, GRAINS};
 use crate::conll::{spans, Doc};
 use crate::features::{history_features, stack_features, Feat, TokenInfo};
-use crate::model::{best, class_of, decode, tag_hash, Weights, C, TYPES};
+use crate::model::{best, class_of, decode, tag_hash, Weights, C, ROW, TYPES};
 use crate::names::Names;
 use crate::{Ner, Result};
 
@@ -137,16 +137,16 @@ impl Trainer {
         let n = self.w.index.len() as u32;
         let r = *self.w.index.entry(f).or_insert(n) as usize;
         if r as u32 == n {
-            self.w.w.extend_from_slice(&[0.0; C]);
-            self.total.extend_from_slice(&[0.0; C]);
-            self.stamp.extend_from_slice(&[0; C]);
+            self.w.w.extend_from_slice(&[0.0; ROW]);
+            self.total.extend_from_slice(&[0.0; ROW]);
+            self.stamp.extend_from_slice(&[0; ROW]);
         }
         r
     }
 
     fn update(&mut self, feats: &[Feat], class: usize, delta: f32) {
         for &f in feats {
-            let i = self.row(f) * C + class;
+            let i = self.row(f) * ROW + class;
             self.total[i] += (self.now - self.stamp[i]) as f32 * self.w.w[i];
             self.stamp[i] = self.now;
             self.w.w[i] += delta;
@@ -159,6 +159,7 @@ impl Trainer {
             let total = self.total[i] + (self.now - self.stamp[i]) as f32 * self.w.w[i];
             w.w[i] = total / self.now.max(1) as f32;
         }
+        w.freeze();
         w
     }
 }

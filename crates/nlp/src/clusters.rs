@@ -25,6 +25,9 @@ pub(crate) const LEVELS: usize = 3;
 /// A word's classes, one [`FIELD_BITS`]-bit field per granularity, coarsest in the low bits.
 pub(crate) type Classes = u32;
 
+/// Magic bytes of a cluster table saved on its own.
+const CLUSTERS_MAGIC: &[u8; 8] = b"BYLNCLU\0";
+
 /// A word → classes table.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
@@ -120,6 +123,19 @@ impl Clusters {
             prev = k;
             w.var(u64::from(v));
         }
+    }
+
+    /// The table as a file of its own (magic `BYLNCLU\0`), so a clustering can be learnt once
+    /// and reused by several trainings (`--clusters`).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        self.write(&mut w);
+        w.finish(CLUSTERS_MAGIC)
+    }
+
+    /// Reads a table written by [`Clusters::to_bytes`].
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Clusters> {
+        Clusters::read(&mut Reader::open(bytes, CLUSTERS_MAGIC, name)?)
     }
 
     pub(crate) fn read(r: &mut Reader) -> Result<Clusters> {
@@ -354,10 +370,30 @@ fn read_into(path: &Path, out: &mut Vec<Vec<String>>) -> Result<()> {
         read_csv(&text, out);
     } else if name.ends_with(".xml") {
         read_xml(&text, out);
+    } else if name.ends_with(".tml") {
+        read_tml(&text, out);
     } else if name.ends_with(".txt") || name.ends_with(".text") {
         read_plain(&text, out);
     }
     Ok(())
+}
+
+/// TimeML: the text inside `<TEXT>…</TEXT>` with the inline tags removed, as plain text.
+fn read_tml(text: &str, out: &mut Vec<Vec<String>>) {
+    let body = text
+        .split_once("<TEXT>")
+        .map_or(text, |(_, b)| b.split("</TEXT>").next().unwrap_or(b));
+    let mut plain = String::with_capacity(body.len());
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    read_plain(&unescape(&plain), out);
 }
 
 fn push(out: &mut Vec<Vec<String>>, s: &mut Vec<String>) {
@@ -585,6 +621,12 @@ mod tests {
             &mut out,
         );
         assert_eq!(out, vec![vec!["Rain", "fell"], vec!["Sun"]]);
+        out.clear();
+        read_tml(
+            "<TimeML><DOCID>x</DOCID><TEXT>Rain <EVENT eid=\"e1\">fell</EVENT> &amp; stopped\nSun</TEXT></TimeML>",
+            &mut out,
+        );
+        assert_eq!(out, vec![vec!["Rain", "fell", "&", "stopped"], vec!["Sun"]]);
         let c = Clusters::train(&corpus(), &ClusterOptions::default());
         let mut w = Writer::default();
         c.write(&mut w);
@@ -593,5 +635,8 @@ mod tests {
         let back = Clusters::read(&mut r).unwrap();
         assert_eq!(back.classes_of("goat"), c.classes_of("goat"));
         assert_eq!(back.len(), c.len());
+        let again = Clusters::from_bytes(&c.to_bytes(), "t").unwrap();
+        assert_eq!(again.classes_of("goat"), c.classes_of("goat"));
+        assert!(Clusters::from_bytes(b"BYLNTAG\0\x02\0\0", "t").is_err());
     }
 }

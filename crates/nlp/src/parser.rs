@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::conllu;
 use crate::format::{Reader, Writer};
 use crate::hash::{self, feat, mix};
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::{BlockScratch, BlockWeights, Layout, Trainer};
 use crate::tagger::lower_hash;
 use crate::train::{Progress, Rng, TrainOptions};
 use crate::{Meta, Result, Upos};
@@ -386,13 +386,48 @@ impl State {
     }
 }
 
+/// Block of the right-arc, shift and reduce classes in the parser's weights.
+const BLOCK_RIGHT: u32 = 1;
+/// Block of the left-arc classes.
+const BLOCK_LEFT: u32 = 2;
+
+/// The parser's class layout: right-arc labels, shift and reduce in one block, left-arc labels
+/// in another, so a state where left-arc is invalid (s0 has a head) scores half the weights.
+fn layout(nlabels: usize) -> Layout {
+    let right_chunks = (nlabels + 2).div_ceil(8);
+    let first_left = right_chunks * 8;
+    let mut lane = vec![0u16; 2 + 2 * nlabels];
+    lane[SHIFT] = nlabels as u16;
+    lane[REDUCE] = nlabels as u16 + 1;
+    for l in 0..nlabels {
+        lane[2 + 2 * l] = (first_left + l) as u16;
+        lane[3 + 2 * l] = l as u16;
+    }
+    Layout {
+        lane,
+        blocks: vec![right_chunks, nlabels.div_ceil(8)],
+    }
+}
+
 /// A trained parser.
 #[derive(Clone, Debug)]
 pub struct Parser {
-    weights: Weights,
+    weights: BlockWeights,
     labels: Vec<String>,
     root_label: usize,
     meta: Meta,
+}
+
+/// The first lane with the highest score, and that score.
+#[inline]
+fn first_max(scores: &[i32]) -> Option<(usize, i32)> {
+    let mut best: Option<(usize, i32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best
 }
 
 /// The best valid class.
@@ -413,7 +448,7 @@ impl Parser {
         let mut r = Reader::open(bytes, MAGIC, name)?;
         let meta = Meta::read(&mut r)?;
         let labels = r.strs()?;
-        let weights = Weights::read(&mut r)?;
+        let weights = BlockWeights::read(&mut r, &layout(labels.len()))?;
         if weights.nclasses() != 2 + 2 * labels.len() {
             return Err(crate::Error::BadModel {
                 model: name.to_string(),
@@ -463,17 +498,63 @@ impl Parser {
         let n = x.words.len();
         let mut st = State::new(n);
         let mut feats = Vec::with_capacity(96);
-        let mut scores = vec![0f32; self.weights.nclasses()];
+        let mut scores = vec![0i32; self.weights.lanes()];
+        let mut scratch = BlockScratch::default();
         while !st.terminal() {
-            st.features(x, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            let c = best_valid(&scores, st.valid());
-            if c == NONE {
-                break;
-            }
+            let valid = st.valid();
+            let c = match valid {
+                // One valid transition: nothing to score.
+                [true, false, false, false] => SHIFT,
+                [false, true, false, false] => REDUCE,
+                [false, false, false, false] => break,
+                _ => {
+                    st.features(x, &mut feats);
+                    let want = if valid[2] { BLOCK_LEFT } else { 0 }
+                        | if valid[0] || valid[1] || valid[3] {
+                            BLOCK_RIGHT
+                        } else {
+                            0
+                        };
+                    self.weights.score(&feats, want, &mut scratch, &mut scores);
+                    self.best_valid_lane(&scores, valid)
+                }
+            };
             st.apply(c);
         }
         self.finish(&st)
+    }
+
+    /// The best valid class from lane scores: the first class in class order among those with
+    /// the highest score, as [`best_valid`] picks from class scores.
+    fn best_valid_lane(&self, scores: &[i32], valid: [bool; 4]) -> usize {
+        let nl = self.labels.len();
+        // (score, class) candidates of each valid kind.
+        let mut best: Option<(i32, usize)> = None;
+        let mut consider = |s: i32, c: usize| {
+            if best.is_none_or(|(bs, bc)| s > bs || (s == bs && c < bc)) {
+                best = Some((s, c));
+            }
+        };
+        let w = &self.weights;
+        if valid[0] {
+            consider(scores[w.lane(SHIFT)], SHIFT);
+        }
+        if valid[1] {
+            consider(scores[w.lane(REDUCE)], REDUCE);
+        }
+        if valid[2] {
+            let first = w.lane(2);
+            if let Some((l, s)) = scores.get(first..first + nl).and_then(first_max) {
+                consider(s, 2 + 2 * l);
+            }
+        }
+        if valid[3] {
+            let first = w.lane(3);
+            if let Some((l, s)) = scores.get(first..first + nl).and_then(first_max) {
+                consider(s, 3 + 2 * l);
+            }
+        }
+        best.map_or(NONE, |(_, c)| c)
     }
 
     /// Turns a final state into one tree with a single root.
@@ -577,8 +658,9 @@ impl Parser {
                 (heads, labs)
             })
             .collect();
+        let layout = layout(labels.len());
         let mut parser = Parser {
-            weights: Trainer::new(nclasses).averaged(),
+            weights: BlockWeights::from_weights(&Trainer::new(nclasses).averaged(), &layout)?,
             labels,
             root_label,
             meta: Meta::default(),
@@ -589,7 +671,7 @@ impl Parser {
         let mut feats = Vec::with_capacity(96);
         let mut scores = vec![0f32; nclasses];
         let mut costs = vec![0i32; nclasses];
-        let mut best: Option<(f64, Weights, usize)> = None;
+        let mut best: Option<(f64, BlockWeights, usize)> = None;
         for epoch in 1..=opts.epochs {
             rng.shuffle(&mut order);
             let (mut right_n, mut seen) = (0usize, 0usize);
@@ -658,7 +740,7 @@ impl Parser {
                     });
                 }
             }
-            parser.weights = trainer.averaged();
+            parser.weights = BlockWeights::from_weights(&trainer.averaged(), &layout)?;
             let mut scores_out = vec![(
                 "train transitions".to_string(),
                 100.0 * right_n as f64 / seen.max(1) as f64,

@@ -390,71 +390,489 @@ impl Weights {
         }
     }
 
-    /// Writes the weights, dropping those under `prune` times the largest.
-    pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
-        let cut = (32767.0 * prune).round() as i64;
-        let mut kept: Vec<(u64, Vec<(u16, i16)>)> = self
-            .slots
+    /// Every row: key and class weights (in class order for dense rows).
+    fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, i16)>)> + '_ {
+        self.slots
             .iter()
             .filter(|s| s.key != 0)
-            .filter_map(|s| {
-                let e: Vec<(u16, i16)> = self
-                    .entries(s)
-                    .into_iter()
-                    .filter(|&(_, q)| i64::from(q).abs() > cut)
-                    .collect();
-                (!e.is_empty()).then_some((s.key, e))
-            })
-            .collect();
-        kept.sort_unstable_by_key(|(k, _)| *k);
-        w.var(self.nclasses as u64);
-        w.f32(self.scale);
-        w.var(kept.len() as u64);
-        let mut prev = 0u64;
-        for (key, e) in &kept {
-            w.var(key - prev);
-            prev = *key;
-            w.var(e.len() as u64);
-            for &(c, q) in e {
-                w.var(u64::from(c));
-                w.ivar(i64::from(q));
-            }
-        }
+            .map(|s| (s.key, self.entries(s)))
+    }
+
+    /// Writes the weights, dropping those under `prune` times the largest.
+    pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
+        write_rows(w, self.nclasses, self.scale, prune, self.rows());
     }
 
     /// Reads weights written by [`Weights::write`].
     pub(crate) fn read(r: &mut Reader) -> Result<Weights> {
-        let nclasses = r.len()?;
-        let scale = r.f32()?;
-        let nrows = r.len()?;
-        let bad = |r: &Reader, m: &str| crate::Error::BadModel {
-            model: r.model().to_string(),
-            message: m.into(),
-        };
-        if nclasses >= DENSE as usize || nrows > r.remaining() {
-            return Err(bad(r, "too many classes or rows"));
-        }
+        let (nclasses, scale, nrows) = read_header(r)?;
         let mut w = Weights::with_capacity(nclasses, scale, nrows);
-        let mut key = 0u64;
-        let mut row = Vec::new();
-        for _ in 0..nrows {
-            key = key.wrapping_add(r.var()?);
-            let n = r.len()?;
-            row.clear();
-            for _ in 0..n {
-                let c = r.var()?;
-                let q = r.ivar()?;
-                if c as usize >= nclasses || key == 0 {
-                    return Err(bad(r, "class or feature out of range"));
+        let mut packed = Vec::new();
+        read_rows(r, nclasses, nrows, |key, row| {
+            packed.clear();
+            packed.extend(row.iter().map(|&(c, q)| pack(c, q)));
+            w.insert(key, &packed);
+        })?;
+        Ok(w)
+    }
+}
+
+/// Writes a weight table: class count, scale, then the rows in key order, each with its
+/// non-zero class weights above `prune` times the largest.
+fn write_rows(
+    w: &mut Writer,
+    nclasses: usize,
+    scale: f32,
+    prune: f32,
+    rows: impl Iterator<Item = (u64, Vec<(u16, i16)>)>,
+) {
+    let cut = (32767.0 * prune).round() as i64;
+    let mut kept: Vec<(u64, Vec<(u16, i16)>)> = rows
+        .filter_map(|(key, mut e)| {
+            e.retain(|&(_, q)| i64::from(q).abs() > cut);
+            (!e.is_empty()).then_some((key, e))
+        })
+        .collect();
+    kept.sort_unstable_by_key(|(k, _)| *k);
+    w.var(nclasses as u64);
+    w.f32(scale);
+    w.var(kept.len() as u64);
+    let mut prev = 0u64;
+    for (key, e) in &kept {
+        w.var(key - prev);
+        prev = *key;
+        w.var(e.len() as u64);
+        for &(c, q) in e {
+            w.var(u64::from(c));
+            w.ivar(i64::from(q));
+        }
+    }
+}
+
+fn bad_model(r: &Reader, m: &str) -> crate::Error {
+    crate::Error::BadModel {
+        model: r.model().to_string(),
+        message: m.into(),
+    }
+}
+
+/// Reads the head of a weight table: class count, scale and row count.
+fn read_header(r: &mut Reader) -> Result<(usize, f32, usize)> {
+    let nclasses = r.len()?;
+    let scale = r.f32()?;
+    let nrows = r.len()?;
+    if nclasses >= DENSE as usize || nrows > r.remaining() {
+        return Err(bad_model(r, "too many classes or rows"));
+    }
+    Ok((nclasses, scale, nrows))
+}
+
+/// Reads `nrows` rows written by [`write_rows`], handing each (key, non-zero class weights) to
+/// `row`, in key order.
+fn read_rows(
+    r: &mut Reader,
+    nclasses: usize,
+    nrows: usize,
+    mut row: impl FnMut(u64, &[(u16, i16)]),
+) -> Result<()> {
+    let mut key = 0u64;
+    let mut entries = Vec::new();
+    for _ in 0..nrows {
+        key = key.wrapping_add(r.var()?);
+        let n = r.len()?;
+        entries.clear();
+        for _ in 0..n {
+            let c = r.var()?;
+            let q = r.ivar()?;
+            if c as usize >= nclasses || key == 0 {
+                return Err(bad_model(r, "class or feature out of range"));
+            }
+            let q = q.clamp(-32767, 32767) as i16;
+            if q != 0 {
+                entries.push((c as u16, q));
+            }
+        }
+        row(key, &entries);
+    }
+    Ok(())
+}
+
+/// Lanes of one vector step: eight 16-bit weights (one SSE2 register).
+const CHUNK: usize = 8;
+type Chunk = [i16; CHUNK];
+
+/// Where each class goes in a [`BlockWeights`] table: classes are grouped in blocks of whole
+/// chunks, and a caller scores only the blocks it needs (the parser's right-arc, shift and
+/// reduce classes in one, its left-arc classes in another).
+#[derive(Clone, Debug)]
+pub(crate) struct Layout {
+    /// Lane of each class; lanes of different classes differ.
+    pub(crate) lane: Vec<u16>,
+    /// Chunks per block: block `k` holds lanes `8 * sum(blocks[..k])` up to the next block.
+    pub(crate) blocks: Vec<usize>,
+}
+
+/// Most blocks a layout may have (a dense row keeps a bit per block).
+const MAX_BLOCKS: usize = 4;
+
+/// Read-only weights in blocks, for a classifier that needs the scores of only some classes at
+/// a time. As in [`Weights`], one open-addressing table of 16-byte slots holds each feature's
+/// key with up to two weights in place, or a sparse row; a dense row is stored block by block
+/// (blocks with no weight left out) and summed into 16-bit lanes, eight at a time, flushed to
+/// 32-bit scores before they could overflow. Integer sums are exact, so the scores are those
+/// [`Weights::score`] gives, in lanes instead of classes.
+#[derive(Clone, Debug)]
+pub(crate) struct BlockWeights {
+    nclasses: usize,
+    scale: f32,
+    lane: Vec<u16>,
+    /// Class of each lane, `u16::MAX` for padding.
+    class_of_lane: Vec<u16>,
+    /// First chunk of each block, and the end: `blocks.len() + 1` entries.
+    block_start: Vec<usize>,
+    shift: u32,
+    slots: Vec<Slot>,
+    /// Packed (lane, weight) entries of sparse rows.
+    sparse: Vec<u32>,
+    /// Blocks of dense rows.
+    dense: Vec<Chunk>,
+    len: usize,
+}
+
+/// Scratch space for [`BlockWeights::score`], reused across calls.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct BlockScratch {
+    acc: Vec<Chunk>,
+}
+
+impl BlockWeights {
+    fn with_capacity(nclasses: usize, scale: f32, n: usize, layout: &Layout) -> Result<Self> {
+        let mut block_start = vec![0];
+        for &b in &layout.blocks {
+            block_start.push(block_start[block_start.len() - 1] + b);
+        }
+        let nlanes = block_start[block_start.len() - 1] * CHUNK;
+        let mut class_of_lane = vec![u16::MAX; nlanes];
+        let ok = layout.lane.len() == nclasses
+            && layout.blocks.len() <= MAX_BLOCKS
+            && nlanes < SPARSE as usize
+            && layout.lane.iter().enumerate().all(|(c, &l)| {
+                let free = class_of_lane.get(l as usize) == Some(&u16::MAX);
+                if free {
+                    class_of_lane[l as usize] = c as u16;
                 }
-                let q = q.clamp(-32767, 32767) as i16;
-                if q != 0 {
-                    row.push(pack(c as u16, q));
+                free
+            });
+        if !ok {
+            return Err(crate::Error::BadModel {
+                model: "blocked weights".into(),
+                message: "class layout does not fit the classes".into(),
+            });
+        }
+        let cap = (n.max(8) * 3 / 2).next_power_of_two();
+        Ok(BlockWeights {
+            nclasses,
+            scale,
+            lane: layout.lane.clone(),
+            class_of_lane,
+            block_start,
+            shift: 64 - cap.trailing_zeros(),
+            slots: vec![Slot::default(); cap],
+            sparse: Vec::new(),
+            dense: Vec::new(),
+            len: 0,
+        })
+    }
+
+    /// The same weights as `w`, laid out in blocks.
+    pub(crate) fn from_weights(w: &Weights, layout: &Layout) -> Result<BlockWeights> {
+        let mut b = BlockWeights::with_capacity(w.nclasses, w.scale, w.len, layout)?;
+        let mut rows: Vec<(u64, Vec<(u16, i16)>)> = w.rows().collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        for (key, e) in &rows {
+            b.insert(*key, e);
+        }
+        Ok(b)
+    }
+
+    /// Reads weights written by [`Weights::write`] or [`BlockWeights::write`] into `layout`.
+    pub(crate) fn read(r: &mut Reader, layout: &Layout) -> Result<BlockWeights> {
+        let (nclasses, scale, nrows) = read_header(r)?;
+        let mut b = BlockWeights::with_capacity(nclasses, scale, nrows, layout)
+            .map_err(|_| bad_model(r, "class layout does not fit the classes"))?;
+        read_rows(r, nclasses, nrows, |key, row| b.insert(key, row))?;
+        Ok(b)
+    }
+
+    /// Writes the weights (in class order, the format of [`Weights::write`]), dropping those
+    /// under `prune` times the largest.
+    pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
+        let rows = self.slots.iter().filter(|s| s.key != 0).map(|s| {
+            let mut e: Vec<(u16, i16)> = self
+                .lane_entries(s)
+                .into_iter()
+                .filter_map(|(l, q)| {
+                    let c = *self.class_of_lane.get(l)?;
+                    (c != u16::MAX && q != 0).then_some((c, q))
+                })
+                .collect();
+            e.sort_unstable_by_key(|&(c, _)| c);
+            (s.key, e)
+        });
+        write_rows(w, self.nclasses, self.scale, prune, rows);
+    }
+
+    /// Number of classes.
+    pub(crate) fn nclasses(&self) -> usize {
+        self.nclasses
+    }
+
+    /// Number of lanes (scores) [`BlockWeights::score`] fills.
+    pub(crate) fn lanes(&self) -> usize {
+        self.class_of_lane.len()
+    }
+
+    /// The lane of class `c`.
+    #[inline]
+    pub(crate) fn lane(&self, c: usize) -> usize {
+        self.lane.get(c).map_or(0, |&l| usize::from(l))
+    }
+
+    /// Number of feature rows.
+    pub(crate) fn features(&self) -> usize {
+        self.len
+    }
+
+    fn block_chunks(&self, k: usize) -> usize {
+        self.block_start[k + 1] - self.block_start[k]
+    }
+
+    /// Adds feature `key` (never 0, inserted at most once) with its (class, weight) entries.
+    fn insert(&mut self, key: u64, row: &[(u16, i16)]) {
+        let packed = |&(c, q): &(u16, i16)| pack(self.lane[usize::from(c)], q);
+        let slot = match row.len() {
+            0 => return,
+            1 | 2 => Slot {
+                key,
+                a: packed(&row[0]),
+                b: row.get(1).map_or(0, packed),
+            },
+            // (Rows past 2^28 chunks of dense weights stay sparse: the slot has no room.)
+            n if n * 8 >= self.nclasses && self.dense.len() < 1 << (32 - MAX_BLOCKS) => {
+                let at = self.dense.len();
+                let mut mask = 0u32;
+                let mut max = 0u16;
+                for &(c, q) in row {
+                    let lane = usize::from(self.lane[usize::from(c)]);
+                    let k = self.block_start.partition_point(|&s| s * CHUNK <= lane) - 1;
+                    mask |= 1 << k;
+                    max = max.max(q.unsigned_abs());
+                }
+                for k in 0..self.block_start.len() - 1 {
+                    if mask & (1 << k) != 0 {
+                        let n = self.block_chunks(k);
+                        self.dense.resize(self.dense.len() + n, [0; CHUNK]);
+                    }
+                }
+                // Blocks are stored in order, absent ones skipped.
+                let mut block_at = [0usize; MAX_BLOCKS];
+                let mut next = at;
+                for (k, b) in block_at.iter_mut().enumerate().take(self.block_start.len() - 1) {
+                    *b = next;
+                    if mask & (1 << k) != 0 {
+                        next += self.block_chunks(k);
+                    }
+                }
+                for &(c, q) in row {
+                    let lane = usize::from(self.lane[usize::from(c)]);
+                    let k = self.block_start.partition_point(|&s| s * CHUNK <= lane) - 1;
+                    let i = lane - self.block_start[k] * CHUNK;
+                    self.dense[block_at[k] + i / CHUNK][i % CHUNK] = q;
+                }
+                Slot {
+                    key,
+                    a: DENSE | (u32::from(max) << 16),
+                    b: ((at as u32) << MAX_BLOCKS) | mask,
                 }
             }
-            w.insert(key, &row);
+            n => {
+                let at = self.sparse.len();
+                self.sparse.extend(row.iter().map(packed));
+                Slot {
+                    key,
+                    a: SPARSE | ((n as u32) << 16),
+                    b: at as u32,
+                }
+            }
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize & mask;
+        while self.slots[i].key != 0 && self.slots[i].key != key {
+            i = (i + 1) & mask;
         }
-        Ok(w)
+        if self.slots[i].key == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The (lane, weight) entries of a slot.
+    fn lane_entries(&self, s: &Slot) -> Vec<(usize, i16)> {
+        let mut out = Vec::new();
+        match s.a & 0xffff {
+            SPARSE => {
+                let (a, n) = (s.b as usize, (s.a >> 16) as usize);
+                out.extend(self.sparse[a..a + n].iter().map(|&x| unpack(x)));
+            }
+            DENSE => {
+                let mut at = (s.b >> MAX_BLOCKS) as usize;
+                for k in 0..self.block_start.len() - 1 {
+                    if s.b & (1 << k) != 0 {
+                        let n = self.block_chunks(k);
+                        let first = self.block_start[k] * CHUNK;
+                        for (i, &q) in self.dense[at..at + n].iter().flatten().enumerate() {
+                            out.push((first + i, q));
+                        }
+                        at += n;
+                    }
+                }
+            }
+            _ => out.extend([unpack(s.a), unpack(s.b)]),
+        }
+        out.retain(|&(_, q)| q != 0);
+        out
+    }
+
+    /// The slot of `key`.
+    #[inline]
+    fn find(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (key >> self.shift) as usize & mask;
+        loop {
+            let k = self.slots.get(i)?.key;
+            if k == key {
+                return Some(i);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Scores the lanes of the blocks in `want` (bit `k` for block `k`): `scores` gets one
+    /// entry per lane (see [`BlockWeights::lane`]); lanes of other blocks hold partial sums.
+    #[inline]
+    pub(crate) fn score(
+        &self,
+        feats: &[u64],
+        want: u32,
+        scratch: &mut BlockScratch,
+        scores: &mut [i32],
+    ) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        let nchunks = self.block_start[self.block_start.len() - 1];
+        if scratch.acc.len() != nchunks {
+            scratch.acc = vec![[0; CHUNK]; nchunks];
+        }
+        let acc = &mut scratch.acc[..];
+        // The largest total any lane of `acc` can hold: flush before it could pass i16::MAX.
+        let mut bound = 0u32;
+        let mut found = [0u32; 64];
+        for chunk in feats.chunks(found.len()) {
+            let mut n = 0;
+            for &f in chunk {
+                if let Some(i) = self.find(f) {
+                    found[n] = i as u32;
+                    n += 1;
+                }
+            }
+            for &i in &found[..n] {
+                let s = &self.slots[i as usize];
+                match s.a & 0xffff {
+                    SPARSE => {
+                        let (a, n) = (s.b as usize, (s.a >> 16) as usize);
+                        for &x in self.sparse.get(a..a + n).unwrap_or(&[]) {
+                            add_one(x, scores);
+                        }
+                    }
+                    DENSE => {
+                        let max = s.a >> 16;
+                        if bound + max > i16::MAX as u32 {
+                            self.flush(want, acc, scores);
+                            bound = 0;
+                        }
+                        bound += max;
+                        let mut at = (s.b >> MAX_BLOCKS) as usize;
+                        for k in 0..self.block_start.len() - 1 {
+                            if s.b & (1 << k) == 0 {
+                                continue;
+                            }
+                            let (first, end) = (self.block_start[k], self.block_start[k + 1]);
+                            if want & (1 << k) != 0 {
+                                if let (Some(a), Some(r)) = (
+                                    acc.get_mut(first..end),
+                                    self.dense.get(at..at + end - first),
+                                ) {
+                                    add_chunks(a, r);
+                                }
+                            }
+                            at += end - first;
+                        }
+                    }
+                    // Unused places hold lane 0 with weight 0.
+                    _ => {
+                        add_one(s.a, scores);
+                        add_one(s.b, scores);
+                    }
+                }
+            }
+        }
+        self.flush(want, acc, scores);
+    }
+
+    /// Adds the 16-bit sums of the wanted blocks to `scores` and clears them.
+    fn flush(&self, want: u32, acc: &mut [Chunk], scores: &mut [i32]) {
+        for k in 0..self.block_start.len() - 1 {
+            if want & (1 << k) == 0 {
+                continue;
+            }
+            let (first, end) = (self.block_start[k], self.block_start[k + 1]);
+            let (Some(a), Some(s)) = (
+                acc.get_mut(first..end),
+                scores.get_mut(first * CHUNK..end * CHUNK),
+            ) else {
+                continue;
+            };
+            for (a8, s8) in a.iter_mut().zip(s.chunks_exact_mut(CHUNK)) {
+                for (a, s) in a8.iter_mut().zip(s8) {
+                    *s += i32::from(*a);
+                    *a = 0;
+                }
+            }
+        }
+    }
+}
+
+/// Adds one packed (lane, weight) entry.
+#[inline]
+fn add_one(x: u32, scores: &mut [i32]) {
+    let (c, q) = unpack(x);
+    if let Some(s) = scores.get_mut(c) {
+        *s += i32::from(q);
+    }
+}
+
+/// Adds a row's chunks to the 16-bit sums (wrapping: the caller keeps the sums in range).
+#[inline]
+fn add_chunks(acc: &mut [Chunk], row: &[Chunk]) {
+    for (a8, r8) in acc.iter_mut().zip(row) {
+        // Whole chunks in locals: the compiler then adds them with one vector instruction.
+        let (mut a, r) = (*a8, *r8);
+        for i in 0..CHUNK {
+            a[i] = a[i].wrapping_add(r[i]);
+        }
+        *a8 = a;
     }
 }
 

@@ -194,28 +194,10 @@ impl Store {
     /// Every event of one document, by id.
     pub fn events_in(&mut self, doc_id: &str) -> Result<Vec<EventRow>> {
         let rows = self.conn.query(
-            "SELECT e.doc_id, e.id, e.type, e.date, a.name, e.actor_code, t.name, e.target_code, d.url, e.json \
-             FROM events e JOIN documents d ON d.id = e.doc_id \
-             LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.actor_id \
-             LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target_id \
-             WHERE e.doc_id = ? ORDER BY e.id",
+            &format!("{} WHERE e.doc_id = ? ORDER BY e.id", crate::query::EVENT_SELECT),
             &[Value::text(doc_id)],
         )?;
-        Ok(rows
-            .iter()
-            .map(|r| EventRow {
-                doc_id: text_of(&r[0]).unwrap_or_default(),
-                event_id: text_of(&r[1]).unwrap_or_default(),
-                event_type: text_of(&r[2]),
-                date: text_of(&r[3]),
-                actor: text_of(&r[4]),
-                actor_code: text_of(&r[5]),
-                target: text_of(&r[6]),
-                target_code: text_of(&r[7]),
-                url: text_of(&r[8]),
-                json: crate::query::json_of(&r[9]),
-            })
-            .collect())
+        Ok(rows.iter().map(|r| crate::query::event_row(r)).collect())
     }
 
     /// `sqlite` or `postgres`.

@@ -322,12 +322,7 @@ pub(crate) fn event_conditions(
 
 /// Events matching `q` from the `offset`-th on (at most `q.limit`), latest first.
 pub(crate) fn events_at(conn: &mut Conn, q: &EventQuery, offset: u64) -> Result<Vec<EventRow>> {
-    let mut sql = String::from(
-        "SELECT e.doc_id, e.id, e.type, e.date, a.name, e.actor_code, t.name, e.target_code, d.url, e.json \
-         FROM events e JOIN documents d ON d.id = e.doc_id \
-         LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.actor_id \
-         LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target_id WHERE 1 = 1",
-    );
+    let mut sql = format!("{EVENT_SELECT} WHERE 1 = 1");
     let mut params = Vec::new();
     event_conditions(q, &mut sql, &mut params)?;
     sql.push_str(" ORDER BY e.date DESC, e.doc_id, e.id LIMIT ? OFFSET ?");
@@ -336,19 +331,31 @@ pub(crate) fn events_at(conn: &mut Conn, q: &EventQuery, offset: u64) -> Result<
     Ok(conn
         .query(&sql, &params)?
         .iter()
-        .map(|r| EventRow {
-            doc_id: text_of(&r[0]).unwrap_or_default(),
-            event_id: text_of(&r[1]).unwrap_or_default(),
-            event_type: text_of(&r[2]),
-            date: text_of(&r[3]),
-            actor: text_of(&r[4]),
-            actor_code: text_of(&r[5]),
-            target: text_of(&r[6]),
-            target_code: text_of(&r[7]),
-            url: text_of(&r[8]),
-            json: json_of(&r[9]),
-        })
+        .map(|r| event_row(r))
         .collect())
+}
+
+/// Events with their actors' names and their document's URL, in the column order of [`event_row`].
+pub(crate) const EVENT_SELECT: &str =
+    "SELECT e.doc_id, e.id, e.type, e.date, a.name, e.actor_code, t.name, e.target_code, d.url, e.json \
+     FROM events e JOIN documents d ON d.id = e.doc_id \
+     LEFT JOIN actors a ON a.doc_id = e.doc_id AND a.id = e.actor_id \
+     LEFT JOIN actors t ON t.doc_id = e.doc_id AND t.id = e.target_id";
+
+/// One row of [`EVENT_SELECT`].
+pub(crate) fn event_row(r: &[Value]) -> EventRow {
+    EventRow {
+        doc_id: text_of(&r[0]).unwrap_or_default(),
+        event_id: text_of(&r[1]).unwrap_or_default(),
+        event_type: text_of(&r[2]),
+        date: text_of(&r[3]),
+        actor: text_of(&r[4]),
+        actor_code: text_of(&r[5]),
+        target: text_of(&r[6]),
+        target_code: text_of(&r[7]),
+        url: text_of(&r[8]),
+        json: json_of(&r[9]),
+    }
 }
 
 #[cfg(test)]

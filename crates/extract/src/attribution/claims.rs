@@ -219,8 +219,15 @@ fn plain(
     };
     let np = np_before(w, j, sent.start, cue_at);
     if let Some(src) = np {
-        let forward = content_after(w, after, sent.end, cue_at);
+        let mut forward = content_after(w, after, sent.end, cue_at);
         let at_start = skip_leading(w, sent.start, src.0) == src.0;
+        // "C," S said, adding that C2: the participle is a claim of its own and this cue's
+        // content is what comes before.
+        if let Some(Content::Tokens(a, _)) = forward {
+            if !at_start && cue_at[a] && w.word(a).ends_with("ing") && w.word(after) == "," {
+                forward = None;
+            }
+        }
         let content = match forward {
             Some(c) => Some(c),
             None if !at_start => content_before(w, src.0, sent.start, cue_at),
@@ -339,6 +346,19 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     let mut a = end;
     while a > lo && end - a < 24 && !is_break(w, a - 1, cue_at) {
         a -= 1;
+    }
+    // "Officials who attended the meeting said": the noun with its relative clause.
+    if a > lo + 1
+        && a < end
+        && end - a <= 10
+        && matches!(w.word(a - 1), "who" | "whom")
+        && !is_break(w, a - 2, cue_at)
+    {
+        let mut b = a - 1;
+        while b > lo && a - b < 12 && !is_break(w, b - 1, cue_at) {
+            b -= 1;
+        }
+        a = b;
     }
     // An appositive: "Name, a UN rapporteur who …, cautioned" – reach back over one comma
     // when the phrase before it starts the sentence with a capitalised name.
@@ -525,6 +545,11 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
         if w.word(k) == "," && k + 1 < hi && w.toks[k].quote.is_none() {
             let n = w.word(k + 1);
             let cut = (cue_at[k + 1] && w.toks[k + 1].quote.is_none() && n.ends_with("ing"))
+                || (n == "and"
+                    && k + 2 < hi
+                    && cue_at[k + 2]
+                    && w.toks[k + 2].quote.is_none()
+                    && !w.word(k + 2).ends_with("ing"))
                 || (n == "according" && w.word(k + 2) == "to")
                 || (n == "in" && w.word(k + 2) == "what")
                 || (matches!(n, "however" | "but" | "while" | "whereas") && k > i + 2)
@@ -586,8 +611,10 @@ fn content_before(w: &Work, src: usize, lo: usize, cue_at: &[bool]) -> Option<Co
     while e > a && w.toks[e - 1].punct {
         e -= 1;
     }
-    // Content holding another cue outside quotes is that cue's frame, not this one's.
-    if (a..e).any(|x| cue_at[x] && w.toks[x].quote.is_none()) {
+    // Content holding another cue outside quotes is that cue's frame, not this one's, unless
+    // that cue has a subject of its own inside ("X told police that C, the source added"
+    // reports X's report): a cue right at the start ("said, adding …") has none.
+    if (a..e).any(|x| cue_at[x] && w.toks[x].quote.is_none() && x < a + 1) {
         return None;
     }
     (e >= a + 2).then_some(Content::Tokens(a, e))

@@ -23,6 +23,10 @@ pub(crate) struct Roles {
     pub targets: Vec<usize>,
     /// Where it happened.
     pub location: Option<usize>,
+    /// Token range (inclusive) of the subject phrase the tree found when no actor mention
+    /// heads it ("evidence", "several thousand people"): an actor read from the tokens must
+    /// lie inside it.
+    pub actor_phrase: Option<(usize, usize)>,
 }
 
 /// How far participants may be from their trigger, in tokens.

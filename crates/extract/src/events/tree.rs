@@ -7,7 +7,7 @@
 //! ("two senior Druze commanders" → the Druze; "al-Sharaa's forces" → al-Sharaa).
 
 use byline_lexicon::events::Pos;
-use byline_model::ActorKind;
+use byline_model::{ActorKind, EventType};
 use byline_nlp::{relation_is, Analysis, Upos};
 
 use super::roles::Roles;
@@ -103,8 +103,64 @@ fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> 
             .map(|o| (o, false))
             .or_else(|| subject_of(tree, parent, depth - 1).filter(|(_, pass)| !pass)),
         "conj" | "advcl" => subject_of(tree, parent, depth - 1),
+        // An active participle modifying a noun: "forces shelling the town", and a reduced
+        // relative the parser made of a main verb with an object ("KGB arrested 33 Russians").
+        "acl" => Some((parent, false)),
         _ => None,
     }
+}
+
+/// The token range (inclusive) of the phrase headed by word `j`: its whole subtree.
+fn phrase(tree: &Analysis, j: usize) -> (usize, usize) {
+    let mut range = (j, j);
+    for k in 0..tree.len() {
+        let mut a = k;
+        for _ in 0..32 {
+            if a == j {
+                range = (range.0.min(k), range.1.max(k));
+                break;
+            }
+            match tree.words[a].head {
+                Some(h) => a = h,
+                None => break,
+            }
+        }
+    }
+    range
+}
+
+/// The phrase of an argument word the tree found but no actor mention stands for, or `None`
+/// for a pronoun (whose antecedent the token heuristics look for) or a found actor.
+fn unfilled(
+    tree: &Analysis,
+    sent: &Sent<'_>,
+    word: Option<usize>,
+    found: &[usize],
+) -> Option<(usize, usize)> {
+    let j = word?;
+    let nominal = matches!(tree.words[j].upos, Upos::Noun | Upos::Propn | Upos::Num)
+        && tree.words[j].deprel.starts_with("nsubj");
+    (found.is_empty() && nominal && !words::is_time_noun(sent.w(j))).then(|| phrase(tree, j))
+}
+
+/// "supplying weapons and paying salaries to X": a target a coordinated verb shares.
+fn conj_target(tree: &Analysis, sent: &Sent<'_>, h: usize) -> Vec<usize> {
+    let w = &tree.words[h];
+    let parent = w.head.filter(|_| w.deprel == "conj");
+    let children = tree
+        .dependents(h)
+        .filter(|&c| tree.words[c].deprel == "conj" && tree.words[c].upos == Upos::Verb);
+    parent
+        .into_iter()
+        .chain(children)
+        .flat_map(|v| {
+            tree.dependents(v)
+                .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+                .filter(|&c| TARGET_CASES.contains(&case_of(tree, sent, c)))
+        })
+        .map(|c| slots_with_conj(tree, sent, c))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
 }
 
 /// True when word `h` is the predicate of the main clause: the root, or joined to it through
@@ -142,7 +198,7 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
     if verbal {
         let passive = dep(tree, h, "nsubj:pass").is_some()
             || dep(tree, h, "aux:pass").is_some()
-            || (word.xpos == "VBN" && word.deprel == "acl");
+            || (word.xpos == "VBN" && word.deprel == "acl" && dep(tree, h, "obj").is_none());
         let agent = tree
             .dependents(h)
             .find(|&c| {
@@ -151,9 +207,11 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
             })
             .map(|a| slots_with_conj(tree, sent, a))
             .unwrap_or_default();
-        let subject = subject_of(tree, h, 3)
-            .map(|(s, _)| slots_with_conj(tree, sent, s))
+        let subject_word = subject_of(tree, h, 3).map(|(s, _)| s);
+        let subject = subject_word
+            .map(|s| slots_with_conj(tree, sent, s))
             .unwrap_or_default();
+        let object_word = dep(tree, h, "obj").or_else(|| dep(tree, h, "iobj"));
         let object = ["obj", "iobj"]
             .iter()
             .filter_map(|r| dep(tree, h, r))
@@ -167,6 +225,11 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                     .find(|v| !v.is_empty())
             })
             .unwrap_or_default();
+        let object = if object.is_empty() && object_word.is_some() {
+            conj_target(tree, sent, h)
+        } else {
+            object
+        };
         if passive {
             roles.actors = agent;
             roles.targets = if word.deprel == "acl" {
@@ -177,11 +240,22 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 subject
             };
         } else {
+            roles.actor_phrase = unfilled(tree, sent, subject_word, &subject);
             roles.actors = subject;
             roles.targets = object;
         }
     } else {
-        // An event noun: who by its modifiers, whom by its prepositions.
+        // An event noun: who by its modifiers, whom by its prepositions. A person who is
+        // the possessor of an attack or arrest is who suffers it ("Khashoggi's murder").
+        let violent = matches!(
+            t.pattern.kind,
+            EventType::Assault | EventType::Coerce
+        );
+        let victim = tree
+            .dependents(h)
+            .filter(|&c| violent && tree.words[c].deprel == "nmod:poss")
+            .filter_map(|c| sent.slot_of.get(c).copied().flatten())
+            .find(|&s| sent.slots[s].kind == ActorKind::Person);
         let mut actor: Vec<usize> = tree
             .dependents(h)
             .filter(|&c| {
@@ -189,10 +263,11 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 rel == "nmod:poss" || rel == "amod" || rel == "compound"
             })
             .filter_map(|c| slot_for(tree, sent, c, 1))
+            .filter(|&s| Some(s) != victim)
             .filter(|&s| !matches!(sent.slots[s].kind, ActorKind::Place))
             .take(1)
             .collect();
-        if actor.is_empty() {
+        if actor.is_empty() && victim.is_none() {
             if let Some(s) = sent.slot_of[t.first] {
                 actor.push(s);
             }
@@ -277,6 +352,9 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                     })
                     .unwrap_or_default();
             }
+        }
+        if targets.is_empty() {
+            targets.extend(victim);
         }
         roles.targets = targets;
     }

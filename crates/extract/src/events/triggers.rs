@@ -172,6 +172,14 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
             {
                 return false;
             }
+            // "release the files", "released a statement": publishing, not freeing anyone.
+            if matches!(t.pattern.words[0].as_str(), "release" | "free")
+                && (t.last + 1..(t.last + 4).min(sent.len()))
+                    .take_while(|&j| sent.slot_of[j].is_none())
+                    .any(|j| words::is_publication(sent.w(j)))
+            {
+                return false;
+            }
             // "provided a comment", "offered no comment": a notice, not aid or an offer.
             if matches!(t.pattern.words[0].as_str(), "provide" | "offer" | "give")
                 && (t.last + 1..(t.last + 4).min(sent.len()))

@@ -157,7 +157,17 @@ pub(crate) fn closes_object(w: &str) -> bool {
         || is_reporting(w)
         || matches!(
             w,
-            "but" | "who" | "which" | "whom" | "after" | "before" | "as"
+            "but"
+                | "who"
+                | "which"
+                | "whom"
+                | "after"
+                | "before"
+                | "as"
+                | "despite"
+                | "although"
+                | "though"
+                | "because"
         )
 }
 
@@ -195,4 +205,65 @@ pub(crate) fn mode_adjective(w: &str) -> Option<&'static str> {
         "intelligence" => "intelligence",
         _ => return None,
     })
+}
+
+/// Nouns of time a parser may take for a subject ("today rejected").
+pub(crate) fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "tomorrow"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "time"
+            | "night"
+            | "morning"
+            | "evening"
+    )
+}
+
+/// Things that are published rather than set free ("released the files").
+pub(crate) fn is_publication(w: &str) -> bool {
+    matches!(
+        w,
+        "file"
+            | "files"
+            | "report"
+            | "reports"
+            | "statement"
+            | "statements"
+            | "data"
+            | "details"
+            | "document"
+            | "documents"
+            | "information"
+            | "results"
+            | "footage"
+            | "video"
+            | "videos"
+            | "record"
+            | "records"
+            | "recording"
+            | "transcript"
+            | "transcripts"
+            | "findings"
+            | "figures"
+            | "images"
+            | "photos"
+            | "list"
+            | "names"
+            | "album"
+            | "film"
+            | "book"
+    )
 }

@@ -14,6 +14,12 @@ pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
+        // Most news text is ASCII: letters and digits skip the Unicode case tables.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+            continue;
+        }
         match c {
             '-' | '‐' | '‑' | '–' | '—' | '_' | '/' | ',' => {
                 if !space {

@@ -27,6 +27,11 @@ pub struct Args {
     /// as a cue lexicon file (`learnt.tsv`) to FILE. Use on a training split only.
     #[arg(long, value_name = "FILE")]
     learn_cues: Option<PathBuf>,
+    /// Do not score: read every learnt verb through the parse, count how often each form read
+    /// as a cue overlapped a gold cue, and write the counts (`reads.tsv`) to FILE. Use on a
+    /// training split only.
+    #[arg(long, value_name = "FILE")]
+    learn_reads: Option<PathBuf>,
 }
 
 /// Prints one unmatched span with some context.
@@ -53,6 +58,37 @@ fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
     );
 }
 
+/// `--learn-reads`: a pipeline whose lexicon takes every learnt lemma and every form already
+/// counted for a sure cue, so that the parse reads them all, then the counts of its reads.
+fn learn_reads(dir: &std::path::Path, articles: &[polnear::Article], out: &PathBuf) -> Result<Outcome> {
+    let lex = std::env::temp_dir().join(format!("byline-learn-reads-{}", std::process::id()));
+    let cues = lex.join("cues");
+    std::fs::create_dir_all(&cues).with_context(|| format!("creating {}", cues.display()))?;
+    for name in ["learnt.tsv", "reads.tsv"] {
+        let text = byline_lexicon::cues::Cues::builtin_file(name).unwrap_or_default();
+        std::fs::write(cues.join(name), polnear::all_sure(name, text))
+            .with_context(|| format!("writing {}", cues.join(name).display()))?;
+    }
+    let config = byline_extract::Config {
+        lexicon_dirs: vec![lex.clone()],
+        model_dir: None,
+    };
+    let pipeline = Pipeline::with_config(&config);
+    let _ = std::fs::remove_dir_all(&lex);
+    let pipeline = pipeline?;
+    let mut counts = Vec::new();
+    for a in articles {
+        let doc = pipeline
+            .extract(&Input::new(a.text.clone()))
+            .with_context(|| format!("extracting {}", a.name))?;
+        polnear::count_reads(&doc, &a.text, &a.gold, &mut counts);
+    }
+    let source = format!("PolNeAR {}", dir.display());
+    std::fs::write(out, polnear::reads_tsv(&counts, 5, &source))
+        .with_context(|| format!("writing {}", out.display()))?;
+    Ok(Outcome::AllOk)
+}
+
 pub fn run(args: Args) -> Result<Outcome> {
     let pipeline = Pipeline::new()?;
     let mut articles = polnear::read_split(&args.dir)
@@ -67,6 +103,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         std::fs::write(out, polnear::learnt_tsv(&counts, 3, &source))
             .with_context(|| format!("writing {}", out.display()))?;
         return Ok(Outcome::AllOk);
+    }
+    if let Some(out) = &args.learn_reads {
+        return learn_reads(&args.dir, &articles, out);
     }
     let mut total = Scores::default();
     let mut failed = 0;
