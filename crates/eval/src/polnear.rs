@@ -646,10 +646,19 @@ mod tests {
         count_reads(&doc, text, &gold, &mut counts);
         count_reads(&doc, text, &gold, &mut counts);
         assert_eq!(counts.len(), 2);
-        assert_eq!((counts[0].form.as_str(), counts[0].read, counts[0].cue), ("said", 2, 2));
-        assert_eq!((counts[1].form.as_str(), counts[1].read, counts[1].cue), ("wrote", 2, 0));
+        assert_eq!(
+            (counts[0].form.as_str(), counts[0].read, counts[0].cue),
+            ("said", 2, 2)
+        );
+        assert_eq!(
+            (counts[1].form.as_str(), counts[1].read, counts[1].cue),
+            ("wrote", 2, 0)
+        );
         let tsv = reads_tsv(&counts, 1, "a test");
-        assert!(tsv.ends_with("form\tread\tcue\nsaid\t2\t2\nwrote\t2\t0\n"), "{tsv}");
+        assert!(
+            tsv.ends_with("form\tread\tcue\nsaid\t2\t2\nwrote\t2\t0\n"),
+            "{tsv}"
+        );
         assert!(all_sure("reads.tsv", &tsv).ends_with("said\t2\t2\nwrote\t2\t2\n"));
         let learnt = "# x\nlemma\tupos\tcue\ttotal\nsay\tVERB\t3\t9\n";
         assert_eq!(

@@ -59,6 +59,8 @@ struct Draft {
     /// The trigger is the predicate of the main clause (or of what a main reporting verb
     /// reports), not a background mention inside a noun phrase or subordinate clause.
     main: bool,
+    /// A definite event noun ("the murder"): a re-mention of an event named before.
+    definite: bool,
 }
 
 impl Events {
@@ -123,7 +125,20 @@ impl Events {
                     d.actors.iter().map(|&s| Some(id_of(s))).collect()
                 };
                 let targets: Vec<Option<String>> = if d.targets.is_empty() {
-                    vec![None]
+                    // "rogue operatives … committed the murder": the target of the same event
+                    // named before in the document.
+                    let before = d
+                        .definite
+                        .then(|| {
+                            events.iter().rev().find(|e| {
+                                e.kind == d.kind
+                                    && e.target.is_some()
+                                    && e.trigger.text.eq_ignore_ascii_case(&trigger.text)
+                            })
+                        })
+                        .flatten()
+                        .and_then(|e| e.target.clone());
+                    vec![before]
                 } else {
                     d.targets.iter().map(|&s| Some(id_of(s))).collect()
                 };
@@ -131,7 +146,7 @@ impl Events {
                 let mut n = 0;
                 for a in &actors {
                     for t in &targets {
-                        let t = if same_party(&cx.doc.actors, a, t) {
+                        let t = if !violent(d.kind) && same_party(&cx.doc.actors, a, t) {
                             &None
                         } else {
                             t
@@ -199,6 +214,12 @@ fn link_claims(claims: &mut [byline_model::Claim], events: &mut [Event]) {
             c.events.push(e.id.clone());
         }
     }
+}
+
+/// Types a state may do to its own people ("the Cuban government's repression of the Cuban
+/// people"): a country and its government are not one party there.
+fn violent(kind: EventType) -> bool {
+    matches!(kind, EventType::Assault | EventType::Coerce)
 }
 
 /// True for types that, when only announced, are threats.
@@ -328,6 +349,8 @@ fn drafts(
             main: tree
                 .filter(|tree| tree.len() == sent.len())
                 .is_none_or(|tree| tree::in_main_clause(tree, t.head)),
+            definite: p.pos == byline_lexicon::events::Pos::Noun
+                && matches!(sent.prev(t.first), "the" | "this" | "that"),
         });
     }
     // Remove the commitments that became threats.
@@ -373,11 +396,20 @@ fn stopped(found: &[Trigger<'_>], i: usize) -> bool {
         || (t.pattern.pos == Pos::Noun && cooperative(t.pattern.kind) && { prev }.any(stops))
 }
 
-/// EXPERIMENT
+/// Types that are dyadic by PLOVER's own definition: a request, accusation, consultation,
+/// rejection or concession is always of or to someone, so one whose target cannot be
+/// recovered is more likely an extraction error ("Pompeo requested an exemption", "associates
+/// alleged he drank poisoned tea") than an event. Protests, mobilizations, retreats, attacks
+/// and the material acts may have nobody named on the receiving end.
 fn dyadic(kind: EventType) -> bool {
-    let v = std::env::var("BYLINE_EV_DYADIC").unwrap_or_default();
-    let name = format!("{kind:?}").to_uppercase();
-    v.split(',').any(|x| x == name)
+    matches!(
+        kind,
+        EventType::Request
+            | EventType::Accuse
+            | EventType::Consult
+            | EventType::Reject
+            | EventType::Concede
+    )
 }
 
 /// "ordered the murder of X", "authorized airstrikes on Y": whoever orders an attack or an
@@ -464,7 +496,7 @@ fn participants(
 fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
     let aimed = matches!(
         t.pattern.kind,
-        EventType::Assault | EventType::Coerce | EventType::Threaten
+        EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Protest
     );
     if aimed && r.location.is_none() {
         r.location = there(sent, t);
@@ -562,6 +594,7 @@ fn obligations(sent: &Sent<'_>) -> Vec<Draft> {
             polarity: Polarity::Positive,
             status: EventStatus::Actual,
             main: true,
+            definite: false,
         });
     }
     out

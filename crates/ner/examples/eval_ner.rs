@@ -1,17 +1,20 @@
 //! Scores a model file on a CoNLL-2003 file (exact span + type P/R/F1 per type and overall):
-//! `cargo run --release -p byline-ner --example eval_ner -- MODEL FILE [BEAM]` (`byline eval ner
+//! `cargo run --release -p byline-ner --example eval_ner -- MODEL FILE [BEAM [TEMPERATURE]]` (`byline eval ner
 //! FILE --model MODEL` prints the same figures at the default beam width).
 
 use std::path::Path;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if !(2..=3).contains(&args.len()) {
-        return Err("usage: eval_ner MODEL FILE [BEAM]".into());
+    if !(2..=4).contains(&args.len()) {
+        return Err("usage: eval_ner MODEL FILE [BEAM [TEMPERATURE]]".into());
     }
     let mut ner = byline_ner::Ner::from_path(Path::new(&args[0]))?;
     if let Some(b) = args.get(2) {
         ner.set_beam(b.parse()?);
+    }
+    if let Some(t) = args.get(3) {
+        ner.set_temperature(t.parse()?);
     }
     let docs = byline_ner::conll::read(Path::new(&args[1]))?;
     let scores = byline_ner::score(&ner, &docs);

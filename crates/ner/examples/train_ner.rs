@@ -1,6 +1,7 @@
 //! Trains the NER model with every option exposed, for experiments:
 //! `cargo run --release -p byline-ner --example train_ner -- TRAIN DEV OUT [--epochs N]
-//! [--folds N] [--seed N] [--corpora DIR] [--min-count N] [--cluster-iterations N] [--refit]`.
+//! [--folds N] [--seed N] [--corpora DIR] [--min-count N] [--cluster-iterations N] [--members N]
+//! [--refit]`.
 //! `byline train ner` is the documented command; it uses the defaults below with `--corpora` the
 //! folder holding the training file's folder and `--refit`.
 
@@ -21,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--min-count" => opts.cluster_min_count = val()?.parse()?,
             "--cluster-iterations" => opts.cluster_iterations = val()?.parse()?,
             "--refit" => opts.refit = true,
+            "--members" => opts.members = val()?.parse()?,
             _ => pos.push(a.clone()),
         }
     }

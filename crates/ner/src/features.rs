@@ -88,6 +88,16 @@ pub(crate) fn shape_hash(w: &str) -> u64 {
     h
 }
 
+/// The lowercase form of a word (ASCII words skip the Unicode tables).
+#[inline]
+pub(crate) fn lower(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        w.to_lowercase()
+    }
+}
+
 /// What is known of each token before tagging.
 #[derive(Clone)]
 pub(crate) struct TokenInfo {
@@ -130,7 +140,7 @@ impl DocCase {
                 } else {
                     continue;
                 };
-                *seen.entry(w.to_lowercase()).or_insert(0) |= bit;
+                *seen.entry(lower(w)).or_insert(0) |= bit;
             }
         }
         DocCase { seen }
@@ -149,21 +159,15 @@ pub(crate) fn sentence_features(
     doc: &DocCase,
 ) -> Vec<TokenInfo> {
     let n = words.len();
-    let lowers: Vec<String> = words
-        .iter()
-        .map(|w| {
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase()
-            }
-        })
-        .collect();
+    let lowers: Vec<String> = words.iter().map(|w| lower(w)).collect();
     let wh: Vec<u64> = words.iter().map(|w| hs(w)).collect();
     let lh: Vec<u64> = lowers.iter().map(|w| hs(w)).collect();
     let sh: Vec<u64> = words.iter().map(|w| shape_hash(w)).collect();
     // Lexicon keys, shared by both gazetteers.
-    let keys: Vec<String> = words.iter().map(|w| byline_lexicon::actors::key(w)).collect();
+    let keys: Vec<String> = words
+        .iter()
+        .map(|w| byline_lexicon::actors::key(w))
+        .collect();
     let gz = gaz.tag_keys(words, &keys);
     let cl: Vec<Option<Ids>> = lowers.iter().map(|l| extra.clusters.get(l)).collect();
     let nm = extra.names.tag_keys(words, &keys);
@@ -335,7 +339,7 @@ pub(crate) fn stack_features(
     for (s, cs) in sentences.iter().zip(classes) {
         for (w, &c) in s.iter().zip(cs) {
             if w.chars().next().is_some_and(char::is_uppercase) {
-                tally.entry(w.to_lowercase()).or_default()[type_of(c) as usize] += 1;
+                tally.entry(lower(w)).or_default()[type_of(c) as usize] += 1;
             }
         }
     }
@@ -349,7 +353,7 @@ pub(crate) fn stack_features(
             f.push(feat(50, c));
             f.push(feat2(51, prev, c));
             f.push(feat2(52, c, next));
-            if let Some(counts) = tally.get(&s[i].to_lowercase()) {
+            if let Some(counts) = tally.get(&lower(s[i])) {
                 let mut counts = *counts;
                 if s[i].chars().next().is_some_and(char::is_uppercase) {
                     // Not this token itself: only what the rest of the document says.

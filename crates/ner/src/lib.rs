@@ -38,7 +38,7 @@ pub use train::{score, train, SpanCounts, TrainOptions};
 
 use features::{sentence_features, stack_features, DocCase, TokenInfo};
 use gazetteer::Gazetteer;
-use model::{class_name, decode_beam, parts, Extra, Weights};
+use model::{decode_beam, parts, Extra, Weights};
 
 /// What can go wrong in the recogniser.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +88,8 @@ pub struct Ner {
     gaz: &'static Gazetteer,
     /// Beam width of the decoder (1 = greedy).
     beam: usize,
+    /// Softmax temperature of the beam's local log-probabilities.
+    temperature: f32,
 }
 
 /// Beam width used when tagging, unless [`Ner::set_beam`] says otherwise (chosen on CoNLL-2003
@@ -107,6 +109,7 @@ impl Ner {
             meta: String::new(),
             gaz: gazetteer(),
             beam: DEFAULT_BEAM,
+            temperature: model::BEAM_TEMPERATURE,
         }
     }
 
@@ -142,6 +145,7 @@ impl Ner {
             meta,
             gaz: gazetteer(),
             beam: DEFAULT_BEAM,
+            temperature: model::BEAM_TEMPERATURE,
         })
     }
 
@@ -170,6 +174,19 @@ impl Ner {
         self.beam = width.max(1);
     }
 
+    /// Softmax temperature that turns the perceptron scores into the beam's local
+    /// log-probabilities (see `model/README.md`).
+    pub fn temperature(&self) -> f32 {
+        self.temperature
+    }
+
+    /// Sets the beam's softmax temperature (for experiments; values ≤ 0 are ignored).
+    pub fn set_temperature(&mut self, t: f32) {
+        if t > 0.0 {
+            self.temperature = t;
+        }
+    }
+
     /// Number of words with a cluster.
     pub fn cluster_words(&self) -> usize {
         self.extra.clusters.map.len()
@@ -196,11 +213,14 @@ impl Ner {
         };
         let mut classes: Vec<Vec<usize>> = toks
             .iter()
-            .map(|t| decode_beam(first, t, self.beam))
+            .map(|t| decode_beam(first, t, self.beam, self.temperature))
             .collect();
         for w in &self.stages[1..] {
             stack_features(sentences, &classes, &mut toks);
-            classes = toks.iter().map(|t| decode_beam(w, t, self.beam)).collect();
+            classes = toks
+                .iter()
+                .map(|t| decode_beam(w, t, self.beam, self.temperature))
+                .collect();
         }
         classes
     }
@@ -229,17 +249,82 @@ impl Ner {
         self.classes(sentences)
             .iter()
             .map(|classes| {
-                let names: Vec<String> = classes.iter().map(|&c| class_name(c)).collect();
-                conll::spans(&names)
+                class_spans(classes)
                     .into_iter()
-                    .filter_map(|(start, end, k)| {
-                        TYPES
-                            .iter()
-                            .find(|t| **t == k)
-                            .map(|kind| Entity { start, end, kind })
+                    .map(|(start, end, t)| Entity {
+                        start,
+                        end,
+                        kind: TYPES[t],
                     })
                     .collect()
             })
             .collect()
+    }
+}
+
+/// Entity spans `(start, end, type index)` of a sentence's classes, read exactly as
+/// [`conll::spans`] reads their BILOU names, without building the names.
+fn class_spans(classes: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &c) in classes.iter().enumerate() {
+        // Position 0 B, 1 I, 2 L, 3 U.
+        let part = parts(c);
+        let continues = match (part, open) {
+            (Some((p, t)), Some((_, o))) => (p == 1 || p == 2) && t == o,
+            _ => false,
+        };
+        if !continues {
+            if let Some((s, t)) = open.take() {
+                out.push((s, i, t));
+            }
+            if let Some((_, t)) = part {
+                open = Some((i, t));
+            }
+        }
+        if matches!(part, Some((2 | 3, _))) {
+            if let Some((s, t)) = open.take() {
+                out.push((s, i + 1, t));
+            }
+        }
+    }
+    if let Some((s, t)) = open {
+        out.push((s, classes.len(), t));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{class_name, C};
+
+    #[test]
+    fn class_spans_read_as_conll_spans() {
+        // Every sequence of up to three classes, well-formed or not.
+        let mut seqs: Vec<Vec<usize>> = vec![Vec::new()];
+        for _ in 0..3 {
+            let longer: Vec<Vec<usize>> = seqs
+                .iter()
+                .filter(|s| s.len() == seqs.last().map_or(0, Vec::len))
+                .flat_map(|s| {
+                    (0..C).map(move |c| {
+                        let mut t = s.clone();
+                        t.push(c);
+                        t
+                    })
+                })
+                .collect();
+            seqs.extend(longer);
+        }
+        for seq in &seqs {
+            let names: Vec<String> = seq.iter().map(|&c| class_name(c)).collect();
+            let want: Vec<(usize, usize, String)> = conll::spans(&names);
+            let got: Vec<(usize, usize, String)> = class_spans(seq)
+                .into_iter()
+                .map(|(s, e, t)| (s, e, TYPES[t].to_string()))
+                .collect();
+            assert_eq!(got, want, "{names:?}");
+        }
     }
 }

@@ -29,6 +29,9 @@ pub struct TrainOptions {
     /// After choosing the passes on `dev`, train the final model on train and dev together with
     /// those passes (the dev scores in the metadata are then those of the train-only model).
     pub refit: bool,
+    /// Perceptrons trained per stage, each with its own shuffling seed and its own best pass,
+    /// whose weights are averaged (1: a single perceptron; default 3, chosen on valid).
+    pub members: usize,
 }
 
 impl Default for TrainOptions {
@@ -41,6 +44,7 @@ impl Default for TrainOptions {
             cluster_min_count: 3,
             cluster_iterations: 8,
             refit: false,
+            members: 3,
         }
     }
 }
@@ -273,6 +277,84 @@ fn train_stage(
     }
 }
 
+/// Seed of ensemble member `m` (member 0 keeps the stage's own seed).
+fn member_seed(seed: u64, m: usize) -> u64 {
+    seed + 1000 * m as u64
+}
+
+/// The mean of several weight sets (a feature missing from one counts as zero there); features
+/// are visited in id order, so the result does not depend on hash-map order.
+fn average(ws: &[Weights]) -> Weights {
+    if ws.len() == 1 {
+        return ws[0].clone();
+    }
+    let mut feats: Vec<Feat> = ws.iter().flat_map(|w| w.index.keys().copied()).collect();
+    feats.sort_unstable();
+    feats.dedup();
+    let mut out = Weights::default();
+    out.w = vec![0.0; feats.len() * ROW];
+    let k = ws.len() as f32;
+    for (r, &f) in feats.iter().enumerate() {
+        out.index.insert(f, r as u32);
+        let dst = &mut out.w[r * ROW..r * ROW + ROW];
+        for w in ws {
+            if let Some(&i) = w.index.get(&f) {
+                let src = &w.w[i as usize * ROW..i as usize * ROW + ROW];
+                for (d, s) in dst.iter_mut().zip(src) {
+                    *d += s / k;
+                }
+            }
+        }
+    }
+    out.freeze();
+    out
+}
+
+/// Trains `members` perceptrons on `data` (seeds from `seed`, each keeping its best pass on
+/// `dev`) and averages them; returns the averaged weights, their dev F1 and each member's pass.
+fn train_members(
+    data: &[Prepared],
+    dev: &[Prepared],
+    epochs: usize,
+    seed: u64,
+    members: usize,
+    log: &mut dyn FnMut(String),
+) -> (Weights, f64, Vec<usize>) {
+    let mut ws = Vec::new();
+    let mut passes = Vec::new();
+    let mut f1 = 0.0;
+    for m in 0..members.max(1) {
+        if members > 1 {
+            log(format!("member {} of {members}", m + 1));
+        }
+        let (w, f, e) = train_stage(data, dev, epochs, member_seed(seed, m), log);
+        ws.push(w);
+        passes.push(e);
+        f1 = f;
+    }
+    let avg = average(&ws);
+    if ws.len() > 1 && !dev.is_empty() {
+        f1 = evaluate(&avg, dev).f1();
+        log(format!("averaged members: dev span F1 {f1:.4}"));
+    }
+    (avg, f1, passes)
+}
+
+/// Retrains the members of [`train_members`] on `data` with their chosen passes, averaged.
+fn refit_members(
+    data: &[Prepared],
+    passes: &[usize],
+    seed: u64,
+    log: &mut dyn FnMut(String),
+) -> Weights {
+    let ws: Vec<Weights> = passes
+        .iter()
+        .enumerate()
+        .map(|(m, &e)| train_stage(data, &[], e, member_seed(seed, m), log).0)
+        .collect();
+    average(&ws)
+}
+
 /// Stage-one classes of each training document from a model that never saw it (`folds` folds,
 /// `epochs` passes each).
 fn jackknife(
@@ -342,9 +424,27 @@ pub fn train(
     let data = prepare(&ner, train);
     let dev_data = prepare(&ner, dev);
     log("stage 1".into());
-    let (w1, f1, e1) = train_stage(&data, &dev_data, opts.epochs, opts.seed, log);
+    let (w1, f1, p1) = train_members(
+        &data,
+        &dev_data,
+        opts.epochs,
+        opts.seed,
+        opts.members,
+        log,
+    );
+    // The jackknife for stage two uses one perceptron, with the first member's passes.
+    let e1 = p1[0];
     ner.stages = vec![w1];
-    let mut summary = format!("stage 1: pass {e1} of {}, dev span F1 {f1:.4}", opts.epochs);
+    let members = if opts.members > 1 {
+        format!("{} averaged perceptrons per stage; ", opts.members)
+    } else {
+        String::new()
+    };
+    let mut summary = format!(
+        "{members}stage 1: pass {} of {}, dev span F1 {f1:.4}",
+        passes_text(&p1),
+        opts.epochs
+    );
     let mut stage2 = None;
     if opts.folds >= 2 && !dev_data.is_empty() {
         let jack = jackknife(&data, opts.folds, e1, opts.seed, log);
@@ -355,26 +455,32 @@ pub fn train(
             .collect();
         let dev2 = stacked(&dev_data, &dev_classes);
         log("stage 2".into());
-        let (w2, f2, e2) = train_stage(&data2, &dev2, opts.epochs, opts.seed + 99, log);
+        let (w2, f2, p2) = train_members(
+            &data2,
+            &dev2,
+            opts.epochs,
+            opts.seed + 99,
+            opts.members,
+            log,
+        );
         if f2 > f1 {
             ner.stages.push(w2);
-            stage2 = Some(e2);
             summary = format!(
-                "{summary}; stage 2: pass {e2} of {ep}, dev span F1 {f2:.4}",
+                "{summary}; stage 2: pass {} of {ep}, dev span F1 {f2:.4}",
+                passes_text(&p2),
                 ep = opts.epochs
             );
+            stage2 = Some(p2);
         }
     }
     if opts.refit && !dev_data.is_empty() {
         log("refit on train + dev".into());
         let all: Vec<Prepared> = data.into_iter().chain(dev_data).collect();
-        let (w1, _, _) = train_stage(&all, &[], e1, opts.seed, log);
-        let mut stages = vec![w1];
-        if let Some(e2) = stage2 {
+        let mut stages = vec![refit_members(&all, &p1, opts.seed, log)];
+        if let Some(p2) = stage2 {
             let jack = jackknife(&all, opts.folds, e1, opts.seed, log);
             let all2 = stacked(&all, &jack);
-            let (w2, _, _) = train_stage(&all2, &[], e2, opts.seed + 99, log);
-            stages.push(w2);
+            stages.push(refit_members(&all2, &p2, opts.seed + 99, log));
         }
         ner.stages = stages;
         summary = format!(
@@ -383,6 +489,15 @@ pub fn train(
     }
     ner.meta = format!("{meta}{summary}");
     Ok(ner)
+}
+
+/// Chosen passes as text: "14", or "14/12/15" for several members.
+fn passes_text(passes: &[usize]) -> String {
+    passes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Scores a model on documents with gold tags: span counts per type and `overall`.
@@ -419,6 +534,29 @@ pub fn score(ner: &Ner, docs: &[Doc]) -> HashMap<String, SpanCounts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_average_with_missing_rows_as_zero() {
+        let mut a = Weights::default();
+        a.index.insert(7, 0);
+        a.w = vec![0.0; ROW];
+        a.w[2] = 3.0;
+        let mut b = Weights::default();
+        b.index.insert(9, 0);
+        b.index.insert(7, 1);
+        b.w = vec![0.0; 2 * ROW];
+        b.w[1] = 4.0;
+        b.w[ROW + 2] = 1.0;
+        let m = average(&[a, b]);
+        let row = |f: Feat| {
+            let r = m.index[&f] as usize;
+            m.w[r * ROW..r * ROW + C].to_vec()
+        };
+        assert_eq!((row(7)[2], row(9)[1], row(9)[2]), (2.0, 2.0, 0.0));
+        let mut scores = [0f32; C];
+        m.score(&[7, 9], &mut scores);
+        assert_eq!((scores[1], scores[2]), (2.0, 2.0));
+    }
 
     #[test]
     fn gold_bilou() {

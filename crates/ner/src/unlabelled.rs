@@ -1,7 +1,6 @@
 //! Unlabelled text for the word clusters: token sentences read from the corpora folder
 //! (`../shared/corpora`). Only training portions and raw texts are read, never a test split:
-//! CoNLL-2003 `train.txt`, UD English EWT train, the GMB NER corpus, Wikinews, MEANTIME, ECB+ and
-//! the PolNeAR training articles.
+//! CoNLL-2003 `train.txt`, UD English EWT train, the GMB NER corpus, Wikinews, MEANTIME and ECB+.
 
 use std::path::{Path, PathBuf};
 
@@ -16,12 +15,10 @@ enum Kind {
     WikinewsCsv,
     /// A folder tree of NAF/CAT-style XML files with `<token sentence="…">` elements.
     XmlTokens,
-    /// A folder of plain-text articles (`*.txt`), split by `byline-text`.
-    TextFiles,
 }
 
 /// The sources read, relative to the corpora folder.
-const SOURCES: [(&str, Kind); 8] = [
+const SOURCES: [(&str, Kind); 7] = [
     ("conll2003/train.txt", Kind::Conll),
     ("ud-english-ewt/en_ewt-ud-train.conllu", Kind::Conllu),
     ("gmb_ner/ner_dataset.csv", Kind::GmbCsv),
@@ -29,7 +26,6 @@ const SOURCES: [(&str, Kind); 8] = [
     ("wikinews/wikinews_2020.csv", Kind::WikinewsCsv),
     ("meantime", Kind::XmlTokens),
     ("ecbplus/ECB+", Kind::XmlTokens),
-    ("polnear/data/train/text", Kind::TextFiles),
 ];
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -74,18 +70,10 @@ pub fn read_corpora(root: &Path, log: &mut dyn FnMut(String)) -> Result<Vec<Vec<
             )?,
             Kind::XmlTokens => {
                 let mut files = Vec::new();
-                files_with(&path, &mut files, "xml")?;
+                xml_files(&path, &mut files)?;
                 files.sort();
                 for f in files {
                     xml_tokens(&std::fs::read_to_string(&f).map_err(io(&f))?, &mut out);
-                }
-            }
-            Kind::TextFiles => {
-                let mut files = Vec::new();
-                files_with(&path, &mut files, "txt")?;
-                files.sort();
-                for f in files {
-                    split_text(&std::fs::read_to_string(&f).map_err(io(&f))?, &mut out);
                 }
             }
         }
@@ -175,34 +163,28 @@ fn wikinews(text: &str, out: &mut Vec<Vec<String>>) -> Result<()> {
     for rec in r.records() {
         let rec = rec.map_err(csv_error)?;
         for field in [rec.get(2), rec.get(3)].into_iter().flatten() {
-            split_text(field, out);
+            let layout = byline_text::analyze(field);
+            for s in &layout.sentences {
+                let words: Vec<String> = layout.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|t| t.text(field).to_string())
+                    .filter(|w| !w.trim().is_empty())
+                    .collect();
+                if !words.is_empty() {
+                    out.push(words);
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// Token sentences of a plain text, split by `byline-text`.
-fn split_text(text: &str, out: &mut Vec<Vec<String>>) {
-    let layout = byline_text::analyze(text);
-    for s in &layout.sentences {
-        let words: Vec<String> = layout.tokens[s.tokens.clone()]
-            .iter()
-            .map(|t| t.text(text).to_string())
-            .filter(|w| !w.trim().is_empty())
-            .collect();
-        if !words.is_empty() {
-            out.push(words);
-        }
-    }
-}
-
-/// Files under `dir` (recursively) whose extension is `ext`.
-fn files_with(dir: &Path, out: &mut Vec<PathBuf>, ext: &str) -> Result<()> {
+fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     for e in std::fs::read_dir(dir).map_err(io(dir))? {
         let p = e.map_err(io(dir))?.path();
         if p.is_dir() {
-            files_with(&p, out, ext)?;
-        } else if p.extension().is_some_and(|x| x == ext) {
+            xml_files(&p, out)?;
+        } else if p.extension().is_some_and(|x| x == "xml") {
             out.push(p);
         }
     }

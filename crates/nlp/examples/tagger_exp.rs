@@ -4,8 +4,7 @@
 //! cargo run --release -p byline-nlp --example tagger_exp -- clusters OUT.bin SIZES PATH...
 //!     (SIZES: comma-separated class counts, e.g. 32,128,512; MIN_COUNT=n: rarest word kept)
 //! cargo run --release -p byline-nlp --example tagger_exp -- train CLUSTERS.bin TRAIN DEV EPOCHS OUT_DIR
-//!     (CLUSTERS.bin may be a tagger.bin: its clusters are reused; BYLINE_TAGGER_FEATURES and
-//!     BYLINE_TAGGER_DROPOUT set the feature set and dropout)
+//!     (CLUSTERS.bin may be a tagger.bin: its clusters are reused; SEED=n: the shuffling seed)
 //! cargo run --release -p byline-nlp --example tagger_exp -- errors TAGGER.bin TRAIN DEV
 //!     (accuracy of known / unknown words, with / without a word class; top confusions)
 //! cargo run --release -p byline-nlp --example tagger_exp -- tagspeed TAGGER.bin GOLD ROUNDS
@@ -64,10 +63,13 @@ fn main() -> Res<()> {
             let c = load_clusters(arg(2)?)?;
             let trainset = train::read_conllu(Path::new(arg(3)?))?;
             let dev = train::read_conllu(Path::new(arg(4)?))?;
-            let opts = TrainOptions {
+            let mut opts = TrainOptions {
                 epochs: arg(5)?.parse()?,
                 ..TrainOptions::default()
             };
+            if let Ok(seed) = std::env::var("SEED") {
+                opts.seed = seed.parse()?;
+            }
             let out = Path::new(arg(6)?);
             let mut report = |p: Progress| match p {
                 Progress::Epoch {
@@ -75,7 +77,8 @@ fn main() -> Res<()> {
                     scores,
                     features,
                 } => {
-                    let s: Vec<String> = scores.iter().map(|(k, v)| format!("{k} {v:.2}")).collect();
+                    let s: Vec<String> =
+                        scores.iter().map(|(k, v)| format!("{k} {v:.2}")).collect();
                     eprintln!("epoch {epoch}: {} features {features}", s.join(", "));
                 }
                 Progress::Stage(s) => eprintln!("{s}"),
@@ -131,7 +134,7 @@ fn main() -> Res<()> {
                 }
             }
             let mut v: Vec<_> = confusions.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1));
+            v.sort_by_key(|e| std::cmp::Reverse(e.1));
             for ((g, p), n) in v.iter().take(15) {
                 println!("gold {g:6} tagged {p:6} {n}");
             }
@@ -152,7 +155,10 @@ fn main() -> Res<()> {
                 }
             }
             let secs = started.elapsed().as_secs_f64();
-            println!("tagged {n} tokens in {secs:.3} s = {:.0} tokens/s", n as f64 / secs);
+            println!(
+                "tagged {n} tokens in {secs:.3} s = {:.0} tokens/s",
+                n as f64 / secs
+            );
         }
         other => return Err(format!("unknown mode {other}").into()),
     }

@@ -1,14 +1,15 @@
 //! Word clusters learnt from unlabelled text, for the tagger's features.
 //!
-//! Every word seen often enough gets a class at each of several granularities (32, 128 and 512
-//! classes by default), found by the exchange algorithm (Kneser & Ney 1993; Martin, Liermann &
+//! Every word seen often enough gets a class at each of several granularities (64, 256 and
+//! 1,024 classes by default), found by the exchange algorithm (Kneser & Ney 1993; Martin, Liermann &
 //! Ney 1998): words move, one at a time, to the class that most raises the likelihood of a
 //! class-bigram model of the text, for a few passes. Like Brown clusters, the classes gather
 //! words used alike ("Tuesday", "Friday"; "Paris", "Kabul"), which helps with words the tagged
 //! training data lacks. Training is deterministic (words visited in frequency order).
 //!
 //! Readers for the unlabelled text at hand: CoNLL-U (forms), CoNLL-2003 columns, the GMB word
-//! table (CSV), news CSV with a `text` column, CAT/ECB+ XML (`<token>` elements), and plain text.
+//! table (CSV), news CSV with a `text` column, CAT/ECB+ XML (`<token>` elements), TimeML
+//! (`.tml`) and plain text.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -49,7 +50,7 @@ impl Default for ClusterOptions {
     fn default() -> ClusterOptions {
         ClusterOptions {
             min_count: 3,
-            sizes: vec![32, 128, 512],
+            sizes: vec![64, 256, 1024],
             passes: 6,
         }
     }
@@ -336,7 +337,8 @@ fn io(path: &Path, source: std::io::Error) -> Error {
 /// folder (in name order). The format is told by the name and the first line: `.conllu`;
 /// CoNLL-2003 columns (`-DOCSTART-`); CSV with a `Word` column (one word a row, a new sentence
 /// where the first column is set) or a `text` column (tokenised line by line); XML with
-/// `<token sentence="…">` elements; anything else is plain text, tokenised line by line.
+/// `<token sentence="…">` elements; TimeML (`.tml`: the text inside `<TEXT>`, tags removed);
+/// `.txt` / `.text` is plain text, tokenised line by line; other files are skipped.
 pub fn read_unlabelled(path: &Path) -> Result<Vec<Vec<String>>> {
     let mut out = Vec::new();
     read_into(path, &mut out)?;

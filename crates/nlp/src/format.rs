@@ -172,7 +172,19 @@ impl Reader {
         a.copy_from_slice(self.take(8)?);
         Ok(u64::from_le_bytes(a))
     }
+    /// Unsigned LEB128.
+    #[inline]
     pub(crate) fn var(&mut self) -> Result<u64> {
+        // Most numbers in a model (classes, counts, small weights) take one byte.
+        if let Some(&b) = self.buf.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                return Ok(u64::from(b));
+            }
+        }
+        self.var_long()
+    }
+    fn var_long(&mut self) -> Result<u64> {
         let mut pos = self.pos;
         let mut x = 0u64;
         let mut shift = 0;
@@ -195,6 +207,7 @@ impl Reader {
         self.buf.len() - self.pos
     }
     /// A length or count, bounded by the bytes left so corrupt input cannot allocate wildly.
+    #[inline]
     pub(crate) fn len(&mut self) -> Result<usize> {
         let n = self.var()?;
         if n > ((self.buf.len() - self.pos) as u64 + 1) << 20 {
@@ -202,6 +215,8 @@ impl Reader {
         }
         Ok(n as usize)
     }
+    /// Zig-zag signed LEB128.
+    #[inline]
     pub(crate) fn ivar(&mut self) -> Result<i64> {
         let u = self.var()?;
         Ok(((u >> 1) as i64) ^ -((u & 1) as i64))

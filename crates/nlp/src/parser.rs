@@ -421,13 +421,10 @@ pub struct Parser {
 /// The first lane with the highest score, and that score.
 #[inline]
 fn first_max(scores: &[i32]) -> Option<(usize, i32)> {
-    let mut best: Option<(usize, i32)> = None;
-    for (i, &s) in scores.iter().enumerate() {
-        if best.is_none_or(|(_, b)| s > b) {
-            best = Some((i, s));
-        }
-    }
-    best
+    // The maximum first (a branch-free pass the compiler vectorises), then where it is.
+    let max = scores.iter().copied().fold(i32::MIN, i32::max);
+    let at = scores.iter().position(|&s| s == max)?;
+    Some((at, max))
 }
 
 /// The best valid class.

@@ -512,14 +512,11 @@ pub(crate) struct Layout {
     pub(crate) blocks: Vec<usize>,
 }
 
-/// Most blocks a layout may have (a dense row keeps a bit per block).
-const MAX_BLOCKS: usize = 4;
-
 /// Read-only weights in blocks, for a classifier that needs the scores of only some classes at
 /// a time. As in [`Weights`], one open-addressing table of 16-byte slots holds each feature's
-/// key with up to two weights in place, or a sparse row; a dense row is stored block by block
-/// (blocks with no weight left out) and summed into 16-bit lanes, eight at a time, flushed to
-/// 32-bit scores before they could overflow. Integer sums are exact, so the scores are those
+/// key with up to two weights in place, or a sparse row; a dense row holds every lane, and
+/// the wanted blocks of it are summed into 16-bit lanes, eight at a time, flushed to 32-bit
+/// scores before they could overflow. Integer sums are exact, so the scores are those
 /// [`Weights::score`] gives, in lanes instead of classes.
 #[derive(Clone, Debug)]
 pub(crate) struct BlockWeights {
@@ -534,7 +531,7 @@ pub(crate) struct BlockWeights {
     slots: Vec<Slot>,
     /// Packed (lane, weight) entries of sparse rows.
     sparse: Vec<u32>,
-    /// Blocks of dense rows.
+    /// Dense rows, `block_start[last]` chunks each.
     dense: Vec<Chunk>,
     len: usize,
 }
@@ -554,12 +551,12 @@ impl BlockWeights {
         let nlanes = block_start[block_start.len() - 1] * CHUNK;
         let mut class_of_lane = vec![u16::MAX; nlanes];
         let ok = layout.lane.len() == nclasses
-            && layout.blocks.len() <= MAX_BLOCKS
-            && nlanes < SPARSE as usize
+            && layout.blocks.len() < 32
+            && nlanes < DENSE as usize
             && layout.lane.iter().enumerate().all(|(c, &l)| {
-                let free = class_of_lane.get(l as usize) == Some(&u16::MAX);
+                let free = class_of_lane.get(usize::from(l)) == Some(&u16::MAX);
                 if free {
-                    class_of_lane[l as usize] = c as u16;
+                    class_of_lane[usize::from(l)] = c as u16;
                 }
                 free
             });
@@ -613,7 +610,7 @@ impl BlockWeights {
                 .into_iter()
                 .filter_map(|(l, q)| {
                     let c = *self.class_of_lane.get(l)?;
-                    (c != u16::MAX && q != 0).then_some((c, q))
+                    (c != u16::MAX).then_some((c, q))
                 })
                 .collect();
             e.sort_unstable_by_key(|&(c, _)| c);
@@ -643,8 +640,9 @@ impl BlockWeights {
         self.len
     }
 
-    fn block_chunks(&self, k: usize) -> usize {
-        self.block_start[k + 1] - self.block_start[k]
+    /// Chunks of a dense row.
+    fn row_chunks(&self) -> usize {
+        self.block_start[self.block_start.len() - 1]
     }
 
     /// Adds feature `key` (never 0, inserted at most once) with its (class, weight) entries.
@@ -657,42 +655,19 @@ impl BlockWeights {
                 a: packed(&row[0]),
                 b: row.get(1).map_or(0, packed),
             },
-            // (Rows past 2^28 chunks of dense weights stay sparse: the slot has no room.)
-            n if n * 8 >= self.nclasses && self.dense.len() < 1 << (32 - MAX_BLOCKS) => {
+            n if n * 8 >= self.nclasses && self.dense.len() < u32::MAX as usize => {
                 let at = self.dense.len();
-                let mut mask = 0u32;
+                self.dense.resize(at + self.row_chunks(), [0; CHUNK]);
                 let mut max = 0u16;
                 for &(c, q) in row {
                     let lane = usize::from(self.lane[usize::from(c)]);
-                    let k = self.block_start.partition_point(|&s| s * CHUNK <= lane) - 1;
-                    mask |= 1 << k;
+                    self.dense[at + lane / CHUNK][lane % CHUNK] = q;
                     max = max.max(q.unsigned_abs());
-                }
-                for k in 0..self.block_start.len() - 1 {
-                    if mask & (1 << k) != 0 {
-                        let n = self.block_chunks(k);
-                        self.dense.resize(self.dense.len() + n, [0; CHUNK]);
-                    }
-                }
-                // Blocks are stored in order, absent ones skipped.
-                let mut block_at = [0usize; MAX_BLOCKS];
-                let mut next = at;
-                for (k, b) in block_at.iter_mut().enumerate().take(self.block_start.len() - 1) {
-                    *b = next;
-                    if mask & (1 << k) != 0 {
-                        next += self.block_chunks(k);
-                    }
-                }
-                for &(c, q) in row {
-                    let lane = usize::from(self.lane[usize::from(c)]);
-                    let k = self.block_start.partition_point(|&s| s * CHUNK <= lane) - 1;
-                    let i = lane - self.block_start[k] * CHUNK;
-                    self.dense[block_at[k] + i / CHUNK][i % CHUNK] = q;
                 }
                 Slot {
                     key,
                     a: DENSE | (u32::from(max) << 16),
-                    b: ((at as u32) << MAX_BLOCKS) | mask,
+                    b: at as u32,
                 }
             }
             n => {
@@ -716,7 +691,7 @@ impl BlockWeights {
         self.slots[i] = slot;
     }
 
-    /// The (lane, weight) entries of a slot.
+    /// The non-zero (lane, weight) entries of a slot.
     fn lane_entries(&self, s: &Slot) -> Vec<(usize, i16)> {
         let mut out = Vec::new();
         match s.a & 0xffff {
@@ -725,17 +700,9 @@ impl BlockWeights {
                 out.extend(self.sparse[a..a + n].iter().map(|&x| unpack(x)));
             }
             DENSE => {
-                let mut at = (s.b >> MAX_BLOCKS) as usize;
-                for k in 0..self.block_start.len() - 1 {
-                    if s.b & (1 << k) != 0 {
-                        let n = self.block_chunks(k);
-                        let first = self.block_start[k] * CHUNK;
-                        for (i, &q) in self.dense[at..at + n].iter().flatten().enumerate() {
-                            out.push((first + i, q));
-                        }
-                        at += n;
-                    }
-                }
+                let a = s.b as usize;
+                let row = &self.dense[a..a + self.row_chunks()];
+                out.extend(row.iter().flatten().copied().enumerate());
             }
             _ => out.extend([unpack(s.a), unpack(s.b)]),
         }
@@ -761,7 +728,8 @@ impl BlockWeights {
     }
 
     /// Scores the lanes of the blocks in `want` (bit `k` for block `k`): `scores` gets one
-    /// entry per lane (see [`BlockWeights::lane`]); lanes of other blocks hold partial sums.
+    /// entry per lane (see [`BlockWeights::lane`]). Lanes outside the wanted blocks may hold
+    /// partial sums, except those between two wanted blocks, which are scored too.
     #[inline]
     pub(crate) fn score(
         &self,
@@ -771,11 +739,22 @@ impl BlockWeights {
         scores: &mut [i32],
     ) {
         scores.iter_mut().for_each(|s| *s = 0);
-        let nchunks = self.block_start[self.block_start.len() - 1];
-        if scratch.acc.len() != nchunks {
-            scratch.acc = vec![[0; CHUNK]; nchunks];
+        let nblocks = self.block_start.len() - 1;
+        if want == 0 || nblocks == 0 {
+            return;
         }
-        let acc = &mut scratch.acc[..];
+        // The chunks from the first wanted block to the end of the last.
+        let first = (want.trailing_zeros() as usize).min(nblocks - 1);
+        let last = (31 - want.leading_zeros() as usize).min(nblocks - 1);
+        let (lo, hi) = (self.block_start[first], self.block_start[last + 1]);
+        let row_chunks = self.row_chunks();
+        if scratch.acc.len() != row_chunks {
+            scratch.acc = vec![[0; CHUNK]; row_chunks];
+        }
+        let acc = &mut scratch.acc[lo..hi];
+        if scores.len() < hi * CHUNK {
+            return;
+        }
         // The largest total any lane of `acc` can hold: flush before it could pass i16::MAX.
         let mut bound = 0u32;
         let mut found = [0u32; 64];
@@ -799,25 +778,21 @@ impl BlockWeights {
                     DENSE => {
                         let max = s.a >> 16;
                         if bound + max > i16::MAX as u32 {
-                            self.flush(want, acc, scores);
+                            flush(acc, &mut scores[lo * CHUNK..hi * CHUNK]);
                             bound = 0;
                         }
                         bound += max;
-                        let mut at = (s.b >> MAX_BLOCKS) as usize;
-                        for k in 0..self.block_start.len() - 1 {
-                            if s.b & (1 << k) == 0 {
-                                continue;
+                        let at = s.b as usize;
+                        if let Some(row) = self.dense.get(at + lo..at + hi) {
+                            // Fixed sizes unroll completely: one block of up to 62 labels
+                            // (with shift and reduce) or two.
+                            match (acc.len(), row.len()) {
+                                (7, 7) => add_sized::<7>(acc, row),
+                                (8, 8) => add_sized::<8>(acc, row),
+                                (14, 14) => add_sized::<14>(acc, row),
+                                (16, 16) => add_sized::<16>(acc, row),
+                                _ => add_chunks(acc, row),
                             }
-                            let (first, end) = (self.block_start[k], self.block_start[k + 1]);
-                            if want & (1 << k) != 0 {
-                                if let (Some(a), Some(r)) = (
-                                    acc.get_mut(first..end),
-                                    self.dense.get(at..at + end - first),
-                                ) {
-                                    add_chunks(a, r);
-                                }
-                            }
-                            at += end - first;
                         }
                     }
                     // Unused places hold lane 0 with weight 0.
@@ -828,29 +803,19 @@ impl BlockWeights {
                 }
             }
         }
-        self.flush(want, acc, scores);
+        flush(acc, &mut scores[lo * CHUNK..hi * CHUNK]);
     }
+}
 
-    /// Adds the 16-bit sums of the wanted blocks to `scores` and clears them.
-    fn flush(&self, want: u32, acc: &mut [Chunk], scores: &mut [i32]) {
-        for k in 0..self.block_start.len() - 1 {
-            if want & (1 << k) == 0 {
-                continue;
-            }
-            let (first, end) = (self.block_start[k], self.block_start[k + 1]);
-            let (Some(a), Some(s)) = (
-                acc.get_mut(first..end),
-                scores.get_mut(first * CHUNK..end * CHUNK),
-            ) else {
-                continue;
-            };
-            for (a8, s8) in a.iter_mut().zip(s.chunks_exact_mut(CHUNK)) {
-                for (a, s) in a8.iter_mut().zip(s8) {
-                    *s += i32::from(*a);
-                    *a = 0;
-                }
-            }
+/// Adds the 16-bit sums to `scores` and clears them.
+#[inline]
+fn flush(acc: &mut [Chunk], scores: &mut [i32]) {
+    for (a8, s8) in acc.iter_mut().zip(scores.chunks_exact_mut(CHUNK)) {
+        let a = *a8;
+        for (s, &a) in s8.iter_mut().zip(&a) {
+            *s += i32::from(a);
         }
+        *a8 = [0; CHUNK];
     }
 }
 
@@ -866,6 +831,32 @@ fn add_one(x: u32, scores: &mut [i32]) {
 /// Adds a row's chunks to the 16-bit sums (wrapping: the caller keeps the sums in range).
 #[inline]
 fn add_chunks(acc: &mut [Chunk], row: &[Chunk]) {
+    // Four chunks at a time in fixed-size arrays, so the loop is unrolled into vector adds.
+    let mut a4 = acc.chunks_exact_mut(4);
+    let mut r4 = row.chunks_exact(4);
+    for (a, r) in a4.by_ref().zip(r4.by_ref()) {
+        if let (Ok(a), Ok(r)) = (<&mut [Chunk; 4]>::try_from(a), <&[Chunk; 4]>::try_from(r)) {
+            add_fixed(a, r);
+        }
+    }
+    for (a8, r8) in a4.into_remainder().iter_mut().zip(r4.remainder()) {
+        add_fixed(std::array::from_mut(a8), std::array::from_ref(r8));
+    }
+}
+
+/// [`add_chunks`] for `N` chunks.
+#[inline(always)]
+fn add_sized<const N: usize>(acc: &mut [Chunk], row: &[Chunk]) {
+    if let (Ok(a), Ok(r)) = (
+        <&mut [Chunk; N]>::try_from(acc),
+        <&[Chunk; N]>::try_from(row),
+    ) {
+        add_fixed(a, r);
+    }
+}
+
+#[inline(always)]
+fn add_fixed<const N: usize>(acc: &mut [Chunk; N], row: &[Chunk; N]) {
     for (a8, r8) in acc.iter_mut().zip(row) {
         // Whole chunks in locals: the compiler then adds them with one vector instruction.
         let (mut a, r) = (*a8, *r8);
@@ -953,5 +944,69 @@ mod tests {
             w2.score(f, &mut scores);
             assert_eq!(usize::from(scores[1] > scores[0]), *y);
         }
+    }
+
+    /// Blocked weights give the class scores of plain weights (in their lanes) for the wanted
+    /// blocks, also when large weights force the 16-bit sums to be flushed many times, and
+    /// write the same file.
+    #[test]
+    fn blocked_scores_equal_plain_scores() {
+        let nclasses = 21;
+        // Block 0: classes 0..10 in lanes 0..10 (16 lanes); block 1: classes 10..21 reversed.
+        let mut lane: Vec<u16> = (0..10).collect();
+        lane.extend((0..11).rev().map(|l| 16 + l));
+        let layout = Layout {
+            lane,
+            blocks: vec![2, 2],
+        };
+        let mut b = WeightsBuilder::new(nclasses);
+        let mut rng = crate::train::Rng::new(7);
+        let mut keys = Vec::new();
+        for r in 0..300u64 {
+            let key = crate::hash::feat(9, r, 0, 0);
+            keys.push(key);
+            // 1, 2, a few (sparse) or most classes (dense); some weights near the largest.
+            let n = [1usize, 2, 4, 21][(r % 4) as usize];
+            let e: Vec<(u16, f32)> = (0..n)
+                .map(|j| {
+                    let c = ((r as usize * 5 + j * 2) % nclasses) as u16;
+                    let big = if rng.unit() < 0.2 { 30_000.0 } else { 900.0 };
+                    (c, ((rng.unit() - 0.5) * 2.0 * big) as f32)
+                })
+                .collect();
+            b.row(key, e.into_iter());
+        }
+        let plain = b.build(Some(1.0));
+        let blocked = BlockWeights::from_weights(&plain, &layout).unwrap();
+        assert_eq!(blocked.features(), plain.features());
+        let mut scratch = BlockScratch::default();
+        let mut scores = vec![0f32; nclasses];
+        let mut lanes = vec![0i32; blocked.lanes()];
+        for round in 0..40usize {
+            let feats: Vec<u64> = (0..90)
+                .map(|i| keys[(round * 31 + i * 7) % keys.len()])
+                .chain([12345])
+                .collect();
+            plain.score(&feats, &mut scores);
+            for want in [1u32, 2, 3] {
+                blocked.score(&feats, want, &mut scratch, &mut lanes);
+                for (c, &s) in scores.iter().enumerate() {
+                    let block = if c < 10 { 1 } else { 2 };
+                    if want & block != 0 {
+                        assert_eq!(lanes[blocked.lane(c)] as f32, s, "class {c}, want {want}");
+                    }
+                }
+            }
+        }
+        // Written and read back (as plain weights), the blocked weights score as before.
+        let mut out = Writer::default();
+        blocked.write(&mut out, 0.0);
+        let bytes = out.finish(b"BYLNTST\0");
+        let back = Weights::read(&mut Reader::open(&bytes, b"BYLNTST\0", "t").unwrap()).unwrap();
+        let feats: Vec<u64> = keys.iter().step_by(3).copied().collect();
+        let mut again = vec![0f32; nclasses];
+        plain.score(&feats, &mut scores);
+        back.score(&feats, &mut again);
+        assert_eq!(scores, again);
     }
 }

@@ -22,36 +22,8 @@ const DICT_MIN_SHARE: f32 = 0.05;
 /// Feature-set bit: the second (UPOS) pass runs right to left, so its own earlier decisions
 /// are the words to the right and the first pass's tags the words to the left.
 const FS_RTL: u32 = 1;
-/// Feature-set bit: more tag-dictionary context (the previous word's ambiguity class).
-const FS_DICT2: u32 = 2;
-/// Feature-set bit: more word-class context (second word back, class pairs).
-const FS_CLU2: u32 = 4;
-/// Feature-set bit: more lexical context (word pairs ±2, affixes of the next words).
-const FS_WORD2: u32 = 8;
-/// Feature-set bit: more first-pass tag context in the second pass.
-const FS_STACK2: u32 = 16;
-
-/// The feature set new taggers are trained with (`BYLINE_TAGGER_FEATURES` overrides it, for
-/// experiments).
-const DEFAULT_FSET: u32 = 0;
-
-/// Share of the features left out of each training step (`BYLINE_TAGGER_DROPOUT` overrides
-/// it, for experiments).
-const DEFAULT_DROPOUT: f64 = 0.0;
-
-fn train_dropout() -> f64 {
-    std::env::var("BYLINE_TAGGER_DROPOUT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_DROPOUT)
-}
-
-fn train_fset() -> u32 {
-    std::env::var("BYLINE_TAGGER_FEATURES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(DEFAULT_FSET)
-}
+/// The layout new taggers are trained with (`FS_*` bits; older models, 0, still load).
+const TRAIN_FSET: u32 = FS_RTL;
 
 /// Per-word values computed once per sentence.
 #[derive(Clone, Copy, Debug, Default)]
@@ -203,14 +175,7 @@ fn sentence_case(w: &[WordInfo]) -> u64 {
 
 /// Appends the second-pass features: first-pass UPOS (`u`) and XPOS (`x`) guesses around `i`,
 /// the right context above all, which a left-to-right pass cannot see.
-fn stack_features(
-    w: &[WordInfo],
-    u: &[usize],
-    x: &[usize],
-    i: usize,
-    fset: u32,
-    out: &mut Vec<u64>,
-) {
+fn stack_features(w: &[WordInfo], u: &[usize], x: &[usize], i: usize, out: &mut Vec<u64>) {
     let g = |v: &[usize], j: usize| v.get(j).map_or(999, |t| *t as u64);
     let lower = w.get(i).map_or(0, |c| c.lower);
     out.extend_from_slice(&[
@@ -224,27 +189,10 @@ fn stack_features(
         feat(67, g(u, i), g(x, i), 0),
         feat(68, lower, g(u, i), 0),
     ]);
-    if fset & FS_STACK2 != 0 {
-        let suf = w.get(i).map_or(0, |c| c.suf[2]);
-        out.extend_from_slice(&[
-            feat(90, lower, g(u, i), g(u, i + 1)),
-            feat(91, suf, g(u, i), 0),
-            feat(92, g(x, i), g(x, i + 1), g(x, i + 2)),
-            feat(93, g(u, i), g(u, i + 1), g(u, i + 2)),
-        ]);
-    }
 }
 
 /// Fills `out` with the features of position `i`; `p1`, `p2` are the previous two tags.
-fn features(
-    w: &[WordInfo],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    sc: u64,
-    fset: u32,
-    out: &mut Vec<u64>,
-) {
+fn features(w: &[WordInfo], i: usize, p1: u64, p2: u64, sc: u64, out: &mut Vec<u64>) {
     out.clear();
     let n = w.len();
     let at = |j: isize| -> WordInfo {
@@ -307,28 +255,10 @@ fn features(
         feat(44, m1.lower, n1.lower, 0),
         feat(45, sc, c.shape, n1.shape),
     ]);
-    if fset & FS_DICT2 != 0 {
-        out.extend_from_slice(&[
-            feat(46, m1.amb, c.amb, 0),
-            feat(47, c.lower, m1.amb, 0),
-            feat(48, m1.amb, c.amb, n1.amb),
-            feat(49, p1, n1.amb, 0),
-        ]);
-    }
-    if fset & FS_WORD2 != 0 {
-        out.extend_from_slice(&[
-            feat(50, m2.lower, m1.lower, 0),
-            feat(51, n1.lower, n2.lower, 0),
-            feat(52, n2.suf[2], 0, 0),
-            feat(53, n1.suf[0], 0, 0),
-            feat(54, n2.shape, 0, 0),
-            feat(55, c.suf[2], n1.suf[2], 0),
-        ]);
-    }
 }
 
 /// Appends the word-cluster features of position `i` (see [`features`]).
-fn cluster_features(w: &[WordInfo], i: usize, p1: u64, fset: u32, out: &mut Vec<u64>) {
+fn cluster_features(w: &[WordInfo], i: usize, p1: u64, out: &mut Vec<u64>) {
     let none = [u64::MAX - 1; clusters::LEVELS];
     let at = |j: Option<usize>| j.and_then(|j| w.get(j)).map_or(none, |x| x.clu);
     let (c, m1, n1, n2) = (
@@ -349,18 +279,6 @@ fn cluster_features(w: &[WordInfo], i: usize, p1: u64, fset: u32, out: &mut Vec<
         feat(79, p1, c[2], 0),
         feat(80, c[2], n1[1], 0),
     ]);
-    if fset & FS_CLU2 != 0 {
-        let m2 = at(i.checked_sub(2));
-        let suf = w.get(i).map_or(0, |x| x.suf[2]);
-        out.extend_from_slice(&[
-            feat(81, m2[1], 0, 0),
-            feat(82, m1[1], c[2], 0),
-            feat(83, c[2], n1[2], 0),
-            feat(84, p1, c[1], 0),
-            feat(85, c[1], suf, 0),
-            feat(86, n1[0], n2[0], 0),
-        ]);
-    }
 }
 
 /// One greedy left-to-right classifier over the shared features: its classes and weights.
@@ -380,7 +298,6 @@ impl Layer {
         sure: &[Option<usize>],
         stack: Option<(&[usize], &[usize])>,
         clu: bool,
-        fset: u32,
         out: &mut Vec<usize>,
         feats: &mut Vec<u64>,
     ) {
@@ -394,12 +311,12 @@ impl Layer {
             }
             let p1 = if i >= 1 { out[i - 1] as u64 } else { start };
             let p2 = if i >= 2 { out[i - 2] as u64 } else { start + 1 };
-            features(infos, i, p1, p2, sc, fset, feats);
+            features(infos, i, p1, p2, sc, feats);
             if clu {
-                cluster_features(infos, i, p1, fset, feats);
+                cluster_features(infos, i, p1, feats);
             }
             if let Some((u, x)) = stack {
-                stack_features(infos, u, x, i, fset, feats);
+                stack_features(infos, u, x, i, feats);
             }
             self.weights.score(feats, &mut scores);
             out.push(argmax(&scores));
@@ -644,34 +561,33 @@ impl Tagger {
             .map(|s| s.map(|v| (v & 0xffff) as usize))
             .collect();
         let clu = !self.clusters.is_empty();
-        let fs = self.fset;
         match (&self.xpos_upos, &self.upos2) {
             (Some(map), Some(l)) => {
                 self.xpos
-                    .run(&infos, sc, &sx, None, clu, fs, &mut x, &mut feats);
+                    .run(&infos, sc, &sx, None, clu, &mut x, &mut feats);
                 let u0: Vec<usize> = x
                     .iter()
                     .map(|t| map.get(*t).copied().unwrap_or(0))
                     .collect();
-                if fs & FS_RTL != 0 {
+                if self.fset & FS_RTL != 0 {
                     let ri: Vec<WordInfo> = infos.iter().rev().copied().collect();
                     let rsu: Vec<Option<usize>> = su.iter().rev().copied().collect();
                     let ru0: Vec<usize> = u0.iter().rev().copied().collect();
                     let rx: Vec<usize> = x.iter().rev().copied().collect();
-                    l.run(&ri, sc, &rsu, Some((&ru0, &rx)), clu, fs, &mut u, &mut feats);
+                    l.run(&ri, sc, &rsu, Some((&ru0, &rx)), clu, &mut u, &mut feats);
                     u.reverse();
                 } else {
-                    l.run(&infos, sc, &su, Some((&u0, &x)), clu, fs, &mut u, &mut feats);
+                    l.run(&infos, sc, &su, Some((&u0, &x)), clu, &mut u, &mut feats);
                 }
             }
             _ => {
                 self.upos
-                    .run(&infos, sc, &su, None, clu, fs, &mut u, &mut feats);
+                    .run(&infos, sc, &su, None, clu, &mut u, &mut feats);
                 self.xpos
-                    .run(&infos, sc, &sx, None, clu, fs, &mut x, &mut feats);
+                    .run(&infos, sc, &sx, None, clu, &mut x, &mut feats);
                 if let Some(l) = &self.upos2 {
                     let mut u2 = Vec::with_capacity(u.len());
-                    l.run(&infos, sc, &su, Some((&u, &x)), clu, fs, &mut u2, &mut feats);
+                    l.run(&infos, sc, &su, Some((&u, &x)), clu, &mut u2, &mut feats);
                     u = u2;
                 }
             }
@@ -811,7 +727,7 @@ impl Tagger {
             upos2: None,
             xpos_upos: Some(xpos_upos.clone()),
             clusters,
-            fset: train_fset(),
+            fset: TRAIN_FSET,
             upos_tags,
             xpos_tags,
             dict,
@@ -820,8 +736,7 @@ impl Tagger {
             meta: Meta::default(),
         };
         let clu = !tagger.clusters.is_empty();
-        let fs = tagger.fset;
-        let rtl = fs & FS_RTL != 0;
+        let rtl = tagger.fset & FS_RTL != 0;
         let infos: Vec<Vec<WordInfo>> = train
             .iter()
             .enumerate()
@@ -839,8 +754,6 @@ impl Tagger {
         let mut trainers = [Trainer::new(nx), Trainer::new(nu)];
         let mut order: Vec<usize> = (0..train.len()).collect();
         let mut rng = Rng::new(opts.seed);
-        let mut drop_rng = Rng::new(opts.seed ^ 0x0d20_9a7e);
-        let dropout = train_dropout();
         let mut best: Option<(f64, Tagger, usize)> = None;
         for epoch in 1..=opts.epochs {
             rng.shuffle(&mut order);
@@ -870,15 +783,12 @@ impl Tagger {
                         } else {
                             start + 1
                         };
-                        features(w, i, p1, p2, sc, fs, &mut feats);
+                        features(w, i, p1, p2, sc, &mut feats);
                         if clu {
-                            cluster_features(w, i, p1, fs, &mut feats);
+                            cluster_features(w, i, p1, &mut feats);
                         }
                         if layer == 1 {
-                            stack_features(w, &guesses[0], &guesses[1], i, fs, &mut feats);
-                        }
-                        if dropout > 0.0 {
-                            feats.retain(|_| drop_rng.unit() >= dropout);
+                            stack_features(w, &guesses[0], &guesses[1], i, &mut feats);
                         }
                         trainer.score(&feats, &mut scores[..n]);
                         let guess = argmax(&scores[..n]);
@@ -1029,4 +939,90 @@ pub(crate) fn argmax(s: &[f32]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Our own sentences: (form, UPOS, XPOS, lemma) per word.
+    const SENTENCES: &[&[(&str, &str, &str, &str)]] = &[
+        &[
+            ("Officials", "NOUN", "NNS", "official"),
+            ("said", "VERB", "VBD", "say"),
+            ("that", "SCONJ", "IN", "that"),
+            ("talks", "NOUN", "NNS", "talk"),
+            ("resumed", "VERB", "VBD", "resume"),
+            (".", "PUNCT", ".", "."),
+        ],
+        &[
+            ("That", "DET", "DT", "that"),
+            ("report", "NOUN", "NN", "report"),
+            ("was", "AUX", "VBD", "be"),
+            ("denied", "VERB", "VBN", "deny"),
+            (".", "PUNCT", ".", "."),
+        ],
+        &[
+            ("Reuters", "PROPN", "NNP", "Reuters"),
+            ("could", "AUX", "MD", "could"),
+            ("not", "PART", "RB", "not"),
+            ("verify", "VERB", "VB", "verify"),
+            ("the", "DET", "DT", "the"),
+            ("report", "NOUN", "NN", "report"),
+            (".", "PUNCT", ".", "."),
+        ],
+        &[
+            ("They", "PRON", "PRP", "they"),
+            ("report", "VERB", "VBP", "report"),
+            ("that", "SCONJ", "IN", "that"),
+            ("supplies", "NOUN", "NNS", "supply"),
+            ("arrived", "VERB", "VBD", "arrive"),
+            (".", "PUNCT", ".", "."),
+        ],
+    ];
+
+    fn corpus() -> Vec<conllu::Sentence> {
+        let mut text = String::new();
+        for s in SENTENCES {
+            for (i, (f, u, x, l)) in s.iter().enumerate() {
+                text.push_str(&format!("{}\t{f}\t{l}\t{u}\t{x}\t_\t0\tdep\t_\t_\n", i + 1));
+            }
+            text.push('\n');
+        }
+        conllu::parse(&text).unwrap()
+    }
+
+    /// The right-to-left second pass learns our sentences ("report" as noun and verb, "that"
+    /// as determiner and conjunction), and a written model tags as the trained one does.
+    #[test]
+    fn right_to_left_second_pass_learns_and_round_trips() {
+        let train = corpus();
+        let words: Vec<Vec<String>> = train
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+            .collect();
+        let opts = clusters::ClusterOptions {
+            min_count: 1,
+            sizes: vec![2, 4, 8],
+            ..clusters::ClusterOptions::default()
+        };
+        let clus = Clusters::train(&words, &opts);
+        let topts = TrainOptions {
+            epochs: 8,
+            ..TrainOptions::default()
+        };
+        let t = Tagger::train_with_clusters(&train, &train, clus, &topts, &mut |_| {}).unwrap();
+        assert_eq!(t.fset, TRAIN_FSET);
+        assert!(t.fset & FS_RTL != 0);
+        let back = Tagger::from_bytes(&t.to_bytes(0.0), "t").unwrap();
+        assert_eq!(back.fset, t.fset);
+        for s in SENTENCES {
+            let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
+            let tagged = t.tag_words(&forms);
+            let upos: Vec<&str> = tagged.iter().map(|w| w.1.as_str()).collect();
+            let gold: Vec<&str> = s.iter().map(|w| w.1).collect();
+            assert_eq!(upos, gold, "{forms:?}");
+            assert_eq!(back.tag_words(&forms), tagged);
+        }
+    }
 }

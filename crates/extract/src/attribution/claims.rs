@@ -92,6 +92,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
+    headline_colons(w, &mut cue_at, &mut drafts);
     // Verbs no surface frame read: through the parse.
     let parsed = super::frames::find(w, &drafts);
     for d in &parsed {
@@ -402,7 +403,20 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         }
         return None;
     }
-    let a = skip_leading(w, a, end);
+    let mut a = skip_leading(w, a, end);
+    // "The agency erred and critics accused it": a clause before "and" is no part of the source.
+    let is_verb = |k: usize| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.upos == byline_nlp::Upos::Verb)
+    };
+    if let Some(k) = (a..end)
+        .rev()
+        .find(|&k| matches!(w.word(k), "and" | "but") && (a..k).any(is_verb))
+    {
+        a = skip_leading(w, k + 1, end);
+    }
     if a >= end {
         return None;
     }
@@ -550,6 +564,7 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
                     && cue_at[k + 2]
                     && w.toks[k + 2].quote.is_none()
                     && !w.word(k + 2).ends_with("ing"))
+                || tacked_on_cue(w, k + 1, hi, cue_at)
                 || (n == "according" && w.word(k + 2) == "to")
                 || (n == "in" && w.word(k + 2) == "what")
                 || (matches!(n, "however" | "but" | "while" | "whereas") && k > i + 2)
@@ -591,6 +606,34 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
         }
     }
     (e >= i + 2).then_some(Content::Tokens(i, e))
+}
+
+/// True when the words from `from` to the sentence end `hi` are a cue tacked on after its
+/// content: ", sources said.", ", the mayor said on Monday.", ", said the mayor.".
+fn tacked_on_cue(w: &Work, from: usize, hi: usize, cue_at: &[bool]) -> bool {
+    let Some(c) = (from..hi.min(from + 9)).find(|&k| cue_at[k]) else {
+        return false;
+    };
+    let plain = |k: usize| {
+        let t = &w.toks[k];
+        t.quote.is_none()
+            && !(t.punct && t.lower != "'s" && t.lower != ".")
+            && !is_in(CLAUSE_WORDS, &t.lower)
+    };
+    if !(from..c).all(plain) {
+        return false;
+    }
+    let mut e = c;
+    while e < hi && cue_at[e] {
+        e += 1;
+    }
+    let mut end = hi;
+    while end > e && w.toks[end - 1].punct {
+        end -= 1;
+    }
+    // Inverted ("said the mayor, a lawyer") may carry an apposition; else only an adjunct.
+    let room = if c == from { 12 } else { 4 };
+    end - e <= room && (e..end).all(|k| w.toks[k].quote.is_none() && !cue_at[k])
 }
 
 /// The content before a source phrase starting at `src`: a quote closing there, or the
@@ -695,6 +738,48 @@ fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// A line opening with a name or a document word and a colon, "Senator Doe: Talks Have
+/// Failed" or "Poll: Voters Split", as headlines attribute: the name is the source, the colon
+/// the cue, the rest of the sentence the content.
+fn headline_colons(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
+    for sent in &w.sents {
+        let a = sent.start;
+        if sent.is_empty() || drafts.iter().any(|d| d.cue.0 >= a && d.cue.0 < sent.end) {
+            continue;
+        }
+        let starts_line = a == 0 || w.text[w.toks[a - 1].end..w.toks[a].start].contains('\n');
+        let Some(c) = (a + 1..sent.end.min(a + 6)).find(|&k| w.word(k) == ":") else {
+            continue;
+        };
+        let (sb, se) = (w.toks[a].start, w.toks[c - 1].end);
+        // A name, maybe after a title: "Senator Jane Doe".
+        let named =
+            (a..c).all(|k| w.toks[k].cap) && w.mentions.iter().any(|&(s, e, _)| s >= sb && e == se);
+        let document = c == a + 1 && w.cues.is_document(w.word(a));
+        if !starts_line || !(named || document) || (a..c).any(|k| w.toks[k].quote.is_some()) {
+            continue;
+        }
+        let mut e = sent.end;
+        while e > c + 1 && w.toks[e - 1].punct && !w.toks[e - 1].mark {
+            e -= 1;
+        }
+        if e < c + 3 {
+            continue;
+        }
+        cue_at[c] = true;
+        drafts.push(Draft {
+            content: Content::Tokens(c + 1, e),
+            cue: (c, c + 1),
+            class: CueClass::Report,
+            sources: vec![(a, c)],
+            recipient: None,
+            hedged: false,
+            speaker_only: false,
+            parent: None,
+        });
+    }
+}
+
 /// Sentences with a hedging adverb and no cue: sourceless hedged claims.
 fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
     for sent in &w.sents {
@@ -751,7 +836,7 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
             let (os, oe) = spans[o];
             let cue_inside =
                 w.toks[drafts[i].cue.0].start >= os && w.toks[drafts[i].cue.0].end <= oe;
-            if !(cue_inside && (is, ie) != (os, oe)) {
+            if !(cue_inside && (is, ie) != (os, oe)) || drafts[o].parent == Some(i) {
                 continue;
             }
             // "S told R, adding that C": the outer content is only the same speaker's next
@@ -774,10 +859,20 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
                 .sources
                 .first()
                 .is_some_and(|s| s.1 == s.0 + 1 && is_in(PRONOUNS, w.word(s.0)));
+            // A source phrase holding a verb is a misread clause, not someone's belief.
+            let clause = drafts[i].sources.iter().any(|s| {
+                (s.0..s.1).any(|k| {
+                    w.toks[k]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|x| x.upos == byline_nlp::Upos::Verb)
+                })
+            });
             if src_start <= os + 1
                 && !drafts[o].hedged
                 && drafts[i].class == CueClass::Belief
                 && !own
+                && !clause
             {
                 let extra = drafts[o].sources.clone();
                 for s in extra {

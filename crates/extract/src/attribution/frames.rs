@@ -146,6 +146,16 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
         }
     }
     if content.is_none() {
+        // "warned officials to boost defences": the indirect object with the clause after it.
+        if let Some(k) = kids(v).find(|&k| rel(k) == "iobj") {
+            let (a, mut b) = subtree(w, k, &sent);
+            for c in kids(v).filter(|&c| c > k && matches!(rel(c), "advcl" | "xcomp" | "ccomp")) {
+                b = b.max(subtree(w, c, &sent).1);
+            }
+            content = Some((a, b));
+        }
+    }
+    if content.is_none() {
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))

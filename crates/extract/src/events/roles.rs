@@ -117,7 +117,13 @@ fn slot_near(sent: &Sent<'_>, from: usize) -> Option<usize> {
 
 /// The `by` agent after `from`.
 fn agent(sent: &Sent<'_>, from: usize) -> Option<usize> {
-    for j in from..(from + 5).min(sent.len()) {
+    agent_within(sent, from, 5)
+}
+
+/// The `by` agent at most `reach` tokens after `from`, not past another actor mention or a
+/// clause boundary ("his murder and dismemberment inside the consulate by Saudi agents").
+pub(crate) fn agent_within(sent: &Sent<'_>, from: usize, reach: usize) -> Option<usize> {
+    for j in from..(from + reach).min(sent.len()) {
         let w = sent.w(j);
         if w == "by" {
             return slot_near(sent, j + 1);

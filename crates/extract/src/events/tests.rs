@@ -306,3 +306,139 @@ fn a_meeting_as_the_setting_of_a_statement() {
         triples(&doc)
     );
 }
+
+#[test]
+fn dyadic_types_need_a_target() {
+    // A request or an accusation of nobody in particular is an extraction error, a protest
+    // is not.
+    let doc = extract("Kenya requested an exemption.");
+    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    let doc = extract("Kenya protested.");
+    assert!(
+        has(&doc, EventType::Protest, "KEN", "-"),
+        "{:?}",
+        triples(&doc)
+    );
+    let doc = extract("Chile requested talks with Peru.");
+    assert!(!doc.events.is_empty(), "{:?}", triples(&doc));
+}
+
+#[test]
+fn a_subject_without_an_actor_is_no_actor() {
+    // The subject is "the evidence": Chile, named earlier, did not support anything.
+    let doc = extract("Chile denied the claims, but the evidence supported the account of Peru.");
+    assert!(
+        !doc.events.iter().any(|e| e.kind == EventType::Support),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn ordering_an_attack_is_the_attack_and_the_possessor_suffers_it() {
+    let doc = extract("Investigators believe Moldova ordered Ion Rusu's killing.");
+    assert!(
+        !doc.events.iter().any(|e| e.kind == EventType::Request),
+        "{:?}",
+        triples(&doc)
+    );
+    let killing = doc
+        .events
+        .iter()
+        .find(|e| e.kind == EventType::Assault)
+        .expect("the killing");
+    assert_eq!(country(&doc, killing.actor.as_deref()), "MDA");
+    let target = doc
+        .actors
+        .iter()
+        .find(|a| Some(&a.id) == killing.target.as_ref());
+    assert!(
+        target.is_some_and(|a| a.name.contains("Rusu")),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn coordinated_transfers_share_their_receiver() {
+    let doc = extract("Egypt is sending rifles and paying wages to Libyan militias.");
+    assert!(
+        has(&doc, EventType::Aid, "EGY", "LBY"),
+        "{:?}",
+        triples(&doc)
+    );
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.kind == EventType::Aid && e.target.is_none()),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn releasing_files_is_no_retreat() {
+    let doc = extract("Peru urged Chile to release the files of the inquiry.");
+    assert!(
+        !doc.events.iter().any(|e| e.kind == EventType::Retreat),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_state_repressing_its_own_people_is_dyadic() {
+    let doc =
+        extract("Observers condemned the Eritrean government's repression of the Eritrean people.");
+    assert!(
+        has(&doc, EventType::Coerce, "ERI", "ERI"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_definite_event_noun_takes_the_target_named_before() {
+    let doc = extract(
+        "Chadian soldiers attacked Niger on Monday. Officials said rebels from Chad had planned the attack.",
+    );
+    let attacks: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.trigger.text == "attack")
+        .collect();
+    assert!(
+        attacks
+            .iter()
+            .all(|e| country(&doc, e.target.as_deref()) == "NER"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn an_ethnic_group_is_coded_by_where_it_lives() {
+    let doc = extract("Iraqi Kurds demanded a referendum from Baghdad.");
+    assert!(
+        doc.events
+            .iter()
+            .filter(|e| e.kind == EventType::Request)
+            .all(|e| country(&doc, e.actor.as_deref()) == "IRQ"),
+        "{:?}",
+        triples(&doc)
+    );
+}
+
+#[test]
+fn a_pronoun_subject_stands_for_someone_named_before_it() {
+    // "She" is not Siarhei: the promise has no actor named in the sentence.
+    let doc =
+        extract("She spoke about her husband Ivan Petrov of Belarus and promised new elections.");
+    assert!(
+        !doc.events
+            .iter()
+            .any(|e| e.kind == EventType::Agree && country(&doc, e.actor.as_deref()) == "BLR"),
+        "{:?}",
+        triples(&doc)
+    );
+}

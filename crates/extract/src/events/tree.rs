@@ -102,12 +102,58 @@ fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> 
         "xcomp" => dep(tree, parent, "obj")
             .map(|o| (o, false))
             .or_else(|| subject_of(tree, parent, depth - 1).filter(|(_, pass)| !pass)),
-        "conj" | "advcl" => subject_of(tree, parent, depth - 1),
+        // "pressing Syria and Israel to advance talks", parsed as a purpose clause.
+        "advcl"
+            if words::controls_object(&tree.words[parent].lemma)
+                && tree
+                    .dependents(h)
+                    .any(|c| tree.words[c].deprel == "mark" && tree.words[c].lemma == "to") =>
+        {
+            dep(tree, parent, "obj")
+                .map(|o| (o, false))
+                .or_else(|| subject_of(tree, parent, depth - 1))
+        }
+        // Conjuncts hang on the first one: the subject is that of the nearest conjunct
+        // before with one of its own ("Saudi Arabia denied …, however a UN report concluded
+        // …, supported …": the report).
+        "conj" => tree
+            .dependents(parent)
+            .filter(|&c| c < h && tree.words[c].deprel == "conj")
+            .filter_map(|c| dep(tree, c, "nsubj").map(|s| (s, false)))
+            .last()
+            .or_else(|| subject_of(tree, parent, depth - 1)),
+        "advcl" => subject_of(tree, parent, depth - 1),
         // An active participle modifying a noun: "forces shelling the town", and a reduced
         // relative the parser made of a main verb with an object ("KGB arrested 33 Russians").
-        "acl" => Some((parent, false)),
+        "acl" if dep(tree, h, "obj").is_some() => Some((parent, false)),
         _ => None,
     }
+}
+
+/// The country an ethnic group named by word `j` (slot `own`) lives in, when the phrase says
+/// so: "Bosnian Serbs", "Iraqi Kurds", "ethnic Albanians in south Serbia" (event data codes a
+/// people by where it lives).
+fn residence(tree: &Analysis, sent: &Sent<'_>, j: usize, own: usize) -> Option<usize> {
+    let slot = sent.slots[own];
+    let ethnic = matches!(slot.kind, ActorKind::Group | ActorKind::Country)
+        && slot.last == j
+        && sent.w(j).ends_with('s')
+        && sent.raw(j).chars().next().is_some_and(char::is_uppercase);
+    if !ethnic {
+        return None;
+    }
+    tree.dependents(j)
+        .filter(|&c| {
+            let rel = tree.words[c].deprel;
+            rel == "amod"
+                || (relation_is(rel, "nmod") && matches!(case_of(tree, sent, c), "in" | "of"))
+        })
+        .filter_map(|c| sent.slot_of.get(c).copied().flatten())
+        .find(|&s| {
+            s != own
+                && sent.slots[s].kind == ActorKind::Country
+                && sent.slots[s].actor != slot.actor
+        })
 }
 
 /// The token range (inclusive) of the phrase headed by word `j`: its whole subtree.
@@ -138,27 +184,46 @@ fn unfilled(
     found: &[usize],
 ) -> Option<(usize, usize)> {
     let j = word?;
+    if found.is_empty() && tree.words[j].upos == Upos::Pron && tree.words[j].deprel == "nsubj" {
+        // A pronoun stands for someone named before it ("She spoke about her husband
+        // Siarhei … and promised": not Siarhei).
+        return Some((0, j));
+    }
     let nominal = matches!(tree.words[j].upos, Upos::Noun | Upos::Propn | Upos::Num)
         && tree.words[j].deprel.starts_with("nsubj");
     (found.is_empty() && nominal && !words::is_time_noun(sent.w(j))).then(|| phrase(tree, j))
 }
 
-/// "supplying weapons and paying salaries to X": a target a coordinated verb shares.
+/// The receiver of a transfer verb `v`: a `to` oblique of the verb, or of its object
+/// ("paying salaries to X", where the parser hangs "to X" on "salaries").
+fn receiver(tree: &Analysis, sent: &Sent<'_>, v: usize) -> Vec<usize> {
+    let object = dep(tree, v, "obj");
+    tree.dependents(v)
+        .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+        .chain(
+            object
+                .into_iter()
+                .flat_map(|o| tree.dependents(o))
+                .filter(|&c| relation_is(tree.words[c].deprel, "nmod")),
+        )
+        .filter(|&c| case_of(tree, sent, c) == "to")
+        .map(|c| slots_with_conj(tree, sent, c))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
+}
+
+/// "supplying weapons and paying salaries to X": the receiver of a verb, or the one a
+/// coordinated verb shares.
 fn conj_target(tree: &Analysis, sent: &Sent<'_>, h: usize) -> Vec<usize> {
     let w = &tree.words[h];
     let parent = w.head.filter(|_| w.deprel == "conj");
     let children = tree
         .dependents(h)
         .filter(|&c| tree.words[c].deprel == "conj" && tree.words[c].upos == Upos::Verb);
-    parent
-        .into_iter()
+    std::iter::once(h)
+        .chain(parent)
         .chain(children)
-        .flat_map(|v| {
-            tree.dependents(v)
-                .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
-                .filter(|&c| TARGET_CASES.contains(&case_of(tree, sent, c)))
-        })
-        .map(|c| slots_with_conj(tree, sent, c))
+        .map(|v| receiver(tree, sent, v))
         .find(|v| !v.is_empty())
         .unwrap_or_default()
 }
@@ -208,15 +273,46 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
             .map(|a| slots_with_conj(tree, sent, a))
             .unwrap_or_default();
         let subject_word = subject_of(tree, h, 3).map(|(s, _)| s);
-        let subject = subject_word
+        let mut subject = subject_word
             .map(|s| slots_with_conj(tree, sent, s))
             .unwrap_or_default();
+        if let (Some(w), [only]) = (subject_word, subject.as_slice()) {
+            if let Some(home) = residence(tree, sent, w, *only) {
+                subject = vec![home];
+            }
+        }
+        if subject.is_empty() {
+            // "Rebels in the Ivory Coast", "security forces in Guinea": a group named by the
+            // country it is in belongs to it.
+            subject = subject_word
+                .into_iter()
+                .flat_map(|s| tree.dependents(s))
+                .filter(|&c| {
+                    relation_is(tree.words[c].deprel, "nmod") && case_of(tree, sent, c) == "in"
+                })
+                .filter_map(|c| sent.slot_of.get(c).copied().flatten())
+                .filter(|&s| {
+                    matches!(
+                        sent.slots[s].kind,
+                        ActorKind::Country | ActorKind::Government
+                    )
+                })
+                .take(1)
+                .collect();
+        }
         let object_word = dep(tree, h, "obj").or_else(|| dep(tree, h, "iobj"));
         let object = ["obj", "iobj"]
             .iter()
             .filter_map(|r| dep(tree, h, r))
             .map(|o| slots_with_conj(tree, sent, o))
             .find(|v| !v.is_empty())
+            // A transfer's receiver before any other oblique ("supplying weapons and paying
+            // salaries to X, while Damascus … talks with Jerusalem").
+            .or_else(|| {
+                object_word
+                    .map(|_| conj_target(tree, sent, h))
+                    .filter(|v| !v.is_empty())
+            })
             .or_else(|| {
                 tree.dependents(h)
                     .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
@@ -225,11 +321,6 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                     .find(|v| !v.is_empty())
             })
             .unwrap_or_default();
-        let object = if object.is_empty() && object_word.is_some() {
-            conj_target(tree, sent, h)
-        } else {
-            object
-        };
         if passive {
             roles.actors = agent;
             roles.targets = if word.deprel == "acl" {
@@ -247,10 +338,7 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
     } else {
         // An event noun: who by its modifiers, whom by its prepositions. A person who is
         // the possessor of an attack or arrest is who suffers it ("Khashoggi's murder").
-        let violent = matches!(
-            t.pattern.kind,
-            EventType::Assault | EventType::Coerce
-        );
+        let violent = matches!(t.pattern.kind, EventType::Assault | EventType::Coerce);
         let victim = tree
             .dependents(h)
             .filter(|&c| violent && tree.words[c].deprel == "nmod:poss")
@@ -292,6 +380,10 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 .map(|c| slots_with_conj(tree, sent, c))
                 .find(|v| !v.is_empty());
             actor = by.unwrap_or_default();
+        }
+        if actor.is_empty() {
+            // A `by` agent the parser hung elsewhere in the noun's phrase.
+            actor.extend(super::roles::agent_within(sent, t.last + 1, 8));
         }
         if actor.is_empty() {
             // The subject of the verb the noun is the object of ("Israel launched raids").

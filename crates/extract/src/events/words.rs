@@ -267,3 +267,29 @@ pub(crate) fn is_publication(w: &str) -> bool {
             | "book"
     )
 }
+
+/// Verbs (lemmas) whose object does what their `to` clause says ("pressed Syria to advance").
+pub(crate) fn controls_object(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "press"
+            | "pressure"
+            | "push"
+            | "urge"
+            | "ask"
+            | "call"
+            | "encourage"
+            | "force"
+            | "compel"
+            | "persuade"
+            | "invite"
+            | "order"
+            | "instruct"
+            | "tell"
+            | "allow"
+            | "permit"
+            | "require"
+            | "want"
+            | "expect"
+    )
+}

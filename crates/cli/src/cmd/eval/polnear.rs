@@ -60,7 +60,11 @@ fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
 
 /// `--learn-reads`: a pipeline whose lexicon takes every learnt lemma and every form already
 /// counted for a sure cue, so that the parse reads them all, then the counts of its reads.
-fn learn_reads(dir: &std::path::Path, articles: &[polnear::Article], out: &PathBuf) -> Result<Outcome> {
+fn learn_reads(
+    dir: &std::path::Path,
+    articles: &[polnear::Article],
+    out: &PathBuf,
+) -> Result<Outcome> {
     let lex = std::env::temp_dir().join(format!("byline-learn-reads-{}", std::process::id()));
     let cues = lex.join("cues");
     std::fs::create_dir_all(&cues).with_context(|| format!("creating {}", cues.display()))?;
