@@ -370,3 +370,20 @@ fn headline_colons_attribute() {
     let doc = extract("Stormy Weather: The Harbour Is Closed.\n\nThe harbour opened in May.\n");
     assert!(claim_rows(&doc).is_empty(), "{:#?}", claim_rows(&doc));
 }
+
+#[test]
+fn a_cue_tacked_on_ends_the_content_before_it() {
+    // Regression: the inner claim's content ran over ", sources said" and each claim became
+    // the other's parent.
+    let doc = extract("The harbour rules called for a full stop at dusk, two pilots said.");
+    has_claim(
+        &doc,
+        "said",
+        "two pilots",
+        "The harbour rules called for a full stop at dusk",
+    );
+    let claims = doc["claims"].as_array().unwrap();
+    let top: Vec<_> = claims.iter().filter(|c| c["parent"].is_null()).collect();
+    assert_eq!(top.len(), 1, "{claims:#?}");
+    assert_eq!(top[0]["cue"]["text"], "said");
+}

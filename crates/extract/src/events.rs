@@ -409,6 +409,7 @@ fn dyadic(kind: EventType) -> bool {
             | EventType::Consult
             | EventType::Reject
             | EventType::Concede
+            | EventType::Aid
     )
 }
 

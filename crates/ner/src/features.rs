@@ -2,7 +2,8 @@
 
 use crate::clusters::Ids;
 use crate::gazetteer::Gazetteer;
-use crate::model::Extra;
+use crate::model::{Extra, IdHasher};
+use std::hash::BuildHasherDefault;
 
 /// A feature id: a 32-bit hash of a template and its values.
 pub(crate) type Feat = u32;
@@ -112,15 +113,32 @@ pub(crate) struct TokenInfo {
 const BOS: u64 = 0x1111;
 const EOS: u64 = 0x2222;
 
-/// Document-level casing evidence: for each lowercase form, whether it was seen title-cased
-/// away from the sentence start, and whether it was seen lowercase.
+/// `hs(&lower(w))`, without building the lowercase form of an ASCII word.
+#[inline]
+pub(crate) fn lower_hash(w: &str) -> u64 {
+    if !w.is_ascii() {
+        return hs(&w.to_lowercase());
+    }
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in w.bytes() {
+        h ^= b.to_ascii_lowercase() as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A map keyed by 64-bit hashes of lowercase forms ([`lower_hash`]).
+type ByLower<V> = std::collections::HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Document-level casing evidence: for each lowercase form (by its hash), whether it was seen
+/// title-cased away from the sentence start, and whether it was seen lowercase.
 pub(crate) struct DocCase {
-    seen: std::collections::HashMap<String, u8>,
+    seen: ByLower<u8>,
 }
 
 impl DocCase {
     pub(crate) fn new<'a>(sentences: impl Iterator<Item = &'a [&'a str]>) -> DocCase {
-        let mut seen = std::collections::HashMap::new();
+        let mut seen = ByLower::default();
         for s in sentences {
             let caps = s
                 .iter()
@@ -140,14 +158,14 @@ impl DocCase {
                 } else {
                     continue;
                 };
-                *seen.entry(lower(w)).or_insert(0) |= bit;
+                *seen.entry(lower_hash(w)).or_insert(0) |= bit;
             }
         }
         DocCase { seen }
     }
 
-    fn get(&self, lower: &str) -> u8 {
-        self.seen.get(lower).copied().unwrap_or(0)
+    fn get(&self, lower_hash: u64) -> u8 {
+        self.seen.get(&lower_hash).copied().unwrap_or(0)
     }
 }
 
@@ -226,7 +244,7 @@ pub(crate) fn sentence_features(
         f.push(feat2(18, sh[i], at(&sh, ii + 1)));
         f.push(feat2(19, (i == 0) as u64, sh[i]));
         let all_caps = w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase);
-        let dc = doc.get(l);
+        let dc = doc.get(lh[i]);
         f.push(feat2(
             20,
             dc as u64,
@@ -326,7 +344,6 @@ pub(crate) fn stack_features(
     classes: &[Vec<usize>],
     toks: &mut [Vec<TokenInfo>],
 ) {
-    use std::collections::HashMap;
     let type_of = |c: usize| -> u64 {
         if c == 0 {
             0
@@ -334,12 +351,13 @@ pub(crate) fn stack_features(
             ((c - 1) / 4 + 1) as u64
         }
     };
-    // Per lowercase word: counts of each type (0 = outside) over the document.
-    let mut tally: HashMap<String, [u32; 5]> = HashMap::new();
-    for (s, cs) in sentences.iter().zip(classes) {
-        for (w, &c) in s.iter().zip(cs) {
+    // Per lowercase word (by its hash, `TokenInfo::lower`): counts of each type (0 = outside)
+    // over the document.
+    let mut tally: ByLower<[u32; 5]> = ByLower::default();
+    for ((s, cs), ts) in sentences.iter().zip(classes).zip(toks.iter()) {
+        for ((w, &c), t) in s.iter().zip(cs).zip(ts) {
             if w.chars().next().is_some_and(char::is_uppercase) {
-                tally.entry(lower(w)).or_default()[type_of(c) as usize] += 1;
+                tally.entry(t.lower).or_default()[type_of(c) as usize] += 1;
             }
         }
     }
@@ -349,11 +367,12 @@ pub(crate) fn stack_features(
             let c = cs[i] as u64;
             let prev = if i > 0 { cs[i - 1] as u64 } else { 99 };
             let next = if i + 1 < n { cs[i + 1] as u64 } else { 99 };
+            let key = ts[i].lower;
             let f = &mut ts[i].feats;
             f.push(feat(50, c));
             f.push(feat2(51, prev, c));
             f.push(feat2(52, c, next));
-            if let Some(counts) = tally.get(&lower(s[i])) {
+            if let Some(counts) = tally.get(&key) {
                 let mut counts = *counts;
                 if s[i].chars().next().is_some_and(char::is_uppercase) {
                     // Not this token itself: only what the rest of the document says.
@@ -395,5 +414,18 @@ mod tests {
         assert_eq!(shape("IBM"), "X");
         assert_eq!(shape("1996-08-22"), "d-d-d");
         assert_eq!(shape("al-Sharaa"), "x-Xx");
+        assert_eq!(shape("Ünal"), "Xx");
+        for w in [
+            "Xavier",
+            "IBM",
+            "1996-08-22",
+            "al-Sharaa",
+            "Ünal",
+            "ÖSTERREICH",
+            "",
+        ] {
+            assert_eq!(shape_hash(w), hs(&shape(w)), "{w}");
+            assert_eq!(lower_hash(w), hs(&lower(w)), "{w}");
+        }
     }
 }

@@ -119,6 +119,9 @@ impl Hasher for IdHasher {
     fn write_u32(&mut self, x: u32) {
         self.0 = (self.0 ^ x as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x ^ (x >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 /// A map keyed by 32-bit hashes.

@@ -424,14 +424,7 @@ pub fn train(
     let data = prepare(&ner, train);
     let dev_data = prepare(&ner, dev);
     log("stage 1".into());
-    let (w1, f1, p1) = train_members(
-        &data,
-        &dev_data,
-        opts.epochs,
-        opts.seed,
-        opts.members,
-        log,
-    );
+    let (w1, f1, p1) = train_members(&data, &dev_data, opts.epochs, opts.seed, opts.members, log);
     // The jackknife for stage two uses one perceptron, with the first member's passes.
     let e1 = p1[0];
     ner.stages = vec![w1];

@@ -5,6 +5,10 @@
 //!     (SIZES: comma-separated class counts, e.g. 32,128,512; MIN_COUNT=n: rarest word kept)
 //! cargo run --release -p byline-nlp --example tagger_exp -- train CLUSTERS.bin TRAIN DEV EPOCHS OUT_DIR
 //!     (CLUSTERS.bin may be a tagger.bin: its clusters are reused; SEED=n: the shuffling seed)
+//! cargo run --release -p byline-nlp --example tagger_exp -- mix OUT.bin DEV TAGGER.bin...
+//!     (mixes taggers trained with different seeds on the same classes: the mean of their
+//!     weights; prints each one's dev scores and the mix's; PRUNE=p: written without the
+//!     weights under p times the largest)
 //! cargo run --release -p byline-nlp --example tagger_exp -- errors TAGGER.bin TRAIN DEV
 //!     (accuracy of known / unknown words, with / without a word class; top confusions)
 //! cargo run --release -p byline-nlp --example tagger_exp -- tagspeed TAGGER.bin GOLD ROUNDS
@@ -95,6 +99,43 @@ fn main() -> Res<()> {
                 s.xpos,
                 s.lemma
             );
+        }
+        "mix" => {
+            let dev = train::read_conllu(Path::new(arg(3)?))?;
+            let mut members = Vec::new();
+            for p in args.get(4..).unwrap_or(&[]) {
+                let t = Tagger::from_bytes(&std::fs::read(p)?, p)?;
+                let s = t.evaluate(&dev);
+                eprintln!(
+                    "{p}: dev UPOS {:.2} XPOS {:.2} lemma {:.2}",
+                    s.upos, s.xpos, s.lemma
+                );
+                members.push(t);
+            }
+            let mixed = Tagger::mix(&members)?;
+            let s = mixed.evaluate(&dev);
+            eprintln!(
+                "mix of {}: dev UPOS {:.2} XPOS {:.2} lemma {:.2}, {} feature rows",
+                members.len(),
+                s.upos,
+                s.xpos,
+                s.lemma,
+                mixed.features()
+            );
+            // PRUNE=p: write without the weights under p times the largest, and score that.
+            let prune: f32 = std::env::var("PRUNE").map_or(Ok(0.0), |p| p.parse())?;
+            let bytes = mixed.to_bytes(prune);
+            if prune > 0.0 {
+                let t = Tagger::from_bytes(&bytes, "pruned")?;
+                let s = t.evaluate(&dev);
+                eprintln!(
+                    "pruned at {prune}: dev UPOS {:.2} XPOS {:.2}, {} feature rows",
+                    s.upos,
+                    s.xpos,
+                    t.features()
+                );
+            }
+            std::fs::write(arg(2)?, bytes)?;
         }
         "errors" => {
             let tagger = Tagger::from_bytes(&std::fs::read(arg(2)?)?, "tagger")?;

@@ -805,3 +805,92 @@ pub struct ParseScores {
     /// Labelled attachment score.
     pub las: f64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Picking the best valid class from lane scores agrees with picking it from class scores,
+    /// ties included (the lowest class wins), for every set of valid transitions.
+    #[test]
+    fn best_valid_lane_agrees_with_class_order() {
+        let labels: Vec<String> = (0..13).map(|l| format!("l{l}")).collect();
+        let nclasses = 2 + 2 * labels.len();
+        let layout = layout(labels.len());
+        let parser = Parser {
+            weights: BlockWeights::from_weights(&Trainer::new(nclasses).averaged(), &layout)
+                .unwrap(),
+            labels,
+            root_label: 0,
+            meta: Meta::default(),
+        };
+        let mut rng = Rng::new(3);
+        let mut lanes = vec![0i32; parser.weights.lanes()];
+        for _ in 0..2000 {
+            // Few distinct values, so ties are common.
+            let scores: Vec<i32> = (0..nclasses)
+                .map(|_| (rng.unit() * 4.0) as i32 - 2)
+                .collect();
+            for (c, &s) in scores.iter().enumerate() {
+                lanes[parser.weights.lane(c)] = s;
+            }
+            let floats: Vec<f32> = scores.iter().map(|&s| s as f32).collect();
+            for bits in 1..16u32 {
+                let valid = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0];
+                assert_eq!(
+                    parser.best_valid_lane(&lanes, valid),
+                    best_valid(&floats, valid),
+                    "{scores:?} {valid:?}"
+                );
+            }
+        }
+    }
+
+    /// A parser trained on a few sentences of our own learns them, and parses the same after
+    /// writing and reading its model.
+    #[test]
+    fn trains_writes_and_reads_back() {
+        let text = "\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\tminister\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthat\tthat\tSCONJ\tIN\t_\t6\tmark\t_\t_
+5\ttalks\ttalk\tNOUN\tNNS\t_\t6\tnsubj\t_\t_
+6\tresumed\tresume\tVERB\tVBD\t_\t3\tccomp\t_\t_
+7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_
+4\ttown\ttown\tNOUN\tNN\t_\t2\tobj\t_\t_
+5\t,\t,\tPUNCT\t,\t_\t7\tpunct\t_\t_
+6\tofficials\tofficial\tNOUN\tNNS\t_\t7\tnsubj\t_\t_
+7\tsaid\tsay\tVERB\tVBD\t_\t2\tparataxis\t_\t_
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+";
+        let sents = conllu::parse(text).unwrap();
+        let tags: Vec<SentenceTags> = sents
+            .iter()
+            .map(|s| {
+                s.words
+                    .iter()
+                    .map(|w| (w.xpos.clone(), Upos::parse(&w.upos).unwrap()))
+                    .collect()
+            })
+            .collect();
+        let opts = TrainOptions {
+            epochs: 8,
+            ..TrainOptions::default()
+        };
+        let parser = Parser::train(&sents, &tags, &sents, &tags, &opts, &mut |_| {}).unwrap();
+        let scores = parser.evaluate(&sents, &tags);
+        assert_eq!((scores.uas, scores.las), (100.0, 100.0));
+        let back = Parser::from_bytes(&parser.to_bytes(0.0), "test").unwrap();
+        assert_eq!(back.features(), parser.features());
+        for (s, t) in sents.iter().zip(&tags) {
+            let x = input_of(s, t);
+            assert_eq!(back.parse(&x), parser.parse(&x));
+        }
+    }
+}

@@ -415,6 +415,33 @@ impl Weights {
         })?;
         Ok(w)
     }
+
+    /// The mean of several weight tables over the same classes (e.g. models trained with
+    /// different seeds): each feature's class weight averaged over all tables (0 where a table
+    /// lacks it), re-quantised. `None` if `ws` is empty or the class counts differ.
+    pub(crate) fn mean(ws: &[&Weights]) -> Option<Weights> {
+        let nclasses = ws.first()?.nclasses;
+        if ws.iter().any(|w| w.nclasses != nclasses) {
+            return None;
+        }
+        let mut all: Vec<(u64, u16, f32)> = Vec::new();
+        for w in ws {
+            let k = w.scale / ws.len() as f32;
+            for (key, row) in w.rows() {
+                all.extend(row.into_iter().map(|(c, q)| (key, c, f32::from(q) * k)));
+            }
+        }
+        all.sort_unstable_by_key(|&(key, c, _)| (key, c));
+        let mut out = WeightsBuilder::new(nclasses);
+        for row in all.chunk_by(|x, y| x.0 == y.0) {
+            let entries = row.chunk_by(|x, y| x.1 == y.1);
+            out.row(
+                row[0].0,
+                entries.map(|e| (e[0].1, e.iter().map(|x| x.2).sum::<f32>())),
+            );
+        }
+        Some(out.build(None))
+    }
 }
 
 /// Writes a weight table: class count, scale, then the rows in key order, each with its

@@ -1,7 +1,7 @@
-//! The part-of-speech tagger: greedy left-to-right averaged perceptrons with affix, shape,
-//! context, tag-dictionary and word-cluster features. A first pass tags XPOS; a second pass
-//! tags UPOS, seeing the first pass's tags on both sides (and the UPOS each XPOS most often
-//! maps to).
+//! The part-of-speech tagger: greedy averaged perceptrons with affix, shape, context,
+//! tag-dictionary and word-cluster features. A first pass tags XPOS left to right; a second
+//! pass tags UPOS right to left (older models: left to right), seeing the first pass's tags on
+//! both sides (and the UPOS each XPOS most often maps to), so the sentence is read both ways.
 
 use std::collections::HashMap;
 
@@ -174,7 +174,7 @@ fn sentence_case(w: &[WordInfo]) -> u64 {
 }
 
 /// Appends the second-pass features: first-pass UPOS (`u`) and XPOS (`x`) guesses around `i`,
-/// the right context above all, which a left-to-right pass cannot see.
+/// in the pass's reading order: `i + 1`, `i + 2` are the words the pass has not decided yet.
 fn stack_features(w: &[WordInfo], u: &[usize], x: &[usize], i: usize, out: &mut Vec<u64>) {
     let g = |v: &[usize], j: usize| v.get(j).map_or(999, |t| *t as u64);
     let lower = w.get(i).map_or(0, |c| c.lower);
@@ -281,7 +281,8 @@ fn cluster_features(w: &[WordInfo], i: usize, p1: u64, out: &mut Vec<u64>) {
     ]);
 }
 
-/// One greedy left-to-right classifier over the shared features: its classes and weights.
+/// One greedy classifier over the shared features: its classes and weights. It runs over the
+/// words in the order given (the caller reverses them for a right-to-left pass).
 #[derive(Clone, Debug)]
 struct Layer {
     weights: Weights,
@@ -538,6 +539,47 @@ impl Tagger {
     /// The word clusters the tagger uses (empty if none).
     pub fn clusters(&self) -> &Clusters {
         &self.clusters
+    }
+
+    /// Mixes taggers trained on the same data and word classes with different seeds into one:
+    /// each pass's weights are the mean of the members' (an ensemble at the cost of one
+    /// tagger). The tag sets, dictionary, classes and lemmatiser are the first member's; the
+    /// members must share the tag sets and the passes.
+    pub fn mix(members: &[Tagger]) -> Result<Tagger> {
+        let bad = |m: &str| crate::Error::Training(format!("cannot mix taggers: {m}"));
+        let first = members.first().ok_or_else(|| bad("none given"))?;
+        if members.iter().any(|t| {
+            t.upos_tags != first.upos_tags
+                || t.xpos_tags != first.xpos_tags
+                || t.xpos_upos != first.xpos_upos
+                || t.fset != first.fset
+                || t.upos2.is_some() != first.upos2.is_some()
+        }) {
+            return Err(bad("tag sets or passes differ"));
+        }
+        let mean = |layer: fn(&Tagger) -> Option<&Layer>| -> Result<Option<Layer>> {
+            let ws: Vec<&Weights> = members
+                .iter()
+                .filter_map(|t| layer(t).map(|l| &l.weights))
+                .collect();
+            if ws.is_empty() {
+                return Ok(None);
+            }
+            let weights = Weights::mean(&ws).ok_or_else(|| bad("class counts differ"))?;
+            Ok(Some(Layer {
+                nclasses: weights.nclasses(),
+                weights,
+            }))
+        };
+        let mut t = first.clone();
+        if let Some(l) = mean(|t| Some(&t.upos))? {
+            t.upos = l;
+        }
+        if let Some(l) = mean(|t| Some(&t.xpos))? {
+            t.xpos = l;
+        }
+        t.upos2 = mean(|t| t.upos2.as_ref())?;
+        Ok(t)
     }
 
     /// The name of XPOS tag `t`.
@@ -1016,6 +1058,10 @@ mod tests {
         assert!(t.fset & FS_RTL != 0);
         let back = Tagger::from_bytes(&t.to_bytes(0.0), "t").unwrap();
         assert_eq!(back.fset, t.fset);
+        // A model without the feature-set section (as written before it existed) reads as 0.
+        let mut old = t.clone();
+        old.fset = 0;
+        assert_eq!(Tagger::from_bytes(&old.to_bytes(0.0), "t").unwrap().fset, 0);
         for s in SENTENCES {
             let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
             let tagged = t.tag_words(&forms);
@@ -1024,5 +1070,47 @@ mod tests {
             assert_eq!(upos, gold, "{forms:?}");
             assert_eq!(back.tag_words(&forms), tagged);
         }
+    }
+
+    /// Taggers trained with three seeds mix into one that still learns our sentences, has the
+    /// union of their features, and round-trips; a tagger mixed with itself tags as it does.
+    #[test]
+    fn seeds_mix_into_one_tagger() {
+        let train = corpus();
+        let words: Vec<Vec<String>> = train
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.form.clone()).collect())
+            .collect();
+        let copts = clusters::ClusterOptions {
+            min_count: 1,
+            sizes: vec![2, 4, 8],
+            ..clusters::ClusterOptions::default()
+        };
+        let clus = Clusters::train(&words, &copts);
+        let members: Vec<Tagger> = (1..=3)
+            .map(|seed| {
+                let topts = TrainOptions {
+                    epochs: 8,
+                    seed,
+                    ..TrainOptions::default()
+                };
+                Tagger::train_with_clusters(&train, &train, clus.clone(), &topts, &mut |_| {})
+                    .unwrap()
+            })
+            .collect();
+        let mixed = Tagger::mix(&members).unwrap();
+        assert!(members.iter().all(|m| mixed.features() >= m.features()));
+        let back = Tagger::from_bytes(&mixed.to_bytes(0.0), "t").unwrap();
+        let twice = Tagger::mix(&[members[0].clone(), members[0].clone()]).unwrap();
+        for s in SENTENCES {
+            let forms: Vec<&str> = s.iter().map(|w| w.0).collect();
+            let tagged = mixed.tag_words(&forms);
+            let upos: Vec<&str> = tagged.iter().map(|w| w.1.as_str()).collect();
+            let gold: Vec<&str> = s.iter().map(|w| w.1).collect();
+            assert_eq!(upos, gold, "{forms:?}");
+            assert_eq!(back.tag_words(&forms), tagged);
+            assert_eq!(twice.tag_words(&forms), members[0].tag_words(&forms));
+        }
+        assert!(Tagger::mix(&[]).is_err());
     }
 }

@@ -104,6 +104,64 @@ pub fn train_tagger_with_clusters(
     crate::Tagger::train_with_clusters(train, dev, clusters, opts, progress)
 }
 
+/// Trains `seeds` taggers with word clusters (shuffling seeds `opts.seed`, `opts.seed + 1`, …,
+/// each keeping its best epoch on `dev`) and mixes them into one (see [`crate::Tagger::mix`]):
+/// the mean of their weights, at the run-time cost of one tagger. `seeds` ≤ 1: one tagger, as
+/// [`train_tagger_with_clusters`]. The mix's `best_epoch` lists the members' epochs.
+pub fn train_tagger_mixed(
+    train: &[crate::conllu::Sentence],
+    dev: &[crate::conllu::Sentence],
+    clusters: crate::clusters::Clusters,
+    opts: &TrainOptions,
+    seeds: usize,
+    progress: &mut dyn FnMut(Progress),
+) -> crate::Result<crate::Tagger> {
+    if seeds <= 1 {
+        return crate::Tagger::train_with_clusters(train, dev, clusters, opts, progress);
+    }
+    let mut members = Vec::with_capacity(seeds);
+    let mut epochs = Vec::with_capacity(seeds);
+    for k in 0..seeds as u64 {
+        let seed = opts.seed + k;
+        progress(Progress::Stage(format!(
+            "tagger {} of {seeds} (seed {seed})",
+            k + 1
+        )));
+        let member_opts = TrainOptions {
+            seed,
+            ..opts.clone()
+        };
+        let t = crate::Tagger::train_with_clusters(
+            train,
+            dev,
+            clusters.clone(),
+            &member_opts,
+            progress,
+        )?;
+        epochs.push(t.meta().get("best_epoch").unwrap_or("?").to_string());
+        if !dev.is_empty() {
+            let s = t.evaluate(dev);
+            progress(Progress::Stage(format!(
+                "seed {seed}: best epoch {}, dev UPOS {:.2} XPOS {:.2}",
+                epochs[k as usize], s.upos, s.xpos
+            )));
+        }
+        members.push(t);
+    }
+    let mut mixed = crate::Tagger::mix(&members)?;
+    let mut meta = mixed.meta().clone();
+    meta.set("best_epoch", &epochs.join("/"));
+    mixed.set_meta(meta);
+    if !dev.is_empty() {
+        let s = mixed.evaluate(dev);
+        progress(Progress::Stage(format!(
+            "mix of {seeds} seeds: dev UPOS {:.2} XPOS {:.2} lemma {:.2}",
+            s.upos, s.xpos, s.lemma
+        )));
+    }
+    Ok(mixed)
+}
+
 /// Tags sentences with `tagger`: (XPOS, UPOS) per word.
 pub fn tag_sentences(
     tagger: &crate::Tagger,

@@ -42,6 +42,10 @@ pub struct Args {
     /// Random seed (shuffling, parser exploration).
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Tagger: train this many taggers (seeds SEED, SEED+1, …) and mix them into one, the mean
+    /// of their weights (1: a single tagger).
+    #[arg(long, default_value_t = 1)]
+    seeds: usize,
     /// Parser: jack-knife folds for the training tags (0 = gold tags).
     #[arg(long, default_value_t = 5)]
     folds: usize,
@@ -158,6 +162,9 @@ pub fn run(args: Args) -> Result<Outcome> {
         opts.folds,
         args.prune
     );
+    if args.which == Which::Tagger && args.seeds > 1 {
+        command.push_str(&format!(" --seeds {}", args.seeds));
+    }
     for p in &args.unlabelled {
         command.push_str(&format!(" --unlabelled {}", p.display()));
     }
@@ -184,8 +191,14 @@ pub fn run(args: Args) -> Result<Outcome> {
                 report(Progress::Stage(format!("{} words clustered", c.len())));
                 c
             };
-            let mut t =
-                train::train_tagger_with_clusters(&trainset, &dev, clusters, &opts, &mut report)?;
+            let mut t = train::train_tagger_mixed(
+                &trainset,
+                &dev,
+                clusters,
+                &opts,
+                args.seeds,
+                &mut report,
+            )?;
             let best = t.meta().get("best_epoch").unwrap_or("?").to_string();
             let s = t.evaluate(&dev);
             meta.set("best_epoch", &best);

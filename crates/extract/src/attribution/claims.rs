@@ -422,6 +422,7 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     }
     let last = w.word(end - 1);
     if is_in(super::DETERMINERS, last)
+        || matches!(last, "and" | "but" | "or")
         || matches!(
             last,
             "to" | "for"
@@ -553,6 +554,17 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     // Cut before ", adding …", ", according to …", ", in what …", ", as S put it".
     for k in i..hi {
         if w.word(k) == ";" && w.toks[k].quote.is_none() {
+            e = k;
+            break;
+        }
+        // "said it was opposed and warned X": a cue coordinated with one before the content.
+        if w.word(k) == "and"
+            && k > i
+            && k + 1 < hi
+            && cue_at[k + 1]
+            && w.toks[k].quote.is_none()
+            && w.toks[k + 1].syn.as_ref().and_then(|s| s.head).is_some_and(|h| h < i)
+        {
             e = k;
             break;
         }

@@ -239,6 +239,21 @@ pub(crate) fn in_main_clause(tree: &Analysis, h: usize) -> bool {
         let Some(head) = w.head else {
             return true;
         };
+        // "Egyptian police opened fire …, sources said": a main verb with an object that the
+        // parser made a reduced relative of its subject noun stands for that noun's clause.
+        if w.deprel == "acl"
+            && dep(tree, k, "obj").is_some()
+            && tree.words[head].deprel.starts_with("nsubj")
+        {
+            match tree.words[head].head {
+                Some(predicate) => {
+                    k = predicate;
+                    noun_step = false;
+                    continue;
+                }
+                None => return true,
+            }
+        }
         let up = matches!(w.deprel, "conj" | "xcomp" | "ccomp" | "parataxis")
             || (noun_step && matches!(w.deprel, "obj" | "nsubj" | "nsubj:pass"));
         if !up {
@@ -342,8 +357,21 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
         let victim = tree
             .dependents(h)
             .filter(|&c| violent && tree.words[c].deprel == "nmod:poss")
-            .filter_map(|c| sent.slot_of.get(c).copied().flatten())
-            .find(|&s| sent.slots[s].kind == ActorKind::Person);
+            .find_map(|c| {
+                // "his murder": the person named last before the pronoun.
+                let own = sent.slot_of.get(c).copied().flatten();
+                let pronoun = matches!(sent.w(c), "his" | "her");
+                own.or_else(|| {
+                    pronoun
+                        .then(|| {
+                            (0..sent.slots.len()).rev().find(|&s| {
+                                sent.slots[s].last < c && sent.slots[s].kind == ActorKind::Person
+                            })
+                        })
+                        .flatten()
+                })
+                .filter(|&s| sent.slots[s].kind == ActorKind::Person)
+            });
         let mut actor: Vec<usize> = tree
             .dependents(h)
             .filter(|&c| {
