@@ -119,6 +119,18 @@ fn is_capitalized(s: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
+/// A word a lexicon name may start with: capitalised, or an Arabic article before a capitalised
+/// name ("al-Assad", "as-Suwayda"), which the recogniser does not always tag.
+fn is_name_start(s: &str) -> bool {
+    is_capitalized(s)
+        || s.split_once('-').is_some_and(|(article, rest)| {
+            matches!(
+                article,
+                "al" | "el" | "as" | "ash" | "ad" | "an" | "ar" | "at" | "az"
+            ) && is_capitalized(rest)
+        })
+}
+
 fn is_all_caps(s: &str) -> bool {
     s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
 }
@@ -210,7 +222,7 @@ enum Found<'a> {
 impl<'a> Resolver<'a> {
     /// The longest lexicon hit starting at token `i`: `(tokens, entry, index, via)`.
     fn lexicon_at(&self, toks: &[Tok], i: usize) -> Option<(usize, &'a Entry, usize, Via)> {
-        if !is_capitalized(toks[i].text) {
+        if !is_name_start(toks[i].text) {
             return None;
         }
         let max = self.lex.max_words().min(toks.len() - i).min(12);

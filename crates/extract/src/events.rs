@@ -397,10 +397,10 @@ fn stopped(found: &[Trigger<'_>], i: usize) -> bool {
 }
 
 /// Types that are dyadic by PLOVER's own definition: a request, accusation, consultation,
-/// rejection or concession is always of or to someone, so one whose target cannot be
+/// rejection, concession or aid is always of or to someone, so one whose target cannot be
 /// recovered is more likely an extraction error ("Pompeo requested an exemption", "associates
 /// alleged he drank poisoned tea") than an event. Protests, mobilizations, retreats, attacks
-/// and the material acts may have nobody named on the receiving end.
+/// and the other material acts may have nobody named on the receiving end.
 fn dyadic(kind: EventType) -> bool {
     matches!(
         kind,

@@ -194,7 +194,10 @@ impl Store {
     /// Every event of one document, by id.
     pub fn events_in(&mut self, doc_id: &str) -> Result<Vec<EventRow>> {
         let rows = self.conn.query(
-            &format!("{} WHERE e.doc_id = ? ORDER BY e.id", crate::query::EVENT_SELECT),
+            &format!(
+                "{} WHERE e.doc_id = ? ORDER BY e.id",
+                crate::query::EVENT_SELECT
+            ),
             &[Value::text(doc_id)],
         )?;
         Ok(rows.iter().map(|r| crate::query::event_row(r)).collect())

@@ -563,7 +563,11 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
             && k + 1 < hi
             && cue_at[k + 1]
             && w.toks[k].quote.is_none()
-            && w.toks[k + 1].syn.as_ref().and_then(|s| s.head).is_some_and(|h| h < i)
+            && w.toks[k + 1]
+                .syn
+                .as_ref()
+                .and_then(|s| s.head)
+                .is_some_and(|h| h < i)
         {
             e = k;
             break;

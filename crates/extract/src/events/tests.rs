@@ -313,6 +313,12 @@ fn dyadic_types_need_a_target() {
     // is not.
     let doc = extract("Kenya requested an exemption.");
     assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    let doc = extract("Norway provided funding.");
+    assert!(
+        !doc.events.iter().any(|e| e.kind == EventType::Aid),
+        "{:?}",
+        triples(&doc)
+    );
     let doc = extract("Kenya protested.");
     assert!(
         has(&doc, EventType::Protest, "KEN", "-"),

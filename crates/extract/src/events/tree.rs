@@ -175,8 +175,9 @@ fn phrase(tree: &Analysis, j: usize) -> (usize, usize) {
     range
 }
 
-/// The phrase of an argument word the tree found but no actor mention stands for, or `None`
-/// for a pronoun (whose antecedent the token heuristics look for) or a found actor.
+/// Where the token heuristics may look for the actor of a subject word the tree found but no
+/// actor mention stands for: inside its phrase for a noun, before it for a pronoun (its
+/// antecedent); `None` (anywhere) when an actor was found or the word is no subject.
 fn unfilled(
     tree: &Analysis,
     sent: &Sent<'_>,
