@@ -233,20 +233,9 @@ fn codes(v: Option<&Value>) -> Vec<String> {
     items
         .iter()
         .filter_map(|a| a.get("code").and_then(Value::as_str))
-        .map(|c| iso_code(&c.trim().to_uppercase()).to_string())
+        .map(|c| c.trim().to_uppercase())
         .filter(|c| !c.is_empty())
         .collect()
-}
-
-/// The ISO 3166 code of a country code: the records keep a few older KEDS/CAMEO codes (`ITL`
-/// Italy, `JAP` Japan, `VTN` Vietnam) where byline, like current CAMEO, uses ISO codes.
-fn iso_code(code: &str) -> &str {
-    match code {
-        "ITL" => "ITA",
-        "JAP" => "JPN",
-        "VTN" => "VNM",
-        c => c,
-    }
 }
 
 /// Parses the records of a PLOVER GSR file (a JSON array).

@@ -479,21 +479,6 @@ impl<'a> Resolver<'a> {
                     country = e.code.clone();
                     first -= 1;
                 }
-            } else if matches!(prev, "'s" | "’s") {
-                // A possessive country before the title: "Iran's religious leader",
-                // "the Ivory Coast's president" (a country name of up to three words).
-                let end = first - 1;
-                for n in 1..=3usize.min(end) {
-                    let s = end - n;
-                    let surface = &self.text[toks[s].start..toks[end - 1].end];
-                    if let Some(e) = self.lex.adjective(surface) {
-                        if e.kind == ActorKind::Country {
-                            country = e.code.clone();
-                            first = s;
-                            break;
-                        }
-                    }
-                }
             }
         }
         Some((title, country, first))
@@ -851,24 +836,17 @@ impl<'a> Resolver<'a> {
                 total += d.mentions.len();
             }
         }
-        // A text that names one country only (a short domestic report: "President X banned
-        // opposition candidates from the elections in Uganda") is about that country too.
-        let sole = per_country.len() == 1;
         let main = per_country
             .iter()
             .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-            .filter(|(_, n)| sole || (**n * 2 > total && **n >= 3))
+            .filter(|(_, n)| **n * 2 > total && **n >= 3)
             .map(|(c, _)| c.to_string());
         if let Some(main) = main {
             for d in &mut drafts {
-                // An unknown organisation is placed only by a text's sole country ("students
-                // at Cumhuriyet University" in a report on Turkey).
-                let kinds = match d.kind {
-                    ActorKind::Person | ActorKind::Place => true,
-                    ActorKind::Organization => sole,
-                    _ => false,
-                };
-                if d.country.is_none() && kinds && d.code.is_none() {
+                if d.country.is_none()
+                    && matches!(d.kind, ActorKind::Person | ActorKind::Place)
+                    && d.code.is_none()
+                {
                     d.country = Some(main.clone());
                 }
             }

@@ -208,27 +208,80 @@ struct Slot {
 pub(crate) struct Weights {
     nclasses: usize,
     scale: f32,
+    table: SlotTable,
+    sparse: Vec<u32>,
+    dense: Vec<i16>,
+}
+
+/// The open-addressing table of [`Weights`] and [`BlockWeights`]: linear probing from a key's
+/// home slot, key 0 marks an empty slot.
+#[derive(Clone, Debug)]
+struct SlotTable {
     /// Keys are placed by their top bits: `key >> shift` is the home slot.
     shift: u32,
     slots: Vec<Slot>,
-    sparse: Vec<u32>,
-    dense: Vec<i16>,
+    /// Occupied slots.
     len: usize,
 }
 
-impl Weights {
-    /// An empty table sized for `n` features: at most two thirds full, so a probe for a missing
-    /// feature stops within a few slots, most often in the same cache line.
-    fn with_capacity(nclasses: usize, scale: f32, n: usize) -> Weights {
+impl SlotTable {
+    /// An empty table sized for `n` keys: at most two thirds full, so a probe for a missing
+    /// key stops within a few slots, most often in the same cache line.
+    fn with_capacity(n: usize) -> SlotTable {
         let cap = (n.max(8) * 3 / 2).next_power_of_two();
+        SlotTable {
+            shift: 64 - cap.trailing_zeros(),
+            slots: vec![Slot::default(); cap],
+            len: 0,
+        }
+    }
+
+    /// Puts `slot` in place of its key's old slot or in a free one. The table was sized for
+    /// all keys.
+    fn place(&mut self, slot: Slot) {
+        let mask = self.slots.len() - 1;
+        let mut i = (slot.key >> self.shift) as usize & mask;
+        while self.slots[i].key != 0 && self.slots[i].key != slot.key {
+            i = (i + 1) & mask;
+        }
+        if self.slots[i].key == 0 {
+            self.len += 1;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The place of `key`.
+    #[inline]
+    fn find(&self, key: u64) -> Option<usize> {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut i = (key >> self.shift) as usize & mask;
+        loop {
+            let k = self.slots.get(i)?.key;
+            if k == key {
+                return Some(i);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The occupied slots.
+    fn occupied(&self) -> impl Iterator<Item = &Slot> {
+        self.slots.iter().filter(|s| s.key != 0)
+    }
+}
+
+impl Weights {
+    /// An empty table sized for `n` features.
+    fn with_capacity(nclasses: usize, scale: f32, n: usize) -> Weights {
         Weights {
             nclasses,
             scale,
-            shift: 64 - cap.trailing_zeros(),
-            slots: vec![Slot::default(); cap],
+            table: SlotTable::with_capacity(n),
             sparse: Vec::new(),
             dense: Vec::new(),
-            len: 0,
         }
     }
 
@@ -265,32 +318,7 @@ impl Weights {
                 }
             }
         };
-        let mask = self.slots.len() - 1;
-        let mut i = (key >> self.shift) as usize & mask;
-        while self.slots[i].key != 0 && self.slots[i].key != key {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].key == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = slot;
-    }
-
-    /// The slot of `key`.
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = (key >> self.shift) as usize & mask;
-        loop {
-            let k = self.slots.get(i)?.key;
-            if k == key {
-                return Some(i);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        self.table.place(slot);
     }
 
     /// The class weights of a slot, in class order for dense rows.
@@ -320,7 +348,7 @@ impl Weights {
 
     /// Number of feature rows.
     pub(crate) fn features(&self) -> usize {
-        self.len
+        self.table.len
     }
 
     /// Scores every class (`scores` has one slot per class).
@@ -335,13 +363,13 @@ impl Weights {
         for chunk in feats.chunks(found.len()) {
             let mut k = 0;
             for &f in chunk {
-                if let Some(i) = self.find(f) {
+                if let Some(i) = self.table.find(f) {
                     found[k] = i as u32;
                     k += 1;
                 }
             }
             for &i in &found[..k] {
-                self.add(&self.slots[i as usize], scores);
+                self.add(&self.table.slots[i as usize], scores);
             }
         }
     }
@@ -392,10 +420,7 @@ impl Weights {
 
     /// Every row: key and class weights (in class order for dense rows).
     fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, i16)>)> + '_ {
-        self.slots
-            .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| (s.key, self.entries(s)))
+        self.table.occupied().map(|s| (s.key, self.entries(s)))
     }
 
     /// Writes the weights, dropping those under `prune` times the largest.
@@ -554,13 +579,11 @@ pub(crate) struct BlockWeights {
     class_of_lane: Vec<u16>,
     /// First chunk of each block, and the end: `blocks.len() + 1` entries.
     block_start: Vec<usize>,
-    shift: u32,
-    slots: Vec<Slot>,
+    table: SlotTable,
     /// Packed (lane, weight) entries of sparse rows.
     sparse: Vec<u32>,
     /// Dense rows, `block_start[last]` chunks each.
     dense: Vec<Chunk>,
-    len: usize,
 }
 
 /// Scratch space for [`BlockWeights::score`], reused across calls.
@@ -593,24 +616,21 @@ impl BlockWeights {
                 message: "class layout does not fit the classes".into(),
             });
         }
-        let cap = (n.max(8) * 3 / 2).next_power_of_two();
         Ok(BlockWeights {
             nclasses,
             scale,
             lane: layout.lane.clone(),
             class_of_lane,
             block_start,
-            shift: 64 - cap.trailing_zeros(),
-            slots: vec![Slot::default(); cap],
+            table: SlotTable::with_capacity(n),
             sparse: Vec::new(),
             dense: Vec::new(),
-            len: 0,
         })
     }
 
     /// The same weights as `w`, laid out in blocks.
     pub(crate) fn from_weights(w: &Weights, layout: &Layout) -> Result<BlockWeights> {
-        let mut b = BlockWeights::with_capacity(w.nclasses, w.scale, w.len, layout)?;
+        let mut b = BlockWeights::with_capacity(w.nclasses, w.scale, w.table.len, layout)?;
         let mut rows: Vec<(u64, Vec<(u16, i16)>)> = w.rows().collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
         for (key, e) in &rows {
@@ -631,7 +651,7 @@ impl BlockWeights {
     /// Writes the weights (in class order, the format of [`Weights::write`]), dropping those
     /// under `prune` times the largest.
     pub(crate) fn write(&self, w: &mut Writer, prune: f32) {
-        let rows = self.slots.iter().filter(|s| s.key != 0).map(|s| {
+        let rows = self.table.occupied().map(|s| {
             let mut e: Vec<(u16, i16)> = self
                 .lane_entries(s)
                 .into_iter()
@@ -664,7 +684,7 @@ impl BlockWeights {
 
     /// Number of feature rows.
     pub(crate) fn features(&self) -> usize {
-        self.len
+        self.table.len
     }
 
     /// Chunks of a dense row.
@@ -707,15 +727,7 @@ impl BlockWeights {
                 }
             }
         };
-        let mask = self.slots.len() - 1;
-        let mut i = (key >> self.shift) as usize & mask;
-        while self.slots[i].key != 0 && self.slots[i].key != key {
-            i = (i + 1) & mask;
-        }
-        if self.slots[i].key == 0 {
-            self.len += 1;
-        }
-        self.slots[i] = slot;
+        self.table.place(slot);
     }
 
     /// The non-zero (lane, weight) entries of a slot.
@@ -735,23 +747,6 @@ impl BlockWeights {
         }
         out.retain(|&(_, q)| q != 0);
         out
-    }
-
-    /// The slot of `key`.
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let mask = self.slots.len().wrapping_sub(1);
-        let mut i = (key >> self.shift) as usize & mask;
-        loop {
-            let k = self.slots.get(i)?.key;
-            if k == key {
-                return Some(i);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
     }
 
     /// Scores the lanes of the blocks in `want` (bit `k` for block `k`): `scores` gets one
@@ -788,13 +783,13 @@ impl BlockWeights {
         for chunk in feats.chunks(found.len()) {
             let mut n = 0;
             for &f in chunk {
-                if let Some(i) = self.find(f) {
+                if let Some(i) = self.table.find(f) {
                     found[n] = i as u32;
                     n += 1;
                 }
             }
             for &i in &found[..n] {
-                let s = &self.slots[i as usize];
+                let s = &self.table.slots[i as usize];
                 match s.a & 0xffff {
                     SPARSE => {
                         let (a, n) = (s.b as usize, (s.a >> 16) as usize);
