@@ -233,9 +233,20 @@ fn codes(v: Option<&Value>) -> Vec<String> {
     items
         .iter()
         .filter_map(|a| a.get("code").and_then(Value::as_str))
-        .map(|c| c.trim().to_uppercase())
+        .map(|c| iso_code(&c.trim().to_uppercase()).to_string())
         .filter(|c| !c.is_empty())
         .collect()
+}
+
+/// The ISO 3166 code of a country code: the records keep a few older KEDS/CAMEO codes (`ITL`
+/// Italy, `JAP` Japan, `VTN` Vietnam) where byline, like current CAMEO, uses ISO codes.
+fn iso_code(code: &str) -> &str {
+    match code {
+        "ITL" => "ITA",
+        "JAP" => "JPN",
+        "VTN" => "VNM",
+        c => c,
+    }
 }
 
 /// Parses the records of a PLOVER GSR file (a JSON array).
@@ -380,6 +391,13 @@ mod tests {
         assert_eq!(r[2].kind, EventType::Accuse);
         assert!(r[2].targets.is_empty());
         assert!(parse("{").is_err());
+        let legacy = parse(
+            r#"[{"id": "E", "event": "SANCTION", "text": "Japan cut aid to Ruritania.",
+                 "source": [{"code": "JAP"}], "target": [{"code": "ITL"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(legacy[0].sources, ["JPN"]);
+        assert_eq!(legacy[0].targets, ["ITA"]);
     }
 
     #[test]

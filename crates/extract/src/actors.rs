@@ -479,6 +479,21 @@ impl<'a> Resolver<'a> {
                     country = e.code.clone();
                     first -= 1;
                 }
+            } else if matches!(prev, "'s" | "’s") {
+                // A possessive country before the title: "Iran's religious leader",
+                // "the Ivory Coast's president" (a country name of up to three words).
+                let end = first - 1;
+                for n in 1..=3usize.min(end) {
+                    let s = end - n;
+                    let surface = &self.text[toks[s].start..toks[end - 1].end];
+                    if let Some(e) = self.lex.adjective(surface) {
+                        if e.kind == ActorKind::Country {
+                            country = e.code.clone();
+                            first = s;
+                            break;
+                        }
+                    }
+                }
             }
         }
         Some((title, country, first))
@@ -836,17 +851,24 @@ impl<'a> Resolver<'a> {
                 total += d.mentions.len();
             }
         }
+        // A text that names one country only (a short domestic report: "President X banned
+        // opposition candidates from the elections in Uganda") is about that country too.
+        let sole = per_country.len() == 1;
         let main = per_country
             .iter()
             .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-            .filter(|(_, n)| **n * 2 > total && **n >= 3)
+            .filter(|(_, n)| sole || (**n * 2 > total && **n >= 3))
             .map(|(c, _)| c.to_string());
         if let Some(main) = main {
             for d in &mut drafts {
-                if d.country.is_none()
-                    && matches!(d.kind, ActorKind::Person | ActorKind::Place)
-                    && d.code.is_none()
-                {
+                // An unknown organisation is placed only by a text's sole country ("students
+                // at Cumhuriyet University" in a report on Turkey).
+                let kinds = match d.kind {
+                    ActorKind::Person | ActorKind::Place => true,
+                    ActorKind::Organization => sole,
+                    _ => false,
+                };
+                if d.country.is_none() && kinds && d.code.is_none() {
                     d.country = Some(main.clone());
                 }
             }
@@ -972,6 +994,36 @@ mod tests {
             find(&a, "The Egyptian president").name,
             "Abdel Fattah el-Sisi"
         );
+    }
+
+    #[test]
+    fn leaders_possessive_titles_and_sole_country() {
+        let a = actors(
+            "Chilean leader Marta Quispe met Peru's religious leader Tomas Huaman in Lima on \
+             Monday.",
+            "2024-05-06",
+        );
+        assert_eq!(find(&a, "Marta Quispe").code.as_deref(), Some("CHLGOV"));
+        let t = find(&a, "Tomas Huaman");
+        assert_eq!(t.country.as_deref(), Some("PER"));
+        assert_eq!(t.code.as_deref(), Some("PERREL"));
+        // One country named: a titled person and an unknown body belong to it.
+        let b = actors(
+            "President Ana Velasco banned rallies by students of Coral Valley University in \
+             Ecuador on Friday.",
+            "2024-05-06",
+        );
+        assert_eq!(find(&b, "Ana Velasco").country.as_deref(), Some("ECU"));
+        assert_eq!(
+            find(&b, "Coral Valley University").country.as_deref(),
+            Some("ECU")
+        );
+        // Two countries named: no guess.
+        let c = actors(
+            "President Ana Velasco met students in Ecuador and Peru on Friday.",
+            "2024-05-06",
+        );
+        assert_eq!(find(&c, "Ana Velasco").country, None);
     }
 
     #[test]
