@@ -151,7 +151,14 @@ impl Events {
                         } else {
                             t
                         };
-                        if a.is_some() && a == t || n >= MAX_PER_TRIGGER {
+                        // An attack or coercion on no actor (crowds, "one person") is domestic:
+                        // event data code it as the country acting on itself.
+                        let home = (violent(d.kind) && t.is_none())
+                            .then(|| home_country(&cx.doc.actors, a))
+                            .flatten();
+                        let own = home.is_some();
+                        let t = if own { &home } else { t };
+                        if !own && a.is_some() && a == t || n >= MAX_PER_TRIGGER {
                             continue;
                         }
                         n += 1;
@@ -200,6 +207,17 @@ fn same_party(actors: &[byline_model::Actor], a: &Option<String>, t: &Option<Str
         && state(a.kind)
         && state(t.kind)
         && (a.kind == ActorKind::Country || t.kind == ActorKind::Country)
+}
+
+/// The country actor of `a`'s own country (`a` itself when it is a country), if the text
+/// names it.
+fn home_country(actors: &[byline_model::Actor], a: &Option<String>) -> Option<String> {
+    let a = actors.iter().find(|x| Some(&x.id) == a.as_ref())?;
+    let c = a.country.as_ref()?;
+    actors
+        .iter()
+        .find(|x| x.kind == byline_model::ActorKind::Country && x.country.as_ref() == Some(c))
+        .map(|x| x.id.clone())
 }
 
 /// Links each event to the smallest claim whose span contains its trigger.

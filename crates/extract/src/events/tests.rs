@@ -448,3 +448,21 @@ fn a_pronoun_subject_stands_for_someone_named_before_it() {
         triples(&doc)
     );
 }
+
+#[test]
+fn an_attack_on_no_actor_is_the_country_acting_on_itself() {
+    // The victims are a crowd, no actor: event data code a domestic attack as the country's.
+    let doc = extract("Kenyan police opened fire on student demonstrators on Monday night.");
+    assert!(
+        has(&doc, EventType::Assault, "KEN", "KEN"),
+        "{:?}",
+        triples(&doc)
+    );
+    // A non-violent event keeps no target of its own country.
+    let doc = extract("Chile agreed to hold a vote next year.");
+    assert!(
+        doc.events.iter().all(|e| e.target != e.actor),
+        "{:?}",
+        triples(&doc)
+    );
+}
