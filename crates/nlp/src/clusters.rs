@@ -66,6 +66,19 @@ fn normal(form: &str) -> String {
 
 /// The table key of a word form.
 pub(crate) fn key(form: &str) -> u64 {
+    // ASCII words are normalised on the stack: the same bytes as [`normal`] gives.
+    let mut buf = [0u8; 64];
+    if form.is_ascii() && form.len() <= buf.len() {
+        let b = &mut buf[..form.len()];
+        for (o, &c) in b.iter_mut().zip(form.as_bytes()) {
+            *o = if c.is_ascii_digit() {
+                b'0'
+            } else {
+                c.to_ascii_lowercase()
+            };
+        }
+        return hash::mix(hash::bytes(b), 0xc1);
+    }
     keyn(&normal(form))
 }
 

@@ -185,6 +185,20 @@ fn unpack(x: u32) -> (usize, i16) {
     ((x & 0xffff) as usize, (x >> 16) as u16 as i16)
 }
 
+/// Weights added at once by [`Weights::score_int`] (a dense row's length is a multiple).
+const LANES: usize = CHUNK;
+/// The most chunks of [`LANES`] 16-bit sums [`Weights::score_int`] keeps (classes up to 256).
+const MAX_ACC: usize = 32;
+
+/// Adds one packed class weight to integer scores.
+#[inline]
+fn add_int(x: u32, scores: &mut [i32]) {
+    let (c, q) = unpack(x);
+    if let Some(s) = scores.get_mut(c) {
+        *s += i32::from(q);
+    }
+}
+
 /// `Slot::a` low half of a slot whose entries are in `Weights::sparse` (`a >> 16` of them, from
 /// `b`).
 const SPARSE: u32 = 0xffff;
@@ -297,14 +311,16 @@ impl Weights {
             },
             n if n * 8 >= self.nclasses => {
                 let at = self.dense.len();
-                self.dense.resize(at + self.nclasses, 0);
+                self.dense.resize(at + self.stride(), 0);
+                let mut max = 0;
                 for &x in row {
                     let (c, q) = unpack(x);
                     self.dense[at + c] = q;
+                    max = max.max(q.unsigned_abs());
                 }
                 Slot {
                     key,
-                    a: DENSE,
+                    a: DENSE | (u32::from(max) << 16),
                     b: at as u32,
                 }
             }
@@ -351,8 +367,83 @@ impl Weights {
         self.table.len
     }
 
-    /// Scores every class (`scores` has one slot per class).
+    /// Length of a dense row: the class count rounded up to whole groups of [`LANES`] (the
+    /// padding weights are 0), so [`Weights::score_int`] adds whole groups only.
+    pub(crate) fn stride(&self) -> usize {
+        self.nclasses.div_ceil(LANES) * LANES
+    }
+
+    /// Scores every class like the float `Weights::score` of the tests, in integer units of `scale`: `scores` has
+    /// [`Weights::stride`] slots, the first [`Weights::nclasses`] of which are the classes'.
+    /// The sums are exact and equal the float scores (a float sum of fewer than 512 16-bit
+    /// weights is exact), so the argmax is the same; integer adds skip the conversions. Nothing
+    /// is scored for more than 256 classes (the tagger has at most 50).
     #[inline]
+    pub(crate) fn score_int(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        let stride = self.stride();
+        let Some(scores) = scores.get_mut(..stride) else {
+            return;
+        };
+        // Dense rows are summed in 16-bit lanes, flushed to `scores` before any lane could pass
+        // `i16::MAX` (`bound`: the largest total a lane can hold), like [`BlockWeights`].
+        let mut acc = [[0i16; LANES]; MAX_ACC];
+        let Some(acc) = acc.get_mut(..stride / LANES) else {
+            return;
+        };
+        let mut bound = 0u32;
+        let mut found = [0u32; 64];
+        for chunk in feats.chunks(found.len()) {
+            let mut k = 0;
+            for &f in chunk {
+                if let Some(i) = self.table.find(f) {
+                    found[k] = i as u32;
+                    k += 1;
+                }
+            }
+            for &i in &found[..k] {
+                let s = &self.table.slots[i as usize];
+                match s.a & 0xffff {
+                    SPARSE => {
+                        let (a, n) = (s.b as usize, (s.a >> 16) as usize);
+                        for &x in self.sparse.get(a..a + n).unwrap_or(&[]) {
+                            add_int(x, scores);
+                        }
+                    }
+                    DENSE => {
+                        let max = s.a >> 16;
+                        if bound + max > i16::MAX as u32 {
+                            flush(acc, scores);
+                            bound = 0;
+                        }
+                        bound += max;
+                        let a = s.b as usize;
+                        if let Some(row) = self.dense.get(a..a + stride) {
+                            for (a8, q8) in acc.iter_mut().zip(row.chunks_exact(LANES)) {
+                                if let Ok(q8) = <&[i16; LANES]>::try_from(q8) {
+                                    let mut v = *a8;
+                                    for (v, &q) in v.iter_mut().zip(q8) {
+                                        *v = v.wrapping_add(q);
+                                    }
+                                    *a8 = v;
+                                }
+                            }
+                        }
+                    }
+                    // Unused places hold class 0 with weight 0.
+                    _ => {
+                        add_int(s.a, scores);
+                        add_int(s.b, scores);
+                    }
+                }
+            }
+        }
+        flush(acc, scores);
+    }
+
+    /// Scores every class (`scores` has one slot per class); the reference for
+    /// [`Weights::score_int`] in the tests.
+    #[cfg(test)]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
         let n = self.nclasses.min(scores.len());
@@ -374,7 +465,7 @@ impl Weights {
         }
     }
 
-    #[inline]
+    #[cfg(test)]
     fn add(&self, s: &Slot, scores: &mut [f32]) {
         #[inline]
         fn one(x: u32, scores: &mut [f32]) {
@@ -780,6 +871,9 @@ impl BlockWeights {
         // The largest total any lane of `acc` can hold: flush before it could pass i16::MAX.
         let mut bound = 0u32;
         let mut found = [0u32; 64];
+        // Dense rows found: (start in `dense`, largest weight); summed after the others, all
+        // in one loop per row size whose sums stay in registers.
+        let mut dense = [(0u32, 0u32); 64];
         for chunk in feats.chunks(found.len()) {
             let mut n = 0;
             for &f in chunk {
@@ -788,6 +882,7 @@ impl BlockWeights {
                     n += 1;
                 }
             }
+            let mut nd = 0;
             for &i in &found[..n] {
                 let s = &self.table.slots[i as usize];
                 match s.a & 0xffff {
@@ -798,29 +893,37 @@ impl BlockWeights {
                         }
                     }
                     DENSE => {
-                        let max = s.a >> 16;
-                        if bound + max > i16::MAX as u32 {
-                            flush(acc, &mut scores[lo * CHUNK..hi * CHUNK]);
-                            bound = 0;
-                        }
-                        bound += max;
-                        let at = s.b as usize;
-                        if let Some(row) = self.dense.get(at + lo..at + hi) {
-                            // Fixed sizes unroll completely: one block of up to 62 labels
-                            // (with shift and reduce) or two.
-                            match (acc.len(), row.len()) {
-                                (7, 7) => add_sized::<7>(acc, row),
-                                (8, 8) => add_sized::<8>(acc, row),
-                                (14, 14) => add_sized::<14>(acc, row),
-                                (16, 16) => add_sized::<16>(acc, row),
-                                _ => add_chunks(acc, row),
-                            }
-                        }
+                        dense[nd] = (s.b, s.a >> 16);
+                        nd += 1;
                     }
                     // Unused places hold lane 0 with weight 0.
                     _ => {
                         add_one(s.a, scores);
                         add_one(s.b, scores);
+                    }
+                }
+            }
+            let rows = &dense[..nd];
+            let sc = &mut scores[lo * CHUNK..hi * CHUNK];
+            // Fixed sizes unroll completely: one block of up to 62 labels (with shift and
+            // reduce) or two.
+            let done = match acc.len() {
+                7 => sum_rows::<7>(&self.dense, lo, rows, &mut bound, acc, sc),
+                8 => sum_rows::<8>(&self.dense, lo, rows, &mut bound, acc, sc),
+                14 => sum_rows::<14>(&self.dense, lo, rows, &mut bound, acc, sc),
+                16 => sum_rows::<16>(&self.dense, lo, rows, &mut bound, acc, sc),
+                _ => false,
+            };
+            if !done {
+                for &(at, max) in rows {
+                    if bound + max > i16::MAX as u32 {
+                        flush(acc, sc);
+                        bound = 0;
+                    }
+                    bound += max;
+                    let at = at as usize;
+                    if let Some(row) = self.dense.get(at + lo..at + hi) {
+                        add_chunks(acc, row);
                     }
                 }
             }
@@ -866,15 +969,66 @@ fn add_chunks(acc: &mut [Chunk], row: &[Chunk]) {
     }
 }
 
-/// [`add_chunks`] for `N` chunks.
+/// Adds the dense rows `rows` ((start, largest weight) in `dense`; their chunks from `lo`)
+/// to the 16-bit sums `acc` of `N` chunks, flushing them to `scores` before any lane could
+/// pass `i16::MAX` (`bound`: the largest total a lane holds), four rows at a time where
+/// their sums fit. `false` (nothing done) if `acc` is not `N` chunks long.
 #[inline(always)]
-fn add_sized<const N: usize>(acc: &mut [Chunk], row: &[Chunk]) {
-    if let (Ok(a), Ok(r)) = (
-        <&mut [Chunk; N]>::try_from(acc),
-        <&[Chunk; N]>::try_from(row),
-    ) {
-        add_fixed(a, r);
+fn sum_rows<const N: usize>(
+    dense: &[Chunk],
+    lo: usize,
+    rows: &[(u32, u32)],
+    bound: &mut u32,
+    acc: &mut [Chunk],
+    scores: &mut [i32],
+) -> bool {
+    let Ok(acc) = <&mut [Chunk; N]>::try_from(acc) else {
+        return false;
+    };
+    let row = |at: u32| {
+        let at = at as usize + lo;
+        dense
+            .get(at..at + N)
+            .and_then(|r| <&[Chunk; N]>::try_from(r).ok())
+    };
+    let mut rest = rows;
+    while !rest.is_empty() {
+        // Four rows at once when their sums fit: each chunk of `acc` is loaded and stored once
+        // for the four.
+        if let [(a0, m0), (a1, m1), (a2, m2), (a3, m3), ..] = *rest {
+            if *bound + m0 + m1 + m2 + m3 <= i16::MAX as u32 {
+                if let (Some(r0), Some(r1), Some(r2), Some(r3)) =
+                    (row(a0), row(a1), row(a2), row(a3))
+                {
+                    *bound += m0 + m1 + m2 + m3;
+                    for (j, a8) in acc.iter_mut().enumerate() {
+                        let mut a = *a8;
+                        for i in 0..CHUNK {
+                            a[i] = a[i]
+                                .wrapping_add(r0[j][i])
+                                .wrapping_add(r1[j][i])
+                                .wrapping_add(r2[j][i])
+                                .wrapping_add(r3[j][i]);
+                        }
+                        *a8 = a;
+                    }
+                    rest = &rest[4..];
+                    continue;
+                }
+            }
+        }
+        let (at, max) = rest[0];
+        if *bound + max > i16::MAX as u32 {
+            flush(acc, scores);
+            *bound = 0;
+        }
+        *bound += max;
+        if let Some(r) = row(at) {
+            add_fixed(acc, r);
+        }
+        rest = &rest[1..];
     }
+    true
 }
 
 #[inline(always)]
@@ -936,6 +1090,10 @@ mod tests {
             let mut scores = vec![1f32; nclasses];
             w.score(&feats, &mut scores);
             assert_eq!(scores, expected);
+            let mut ints = vec![1i32; w.stride()];
+            w.score_int(&feats, &mut ints);
+            let ints: Vec<f32> = ints[..nclasses].iter().map(|&s| s as f32).collect();
+            assert_eq!(ints, expected);
         }
     }
 
@@ -1010,6 +1168,14 @@ mod tests {
                 .chain([12345])
                 .collect();
             plain.score(&feats, &mut scores);
+            // The tagger's integer scores (16-bit sums, flushed) equal the float ones.
+            let mut ints = vec![7i32; plain.stride()];
+            plain.score_int(&feats, &mut ints);
+            assert_eq!(plain.stride() % LANES, 0);
+            for (c, &s) in scores.iter().enumerate() {
+                assert_eq!(ints[c] as f32, s, "class {c}");
+            }
+            assert!(ints[nclasses..].iter().all(|&s| s == 0));
             for want in [1u32, 2, 3] {
                 blocked.score(&feats, want, &mut scratch, &mut lanes);
                 for (c, &s) in scores.iter().enumerate() {

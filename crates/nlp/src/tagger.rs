@@ -63,8 +63,15 @@ pub(crate) fn lower_hash(form: &str) -> u64 {
 }
 
 fn info(form: &str, dict: &FeatureMap, clus: &Clusters) -> WordInfo {
+    // ASCII words (nearly all) are lowercased on the stack; others through `to_lowercase`.
+    let mut buf = [0u8; 64];
     let lower_s;
-    let lower: &str = if form.chars().any(char::is_uppercase) {
+    let lower: &str = if form.is_ascii() && form.len() <= buf.len() {
+        let b = &mut buf[..form.len()];
+        b.copy_from_slice(form.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or(form)
+    } else if form.chars().any(char::is_uppercase) {
         lower_s = form.to_lowercase();
         &lower_s
     } else {
@@ -113,12 +120,29 @@ fn info(form: &str, dict: &FeatureMap, clus: &Clusters) -> WordInfo {
         | (all_upper << 4)
         | (u64::from(alpha == 0) << 5)
         | ((form.chars().count().min(4) as u64) << 6);
-    let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-    let n = idx.len();
+    // Byte offsets of the first four and the last four characters of `lower` (no allocation).
+    let (n, head, tail) = if lower.is_ascii() {
+        let n = lower.len();
+        (
+            n,
+            std::array::from_fn::<usize, 4, _>(|k| k.min(n)),
+            std::array::from_fn::<usize, 4, _>(|k| n.saturating_sub(k + 1)),
+        )
+    } else {
+        let mut head = [0usize; 4];
+        let mut tail = [0usize; 4];
+        for (k, (i, _)) in lower.char_indices().take(4).enumerate() {
+            head[k] = i;
+        }
+        for (k, (i, _)) in lower.char_indices().rev().take(4).enumerate() {
+            tail[k] = i;
+        }
+        (lower.chars().count(), head, tail)
+    };
     let mut suf = [0u64; 4];
     for (k, s) in suf.iter_mut().enumerate() {
         *s = if k < n {
-            hash::mix(hash::str(&lower[idx[n - k - 1]..]), 1)
+            hash::mix(hash::str(&lower[tail[k]..]), 1)
         } else {
             hash::mix(lh, 2)
         };
@@ -126,7 +150,7 @@ fn info(form: &str, dict: &FeatureMap, clus: &Clusters) -> WordInfo {
     let mut pre = [0u64; 3];
     for (k, p) in pre.iter_mut().enumerate() {
         *p = if k + 1 < n {
-            hash::mix(hash::str(&lower[..idx[k + 1]]), 3)
+            hash::mix(hash::str(&lower[..head[k + 1]]), 3)
         } else {
             hash::mix(lh, 4)
         };
@@ -303,7 +327,8 @@ impl Layer {
         feats: &mut Vec<u64>,
     ) {
         out.clear();
-        let mut scores = vec![0f32; self.nclasses];
+        let mut scores = vec![0i32; self.weights.stride()];
+        let n = self.nclasses.min(scores.len());
         let start = self.nclasses as u64;
         for i in 0..infos.len() {
             if let Some(t) = sure.get(i).copied().flatten() {
@@ -319,8 +344,8 @@ impl Layer {
             if let Some((u, x)) = stack {
                 stack_features(infos, u, x, i, feats);
             }
-            self.weights.score(feats, &mut scores);
-            out.push(argmax(&scores));
+            self.weights.score_int(feats, &mut scores);
+            out.push(argmax_int(&scores[..n]));
         }
     }
 }
@@ -962,6 +987,18 @@ fn build_dict(
 
 /// Index of the largest count (the first on ties).
 fn argmax_u32(s: &[u32]) -> usize {
+    let mut best = 0;
+    for (i, v) in s.iter().enumerate() {
+        if *v > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Index of the largest integer score (the first on ties, like [`argmax`]).
+#[inline]
+fn argmax_int(s: &[i32]) -> usize {
     let mut best = 0;
     for (i, v) in s.iter().enumerate() {
         if *v > s[best] {
