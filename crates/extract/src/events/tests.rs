@@ -45,14 +45,17 @@ fn has(doc: &Document, kind: EventType, actor: &str, target: &str) -> bool {
         .any(|(k, a, t)| *k == kind && a == actor && t == target)
 }
 
+/// Asserts `cond`, printing the document's event triples when it fails.
+macro_rules! check {
+    ($doc:expr, $cond:expr) => {
+        assert!($cond, "{:?}", triples(&$doc))
+    };
+}
+
 #[test]
 fn active_verb_with_object_and_progressive_status() {
     let doc = extract("Egypt is supplying weapons to Libya, officials said.");
-    assert!(
-        has(&doc, EventType::Aid, "EGY", "LBY"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Aid, "EGY", "LBY"));
     let e = &doc.events[0];
     assert_eq!(e.status, EventStatus::Ongoing);
     assert_eq!(e.mode.as_deref(), Some("military"));
@@ -61,21 +64,13 @@ fn active_verb_with_object_and_progressive_status() {
 #[test]
 fn passive_takes_the_by_agent_as_actor() {
     let doc = extract("Chadian rebels were attacked by Sudan on Friday.");
-    assert!(
-        has(&doc, EventType::Assault, "SDN", "TCD"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Assault, "SDN", "TCD"));
 }
 
 #[test]
 fn nominal_with_demonym_and_preposition() {
     let doc = extract("French airstrikes on Mali continued overnight.");
-    assert!(
-        has(&doc, EventType::Assault, "FRA", "MLI"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Assault, "FRA", "MLI"));
 }
 
 #[test]
@@ -96,11 +91,7 @@ fn coordinated_targets_give_one_event_each() {
 fn negation_and_rejection() {
     let doc = extract("Peru has not recognized Bolivia. Chile ruled out talks with Peru.");
     // Not recognizing is refusing recognition (CAMEO 12), not a negated SUPPORT.
-    assert!(
-        has(&doc, EventType::Reject, "PER", "BOL"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Reject, "PER", "BOL"));
     assert!(!doc.events.iter().any(|e| e.kind == EventType::Support));
     assert!(has(&doc, EventType::Reject, "CHL", "-") || has(&doc, EventType::Reject, "CHL", "PER"));
     assert!(doc.events.iter().any(|e| e.trigger.text == "ruled out"));
@@ -109,38 +100,26 @@ fn negation_and_rejection() {
 #[test]
 fn announced_hostile_act_is_a_threat() {
     let doc = extract("Ghana said it will impose sanctions on Togo unless the border reopens.");
-    assert!(
-        has(&doc, EventType::Threaten, "GHA", "TGO"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Threaten, "GHA", "TGO"));
     assert!(!doc.events.iter().any(|e| e.kind == EventType::Coerce));
 }
 
 #[test]
 fn obligation_after_a_reporting_verb_is_a_request() {
     let doc = extract("Norway said Sweden must return the seized ships.");
-    assert!(
-        has(&doc, EventType::Request, "NOR", "SWE"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Request, "NOR", "SWE"));
 }
 
 #[test]
 fn no_event_without_participants_or_from_names() {
     let doc = extract("The march began in March. Nobody was there to help.");
-    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    check!(doc, doc.events.is_empty());
 }
 
 #[test]
 fn symmetric_meeting_of_two_subjects() {
     let doc = extract("Japan and Vietnam held talks in Hanoi on Monday.");
-    assert!(
-        has(&doc, EventType::Consult, "JPN", "VNM"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Consult, "JPN", "VNM"));
     let e = doc
         .events
         .iter()
@@ -236,11 +215,7 @@ fn there_points_back_to_the_place_named_before() {
     let doc = extract(
         "The talks focus on halting Egyptian airstrikes in eastern Libya and ending ground raids there.",
     );
-    assert!(
-        has(&doc, EventType::Assault, "EGY", "LBY"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Assault, "EGY", "LBY"));
     // Halting an attack is not a sanction against the attacker.
     assert!(!doc.events.iter().any(|e| e.kind == EventType::Sanction));
 }
@@ -248,63 +223,39 @@ fn there_points_back_to_the_place_named_before() {
 #[test]
 fn a_stopped_cooperative_act_is_only_the_sanction() {
     let doc = extract("Japan suspended aid deliveries to Serbia.");
-    assert!(
-        has(&doc, EventType::Sanction, "JPN", "SRB"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Sanction, "JPN", "SRB"));
     assert!(!doc.events.iter().any(|e| e.kind == EventType::Aid));
 }
 
 #[test]
 fn not_doing_a_cooperative_act_is_a_rejection() {
     let doc = extract("Chile has not accepted the offer from Peru.");
-    assert!(
-        has(&doc, EventType::Reject, "CHL", "PER"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Reject, "CHL", "PER"));
     assert!(doc.events.iter().all(|e| e.polarity == Polarity::Positive));
 }
 
 #[test]
 fn comments_are_notices_and_responsibility_is_conceded() {
     let doc = extract("Neither the ministry nor Kenya's embassy provided a comment.");
-    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    check!(doc, doc.events.is_empty());
     let doc = extract("Peru accepted responsibility for the attack on Chile.");
-    assert!(
-        has(&doc, EventType::Concede, "PER", "CHL"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Concede, "PER", "CHL"));
 }
 
 #[test]
 fn targetless_background_mentions_are_left_out_main_events_kept() {
     let doc = extract("Reporters could not verify claims of Egyptian arms deliveries.");
-    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    check!(doc, doc.events.is_empty());
     let doc = extract("Denmark accepted the formula.");
-    assert!(
-        has(&doc, EventType::Agree, "DNK", "-"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Agree, "DNK", "-"));
     let doc = extract("Kenya protested.");
-    assert!(
-        has(&doc, EventType::Protest, "KEN", "-"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Protest, "KEN", "-"));
 }
 
 #[test]
 fn a_meeting_as_the_setting_of_a_statement() {
     let doc = extract("Norway said in a meeting with Iceland that the border would stay open.");
-    assert!(
-        has(&doc, EventType::Consult, "NOR", "ISL"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Consult, "NOR", "ISL"));
 }
 
 #[test]
@@ -312,41 +263,31 @@ fn dyadic_types_need_a_target() {
     // A request or an accusation of nobody in particular is an extraction error, a protest
     // is not.
     let doc = extract("Kenya requested an exemption.");
-    assert!(doc.events.is_empty(), "{:?}", triples(&doc));
+    check!(doc, doc.events.is_empty());
     let doc = extract("Norway provided funding.");
-    assert!(
-        !doc.events.iter().any(|e| e.kind == EventType::Aid),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, !doc.events.iter().any(|e| e.kind == EventType::Aid));
     let doc = extract("Kenya protested.");
-    assert!(
-        has(&doc, EventType::Protest, "KEN", "-"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Protest, "KEN", "-"));
     let doc = extract("Chile requested talks with Peru.");
-    assert!(!doc.events.is_empty(), "{:?}", triples(&doc));
+    check!(doc, !doc.events.is_empty());
 }
 
 #[test]
 fn a_subject_without_an_actor_is_no_actor() {
     // The subject is "the evidence": Chile, named earlier, did not support anything.
     let doc = extract("Chile denied the claims, but the evidence supported the account of Peru.");
-    assert!(
-        !doc.events.iter().any(|e| e.kind == EventType::Support),
-        "{:?}",
-        triples(&doc)
+    check!(
+        doc,
+        !doc.events.iter().any(|e| e.kind == EventType::Support)
     );
 }
 
 #[test]
 fn ordering_an_attack_is_the_attack_and_the_possessor_suffers_it() {
     let doc = extract("Investigators believe Moldova ordered Ion Rusu's killing.");
-    assert!(
-        !doc.events.iter().any(|e| e.kind == EventType::Request),
-        "{:?}",
-        triples(&doc)
+    check!(
+        doc,
+        !doc.events.iter().any(|e| e.kind == EventType::Request)
     );
     let killing = doc
         .events
@@ -358,37 +299,27 @@ fn ordering_an_attack_is_the_attack_and_the_possessor_suffers_it() {
         .actors
         .iter()
         .find(|a| Some(&a.id) == killing.target.as_ref());
-    assert!(
-        target.is_some_and(|a| a.name.contains("Rusu")),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, target.is_some_and(|a| a.name.contains("Rusu")));
 }
 
 #[test]
 fn coordinated_transfers_share_their_receiver() {
     let doc = extract("Egypt is sending rifles and paying wages to Libyan militias.");
-    assert!(
-        has(&doc, EventType::Aid, "EGY", "LBY"),
-        "{:?}",
-        triples(&doc)
-    );
-    assert!(
+    check!(doc, has(&doc, EventType::Aid, "EGY", "LBY"));
+    check!(
+        doc,
         !doc.events
             .iter()
-            .any(|e| e.kind == EventType::Aid && e.target.is_none()),
-        "{:?}",
-        triples(&doc)
+            .any(|e| e.kind == EventType::Aid && e.target.is_none())
     );
 }
 
 #[test]
 fn releasing_files_is_no_retreat() {
     let doc = extract("Peru urged Chile to release the files of the inquiry.");
-    assert!(
-        !doc.events.iter().any(|e| e.kind == EventType::Retreat),
-        "{:?}",
-        triples(&doc)
+    check!(
+        doc,
+        !doc.events.iter().any(|e| e.kind == EventType::Retreat)
     );
 }
 
@@ -396,11 +327,7 @@ fn releasing_files_is_no_retreat() {
 fn a_state_repressing_its_own_people_is_dyadic() {
     let doc =
         extract("Observers condemned the Eritrean government's repression of the Eritrean people.");
-    assert!(
-        has(&doc, EventType::Coerce, "ERI", "ERI"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Coerce, "ERI", "ERI"));
 }
 
 #[test]
@@ -413,25 +340,23 @@ fn a_definite_event_noun_takes_the_target_named_before() {
         .iter()
         .filter(|e| e.trigger.text == "attack")
         .collect();
-    assert!(
+    check!(
+        doc,
         attacks
             .iter()
-            .all(|e| country(&doc, e.target.as_deref()) == "NER"),
-        "{:?}",
-        triples(&doc)
+            .all(|e| country(&doc, e.target.as_deref()) == "NER")
     );
 }
 
 #[test]
 fn an_ethnic_group_is_coded_by_where_it_lives() {
     let doc = extract("Iraqi Kurds demanded a referendum from Baghdad.");
-    assert!(
+    check!(
+        doc,
         doc.events
             .iter()
             .filter(|e| e.kind == EventType::Request)
-            .all(|e| country(&doc, e.actor.as_deref()) == "IRQ"),
-        "{:?}",
-        triples(&doc)
+            .all(|e| country(&doc, e.actor.as_deref()) == "IRQ")
     );
 }
 
@@ -440,12 +365,11 @@ fn a_pronoun_subject_stands_for_someone_named_before_it() {
     // "She" is not Siarhei: the promise has no actor named in the sentence.
     let doc =
         extract("She spoke about her husband Ivan Petrov of Belarus and promised new elections.");
-    assert!(
+    check!(
+        doc,
         !doc.events
             .iter()
-            .any(|e| e.kind == EventType::Agree && country(&doc, e.actor.as_deref()) == "BLR"),
-        "{:?}",
-        triples(&doc)
+            .any(|e| e.kind == EventType::Agree && country(&doc, e.actor.as_deref()) == "BLR")
     );
 }
 
@@ -453,16 +377,8 @@ fn a_pronoun_subject_stands_for_someone_named_before_it() {
 fn an_attack_on_no_actor_is_the_country_acting_on_itself() {
     // The victims are a crowd, no actor: event data code a domestic attack as the country's.
     let doc = extract("Kenyan police opened fire on student demonstrators on Monday night.");
-    assert!(
-        has(&doc, EventType::Assault, "KEN", "KEN"),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, has(&doc, EventType::Assault, "KEN", "KEN"));
     // A non-violent event keeps no target of its own country.
     let doc = extract("Chile agreed to hold a vote next year.");
-    assert!(
-        doc.events.iter().all(|e| e.target != e.actor),
-        "{:?}",
-        triples(&doc)
-    );
+    check!(doc, doc.events.iter().all(|e| e.target != e.actor));
 }
