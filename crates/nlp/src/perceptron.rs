@@ -215,6 +215,26 @@ struct Slot {
     b: u32,
 }
 
+impl Slot {
+    /// A dense row at `at` whose largest weight is `max` in absolute value.
+    fn dense(key: u64, max: u16, at: usize) -> Slot {
+        Slot {
+            key,
+            a: DENSE | (u32::from(max) << 16),
+            b: at as u32,
+        }
+    }
+
+    /// A sparse row of `n` packed entries at `at`.
+    fn sparse(key: u64, n: usize, at: usize) -> Slot {
+        Slot {
+            key,
+            a: SPARSE | ((n as u32) << 16),
+            b: at as u32,
+        }
+    }
+}
+
 /// Read-only weights: one open-addressing table whose slots hold a feature key with its class
 /// weights (16-bit, quantised) in place, or the place of a longer row, kept sparse or, when it
 /// has many classes, dense. Scores are in units of `scale` (only their order matters).
@@ -318,20 +338,12 @@ impl Weights {
                     self.dense[at + c] = q;
                     max = max.max(q.unsigned_abs());
                 }
-                Slot {
-                    key,
-                    a: DENSE | (u32::from(max) << 16),
-                    b: at as u32,
-                }
+                Slot::dense(key, max, at)
             }
             n => {
                 let at = self.sparse.len();
                 self.sparse.extend_from_slice(row);
-                Slot {
-                    key,
-                    a: SPARSE | ((n as u32) << 16),
-                    b: at as u32,
-                }
+                Slot::sparse(key, n, at)
             }
         };
         self.table.place(slot);
@@ -802,20 +814,12 @@ impl BlockWeights {
                     self.dense[at + lane / CHUNK][lane % CHUNK] = q;
                     max = max.max(q.unsigned_abs());
                 }
-                Slot {
-                    key,
-                    a: DENSE | (u32::from(max) << 16),
-                    b: at as u32,
-                }
+                Slot::dense(key, max, at)
             }
             n => {
                 let at = self.sparse.len();
                 self.sparse.extend(row.iter().map(packed));
-                Slot {
-                    key,
-                    a: SPARSE | ((n as u32) << 16),
-                    b: at as u32,
-                }
+                Slot::sparse(key, n, at)
             }
         };
         self.table.place(slot);
