@@ -12,6 +12,9 @@
 //! - record accuracy: type, source and target all right. An actor matches when its code (or
 //!   country) starts with one of the gold codes; a record without a gold target wants no
 //!   target, except that reciprocal records (marked `SRC/TAR`) accept the other side as target.
+//!   A gold `IGO` also accepts an `NGO…` code: the records code the large international NGOs
+//!   (Amnesty International, the Red Cross and Red Crescent) as `IGO`, where the CAMEO actor
+//!   codebook, like byline, has them under `NGO` (a convention mismatch, not an error).
 //!
 //! The records are a gold set but not a designated test split, so [`Split`] holds out every
 //! fifth record ([`Split::HeldOut`]) for the reported figure; rules are tuned on the rest
@@ -303,7 +306,8 @@ pub fn read(path: &Path) -> Result<Vec<Record>> {
 fn matches(code: Option<&str>, gold: &[String]) -> bool {
     code.is_some_and(|c| {
         let c = c.to_uppercase();
-        gold.iter().any(|g| c.starts_with(g.as_str()))
+        gold.iter()
+            .any(|g| c.starts_with(g.as_str()) || (g == "IGO" && c.starts_with("NGO")))
     })
 }
 
@@ -414,6 +418,16 @@ mod tests {
         assert_eq!(s.triples, 2);
         assert_eq!(s.per_type[&EventType::Accuse].gold, 1);
         assert_eq!(s.per_type[&EventType::Coerce].predicted, 1);
+        // The records code international NGOs as IGO; CAMEO (and byline) as NGO.
+        let igo = parse(
+            r#"[{"id": "F", "event": "DEMAND", "text": "Amnesty demanded it.",
+                 "source": [{"code": "IGO"}], "target": ""}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            score(&igo, &[pred(EventType::Request, Some("NGOHRI"), None)]).triples,
+            1
+        );
         let wrong_target = vec![pred(EventType::Request, Some("RUR"), Some("XYZ"))];
         assert_eq!(score(&r[..1], &wrong_target).triples, 0);
         assert_eq!(score(&r[..1], &[]).overall.predicted, 0);

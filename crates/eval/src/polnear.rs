@@ -460,6 +460,86 @@ pub fn learn_cues(articles: &[Article], models: &byline_nlp::Models) -> Vec<CueC
         .collect()
 }
 
+/// Trains the cue classifier (`byline_lexicon::cues::model`) on the articles tagged and
+/// parsed by `models`: every noun and verb is an example, a cue when it overlaps a gold cue
+/// span. Returns the text of a `cue-model.tsv` whose header names `source`, and the number of
+/// examples and of cues among them.
+pub fn train_cues(
+    articles: &[Article],
+    models: &byline_nlp::Models,
+    cues: &byline_lexicon::cues::Cues,
+    epochs: usize,
+    source: &str,
+) -> (String, usize, usize) {
+    use byline_lexicon::cues::model::{CueTok, Trainer, CANDIDATES};
+    let mut trainer = Trainer::new();
+    for a in articles {
+        let text = &a.text;
+        let in_cue = cue_chars(text, &a.gold);
+        let cp = code_points(text);
+        let layout = byline_text::analyze(text);
+        let analyses = models.analyze_layout(text, &layout);
+        for (s, an) in layout.sentences.iter().zip(&analyses) {
+            let toks = layout.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            let lower: Vec<String> = toks
+                .iter()
+                .map(|t| text[t.start..t.end].to_lowercase())
+                .collect();
+            let lemmas: Vec<String> = an.words.iter().map(|w| w.lemma.to_lowercase()).collect();
+            let view: Vec<CueTok> = an
+                .words
+                .iter()
+                .zip(&lower)
+                .zip(&lemmas)
+                .map(|((w, l), lemma)| CueTok {
+                    lower: l,
+                    lemma,
+                    upos: w.upos.as_str(),
+                    head: w.head,
+                    deprel: w.deprel,
+                })
+                .collect();
+            for (i, (t, v)) in toks.iter().zip(&view).enumerate() {
+                if !CANDIDATES.contains(&v.upos) {
+                    continue;
+                }
+                let hit = (cp[t.start]..cp[t.end]).any(|k| in_cue.get(k).copied().unwrap_or(false));
+                trainer.add(&view, i, cues, hit);
+            }
+        }
+    }
+    let (n, pos) = trainer.sizes();
+    let header = format!(
+        "source: byline project, trained by `byline eval polnear --train-cues` on {source}: \
+         {n} nouns and verbs, {pos} in a gold cue (weights only, no text)\n\
+         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
+         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
+    );
+    (trainer.train(epochs, std::env::var("CM_MIN").ok().and_then(|x| x.parse().ok()).unwrap_or(3), &header), n, pos)
+}
+
+/// For each code point of `text`, whether it lies inside a gold cue.
+fn cue_chars(text: &str, gold: &Spans) -> Vec<bool> {
+    let mut in_cue = vec![false; text.chars().count() + 1];
+    for f in gold.cues.iter().flatten() {
+        for x in in_cue.iter_mut().take(f.1).skip(f.0) {
+            *x = true;
+        }
+    }
+    in_cue
+}
+
+/// Byte offset → code point index, for every byte offset of `text` that starts a character
+/// and for its end.
+fn code_points(text: &str) -> Vec<usize> {
+    let mut cp = vec![0; text.len() + 1];
+    for (n, (b, _)) in text.char_indices().enumerate() {
+        cp[b] = n;
+    }
+    cp[text.len()] = text.chars().count();
+    cp
+}
+
 /// The rows of a `learnt.tsv` cue file (header included) for the counts with at least
 /// `min_cue` cue occurrences; `source` names the data in the header.
 pub fn learnt_tsv(counts: &[CueCount], min_cue: u32, source: &str) -> String {

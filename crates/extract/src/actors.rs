@@ -69,6 +69,16 @@ const GROUP_NOUNS: &[&str] = &[
     "rebels",
 ];
 
+/// Words that end a description before a name ("the British militant X" is described;
+/// "British troops and X" is not).
+const DESCRIPTION_STOPS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "said", "says",
+    "the", "to", "told", "with",
+];
+
+/// Prepositions that name the other side of an act ("against Russia", "with Iran").
+const COUNTERPART_PREPS: &[&str] = &["against", "on", "toward", "towards", "with"];
+
 /// Words before a capital that make it a place rather than its government.
 const PLACE_PREPS: &[&str] = &[
     "across", "around", "at", "from", "in", "inside", "into", "near", "outside", "through", "to",
@@ -429,6 +439,25 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// The country of a demonym at most three lowercase words before token `i` ("British
+    /// militant", "Nigerian junior"): a person so described is of that country.
+    fn demonym_before(&self, toks: &[Tok], i: usize) -> Option<String> {
+        for k in 1..=3usize.min(i) {
+            let t = toks[i - k].text;
+            if is_capitalized(t) {
+                let e = self.lex.adjective(t)?;
+                return (e.kind == ActorKind::Country && k > 1)
+                    .then(|| e.code.clone())
+                    .flatten();
+            }
+            let plain = t.chars().all(|c| c.is_alphabetic() || c == '-');
+            if !plain || DESCRIPTION_STOPS.contains(&t) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The lowercase word after byte `end`, skipping spaces.
     fn word_after(&self, toks: &[Tok], j: usize) -> Option<String> {
         toks.get(j).map(|t| t.text.to_lowercase())
@@ -639,19 +668,19 @@ impl<'a> Resolver<'a> {
                     Some(d) => d,
                     None => self.draft_for(Key::Person(key(&surface)), |r| {
                         let (roles, country, code) = match &title {
-                            Some((t, c, _)) => {
+                            Some((t, c, first)) => {
                                 let sector = r
                                     .lex
                                     .title(t)
                                     .map(|x| x.sector.clone())
                                     .unwrap_or_else(|| "GOV".into());
-                                (
-                                    vec![t.clone()],
-                                    c.clone(),
-                                    c.as_ref().map(|c| format!("{c}{sector}")),
-                                )
+                                // "Nigerian junior foreign minister Dubem Oniya".
+                                let c = c.clone().or_else(|| r.demonym_before(toks, *first));
+                                let code = c.as_ref().map(|c| format!("{c}{sector}"));
+                                (vec![t.clone()], c, code)
                             }
-                            None => (Vec::new(), None, None),
+                            // "suspected British militant Haroon Rashid Aswad".
+                            None => (Vec::new(), r.demonym_before(toks, i), None),
                         };
                         Draft {
                             name: surface.clone(),
@@ -845,15 +874,26 @@ impl<'a> Resolver<'a> {
         // when one country clearly dominates its mentions.
         let mut per_country: HashMap<&str, usize> = HashMap::new();
         let mut total = 0;
+        // Countries named only as someone's counterpart ("threatened action against Russia").
+        let mut counterpart: HashMap<&str, bool> = HashMap::new();
         for d in &drafts {
             if let Some(c) = &d.country {
                 *per_country.entry(c.as_str()).or_default() += d.mentions.len();
                 total += d.mentions.len();
+                let only = counterpart.entry(c.as_str()).or_insert(true);
+                *only &= d.mentions.iter().all(|&(start, _)| {
+                    let before = self.text[..start].trim_end_matches([' ', '\t']);
+                    let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+                    let word = before.rsplit([' ', '\n', '\t']).next().unwrap_or("");
+                    COUNTERPART_PREPS.contains(&word.to_lowercase().as_str())
+                });
             }
         }
         // A text that names one country only (a short domestic report: "President X banned
-        // opposition candidates from the elections in Uganda") is about that country too.
-        let sole = per_country.len() == 1;
+        // opposition candidates from the elections in Uganda") is about that country too, unless
+        // it names it only as the other side ("President Bush threatened action against
+        // Russia" says nothing of where Bush is from).
+        let sole = per_country.len() == 1 && !counterpart.values().any(|&c| c);
         let main = per_country
             .iter()
             .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
@@ -1024,6 +1064,26 @@ mod tests {
             "2024-05-06",
         );
         assert_eq!(find(&c, "Ana Velasco").country, None);
+    }
+
+    #[test]
+    fn counterparts_and_described_people() {
+        // The one country named is the other side: no guess for the person.
+        let a = actors(
+            "President Ana Velasco threatened new measures against Peru on Friday.",
+            "2024-05-06",
+        );
+        assert_eq!(find(&a, "Ana Velasco").country, None);
+        // A demonym a few words before a name describes the person.
+        let b = actors(
+            "Police arrested suspected Chilean smuggler Tomas Huaman and Peruvian junior \
+             foreign minister Ana Velasco in Lima and Santiago.",
+            "2024-05-06",
+        );
+        assert_eq!(find(&b, "Tomas Huaman").country.as_deref(), Some("CHL"));
+        let v = find(&b, "Ana Velasco");
+        assert_eq!(v.country.as_deref(), Some("PER"));
+        assert_eq!(v.code.as_deref(), Some("PERGOV"));
     }
 
     #[test]

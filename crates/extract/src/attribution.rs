@@ -14,6 +14,7 @@
 //!    claims they speak of.
 
 mod claims;
+mod cuemodel;
 mod cues;
 mod frames;
 mod notices;

@@ -146,7 +146,7 @@ impl Events {
                 let mut n = 0;
                 for a in &actors {
                     for t in &targets {
-                        let t = if !violent(d.kind) && same_party(&cx.doc.actors, a, t) {
+                        let t = if !domestic(d.kind) && same_party(&cx.doc.actors, a, t) {
                             &None
                         } else {
                             t
@@ -158,7 +158,15 @@ impl Events {
                             .flatten();
                         let own = home.is_some();
                         let t = if own { &home } else { t };
-                        if !own && a.is_some() && a == t || n >= MAX_PER_TRIGGER {
+                        // "ethnic Albanians demonstrated in Serbia": a people coded by
+                        // where it lives, acting there, is that country acting on itself.
+                        let domestic = domestic(d.kind)
+                            && t.as_ref().is_some_and(|t| {
+                                cx.doc.actors.iter().any(|x| {
+                                    &x.id == t && x.kind == byline_model::ActorKind::Country
+                                })
+                            });
+                        if !own && !domestic && a.is_some() && a == t || n >= MAX_PER_TRIGGER {
                             continue;
                         }
                         n += 1;
@@ -196,16 +204,21 @@ fn same_party(actors: &[byline_model::Actor], a: &Option<String>, t: &Option<Str
     let (Some(a), Some(t)) = (find(a), find(t)) else {
         return false;
     };
-    let state = |k: ActorKind| {
+    // A head of state or an officer acts for the state ("Serbian President Kostunica promised
+    // to democratize Serbia").
+    let state = |x: &byline_model::Actor| {
         matches!(
-            k,
+            x.kind,
             ActorKind::Country | ActorKind::Government | ActorKind::Military
-        )
+        ) || (x.kind == ActorKind::Person
+            && x.code
+                .as_deref()
+                .is_some_and(|c| c.ends_with("GOV") || c.ends_with("MIL")))
     };
     a.country.is_some()
         && a.country == t.country
-        && state(a.kind)
-        && state(t.kind)
+        && state(a)
+        && state(t)
         && (a.kind == ActorKind::Country || t.kind == ActorKind::Country)
 }
 
@@ -238,6 +251,15 @@ fn link_claims(claims: &mut [byline_model::Claim], events: &mut [Event]) {
 /// people"): a country and its government are not one party there.
 fn violent(kind: EventType) -> bool {
     matches!(kind, EventType::Assault | EventType::Coerce)
+}
+
+/// Types a country may do to itself in event data's coding of domestic events (a protest in
+/// Serbia by the people living there is SRB → SRB).
+fn domestic(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Assault | EventType::Coerce | EventType::Protest
+    )
 }
 
 /// True for types that, when only announced, are threats.
@@ -276,7 +298,7 @@ fn cooperative_act(kind: EventType) -> bool {
 fn is_commitment(p: &Pattern) -> bool {
     matches!(
         p.words[0].as_str(),
-        "vow" | "pledge" | "promise" | "commit" | "threaten"
+        "vow" | "pledge" | "promise" | "commit" | "swear" | "threaten"
     )
 }
 
@@ -353,6 +375,20 @@ fn drafts(
             status = EventStatus::Actual;
         }
         let mode = p.mode.clone().or_else(|| mode_near(sent, t));
+        let mut targets = roles.targets;
+        if kind == EventType::Threaten {
+            // "threatened to … unless Baghdad accepted": a threat is aimed at whoever must
+            // comply (CAMEO 13 codes the conditioned party as the target), unless a party
+            // is already named ("withdraw its force from Chad unless President X …").
+            if let Some(c) = roles::condition_subject(sent, t.last) {
+                let other = |s: &usize| sent.slots[*s].actor != sent.slots[c].actor;
+                let place =
+                    |s: &usize| matches!(sent.slots[*s].kind, byline_model::ActorKind::Place);
+                if roles.actors.iter().all(other) && targets.iter().all(place) {
+                    targets = vec![c];
+                }
+            }
+        }
         out.push(Draft {
             first: t.first,
             last: t.last,
@@ -360,7 +396,7 @@ fn drafts(
             mode,
             cameo,
             actors: roles.actors,
-            targets: roles.targets,
+            targets,
             location: roles.location,
             polarity,
             status,
@@ -380,14 +416,88 @@ fn drafts(
         .collect();
     out.retain(|d| !kept.contains(&d.first));
     out.extend(obligations(sent));
-    // Who-did-what-to-whom: an event nobody is said to do is left out.
-    out.retain(|d| !d.actors.is_empty());
+    accused_doers(&mut out, found);
+    demanded_of(sent, &mut out, found);
+    // Who-did-what-to-whom: an event nobody is said to do is left out, unless a crowd or a
+    // device does it ("demonstrators blocked a road", "a car bomb killed").
+    // Such a crowd is coded by where it acts, as event data code it ("demonstrators in
+    // Baghdad" → IRQ).
+    out.retain_mut(|d| {
+        if !d.actors.is_empty() {
+            return true;
+        }
+        let crowd = found
+            .iter()
+            .find(|t| t.first == d.first)
+            .is_some_and(|t| triggers::by_crowd(sent, tree, t.head, d.kind));
+        if let Some(l) = d.location.filter(|_| crowd) {
+            d.actors.push(l);
+            d.targets.retain(|&t| t != l);
+        }
+        crowd
+    });
     // A participant-less reading of a background mention ("claims of arms deliveries", "the
     // murder") is left out; a main-clause event keeps its missing target ("Denmark accepted a
     // formula"), and so do events that often have nobody on the receiving end.
     out.retain(|d| !d.targets.is_empty() || (!dyadic(d.kind) && (intransitive(d.kind) || d.main)));
     out.sort_by_key(|d| d.first);
     out
+}
+
+/// "denounced as a crime Serbia's suppression of …", "condemned the killing by X": an
+/// accusation with no target of its own is aimed at whoever did the act it names (the event
+/// noun right after it).
+fn accused_doers(out: &mut [Draft], found: &[Trigger<'_>]) {
+    use byline_lexicon::events::Pos;
+    for k in 0..out.len() {
+        let d = &out[k];
+        if d.kind != EventType::Accuse || !d.targets.is_empty() {
+            continue;
+        }
+        let doers = out.iter().find(|n| {
+            n.first > d.last
+                && n.first <= d.last + 7
+                && !n.actors.is_empty()
+                && found
+                    .iter()
+                    .any(|t| t.first == n.first && t.pattern.pos == Pos::Noun)
+        });
+        if let Some(n) = doers {
+            let targets: Vec<usize> = n
+                .actors
+                .iter()
+                .copied()
+                .filter(|a| !d.actors.contains(a))
+                .collect();
+            out[k].targets = targets;
+        }
+    }
+}
+
+/// "reiterated its demand that Israel ease restrictions": a demand noun with no target of its
+/// own is made of the subject of its "that" clause.
+fn demanded_of(sent: &Sent<'_>, out: &mut [Draft], found: &[Trigger<'_>]) {
+    use byline_lexicon::events::Pos;
+    for d in out.iter_mut() {
+        let noun = found
+            .iter()
+            .any(|t| t.first == d.first && t.pattern.pos == Pos::Noun);
+        if d.kind != EventType::Request || !d.targets.is_empty() || !noun {
+            continue;
+        }
+        let Some(that) = (d.last + 1..(d.last + 4).min(sent.len())).find(|&j| sent.w(j) == "that")
+        else {
+            continue;
+        };
+        let subject = sent
+            .slots
+            .iter()
+            .position(|s| s.first > that && s.first <= that + 4)
+            .filter(|&s| d.actors.iter().all(|&a| sent.slots[a].actor != sent.slots[s].actor));
+        if let Some(s) = subject {
+            d.targets.push(s);
+        }
+    }
 }
 
 /// Stopping an attack is not a sanction against the attacker ("halting airstrikes"), and a
@@ -466,8 +576,16 @@ fn participants(
     t: &Trigger<'_>,
     tree: Option<&byline_nlp::Analysis>,
 ) -> roles::Roles {
-    let tokens = roles::find(sent, t);
-    let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)) else {
+    let tail = roles::attribution_after(sent, t.last);
+    let before = |s: &usize| tail.is_none_or(|c| sent.slots[*s].first < c);
+    let outside = |mut r: roles::Roles| {
+        r.actors.retain(before);
+        r.targets.retain(before);
+        r.location = r.location.filter(before);
+        r
+    };
+    let tokens = outside(roles::find(sent, t));
+    let Some(mut r) = tree.and_then(|tree| tree::find(sent, tree, t)).map(outside) else {
         return with_place_target(sent, t, tokens);
     };
     // The token heuristics fill a side the tree left empty, but only with mentions inside
@@ -507,7 +625,50 @@ fn participants(
             }
         }
     }
+    if let Some(tree) = tree.filter(|tree| tree.len() == sent.len()) {
+        for s in r.actors.iter_mut().chain(r.targets.iter_mut()) {
+            *s = resident(sent, tree, *s);
+        }
+        r.actors.dedup();
+        r.targets.dedup();
+    }
     with_place_target(sent, t, r)
+}
+
+/// The country a people named by slot `s` lives in, when the sentence says so, else `s`:
+/// "Iraqi Kurds", "ethnic Albanians in south Serbia", "ethnic Albanians demonstrated in
+/// Serbia" (event data code a people by where it lives; *ethnic* marks a people living
+/// outside the country its name comes from).
+fn resident(sent: &Sent<'_>, tree: &byline_nlp::Analysis, s: usize) -> usize {
+    let slot = sent.slots[s];
+    if let Some(home) = tree::residence(tree, sent, slot.last, s) {
+        return home;
+    }
+    if sent.prev(slot.first) != "ethnic" || slot.kind != byline_model::ActorKind::Country {
+        return s;
+    }
+    // The country after a locative preposition, nearest to the people named.
+    sent.slots
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.kind == byline_model::ActorKind::Country && x.actor != slot.actor)
+        .filter(|(_, x)| {
+            let mut j = x.first;
+            while j > 0 && j + 3 > x.first && !words::is_locative(sent.w(j - 1)) {
+                let w = sent.w(j - 1);
+                let modifier = words::is_determiner(w)
+                    || sent.raw(j - 1).chars().next().is_some_and(char::is_lowercase)
+                        && !words::is_preposition(w)
+                        && !words::is_punct(w);
+                if !modifier {
+                    return false;
+                }
+                j -= 1;
+            }
+            j > 0 && words::is_locative(sent.w(j - 1))
+        })
+        .min_by_key(|(_, x)| x.first.abs_diff(slot.first))
+        .map_or(s, |(i, _)| i)
 }
 
 /// An attack, coercion or threat without a target is aimed at where it happens ("curfew in
@@ -522,7 +683,9 @@ fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> r
     }
     if r.targets.is_empty() && aimed {
         if let Some(l) = r.location {
-            if !r.actors.contains(&l) {
+            let own = sent.slots[l].kind == byline_model::ActorKind::Country
+                && domestic(t.pattern.kind);
+            if own || !r.actors.contains(&l) {
                 r.targets.push(l);
             }
         }

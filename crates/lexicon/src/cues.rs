@@ -20,6 +20,8 @@
 //! assert!(cues.is_seniority("senior"));
 //! ```
 
+pub mod model;
+
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -143,10 +145,12 @@ pub struct Cues {
     outlet_names: HashMap<String, usize>,
     outlet_heads: HashSet<String>,
     documents: HashSet<String>,
+    model: model::CueModel,
 }
 
 /// `(file name, contents)` of every built-in cue file.
 const FILES: &[(&str, &str)] = &[
+    ("cue-model.tsv", include_str!("../data/cues/cue-model.tsv")),
     ("documents.tsv", include_str!("../data/cues/documents.tsv")),
     ("hedges.tsv", include_str!("../data/cues/hedges.tsv")),
     ("learnt.tsv", include_str!("../data/cues/learnt.tsv")),
@@ -162,6 +166,7 @@ const FILES: &[(&str, &str)] = &[
 /// The header row each file must carry.
 fn header_of(file: &str) -> Option<&'static [&'static str]> {
     Some(match file {
+        "cue-model.tsv" => &["feature", "weight"],
         "documents.tsv" => &["word"],
         "hedges.tsv" => &["word", "class"],
         "learnt.tsv" => &["lemma", "upos", "cue", "total"],
@@ -228,6 +233,10 @@ impl Cues {
                 // The built-in files are checked by the tests; a bad file is skipped, never fatal.
                 let _ = cues.add_file(name, text);
             }
+            if let Ok(p) = std::env::var("CM_MODEL") {
+                let t = std::fs::read_to_string(p).unwrap_or_default();
+                cues.model = model::CueModel::parse(&t).unwrap_or_default();
+            }
             cues
         })
     }
@@ -285,6 +294,12 @@ impl Cues {
             "as" => Ok(Frame::As),
             _ => Err(bad(line, format!("unknown frame {s:?}"))),
         };
+        if name == "cue-model.tsv" {
+            // The classifier is one whole: a user's model replaces the built-in one.
+            rows(name, text)?;
+            self.model = model::CueModel::parse(text)?;
+            return Ok(());
+        }
         for (line, c) in rows(name, text)? {
             match name {
                 "verbs.tsv" => {
@@ -413,6 +428,11 @@ impl Cues {
     /// was a gold cue in the annotated text it was learnt from: `total` reads, `cue` right.
     pub fn reads(&self, form: &str) -> Option<LearntCue> {
         self.reads.get(&form.to_lowercase()).copied()
+    }
+
+    /// The trained cue classifier (`cue-model.tsv`).
+    pub fn model(&self) -> &model::CueModel {
+        &self.model
     }
 
     /// The text of a built-in cue file (`"learnt.tsv"`), if there is one of that name.

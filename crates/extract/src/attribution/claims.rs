@@ -67,8 +67,24 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         v
     };
     let mut drafts: Vec<Draft> = Vec::new();
+    let dbg = std::env::var_os("BYLINE_DBG").is_some(); // TEMPDBG
     for h in &hits {
-        if let Some(mut d) = read(w, h, &cue_at, &drafts) {
+        let r = read(w, h, &cue_at, &drafts); // TEMPDBG
+        if dbg {
+            eprintln!(
+                "HIT {} {:?} -> {:?}",
+                w.span_text(w.toks[h.first].start, w.toks[h.end - 1].end),
+                h.lemma,
+                r.as_ref().map(|d| (
+                    d.content,
+                    d.sources
+                        .iter()
+                        .map(|s| w.span_text(w.toks[s.0].start, w.toks[s.1 - 1].end))
+                        .collect::<Vec<_>>()
+                ))
+            );
+        } // TEMPDBG
+        if let Some(mut d) = r {
             if d.sources.is_empty() && !d.hedged {
                 continue;
             }
@@ -102,6 +118,9 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     }
     drafts.extend(parsed);
     hedged_sentences(w, &cue_at, &mut drafts);
+    for d in drafts.iter_mut() {
+        widen_cue(w, d);
+    }
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
     drafts
@@ -207,9 +226,7 @@ fn plain(
         return None;
     }
     let mut j = h.first;
-    while j > sent.start
-        && (is_in(BETWEEN_WORDS, w.word(j - 1)) || w.cues.is_hedge_adverb(w.word(j - 1)))
-    {
+    while j > sent.start && between_subject_and_verb(w, j - 1) {
         j -= 1;
     }
     let (after, recipient) = if h.frame == Frame::Tell {
@@ -255,6 +272,7 @@ fn plain(
     let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
     if before_is_break && !h.participle {
         let src = np_after(w, after, sent.end, cue_at)?;
+        let src = with_apposition(w, src, sent.end, cue_at);
         let content = content_before(w, j, sent.start, cue_at)?;
         return Some(Draft {
             content,
@@ -293,16 +311,150 @@ fn plain(
                     let near = w.toks[h.first.saturating_sub(4)].start;
                     end >= near && end <= w.toks[h.first].start
                 })
-        })?;
+        });
+        if let Some(prev) = prev {
+            let content = content_after(w, after, sent.end, cue_at)?;
+            return Some(Draft {
+                content,
+                sources: prev.sources.clone(),
+                recipient,
+                ..base
+            });
+        }
+    }
+    // "a doctor who said C", "the letter, which says C": the noun the relative clause hangs on.
+    if j > sent.start && matches!(w.word(j - 1), "who" | "which" | "that") {
+        let syn = w.toks[h.first].syn.as_ref()?;
+        let noun = syn
+            .head
+            .filter(|&n| n < j - 1 && syn.deprel.starts_with("acl"))?;
+        let (a, _) = subtree(w, noun);
+        let src = (a.max(sent.start), noun + 1);
+        if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
+            return None;
+        }
         let content = content_after(w, after, sent.end, cue_at)?;
         return Some(Draft {
             content,
-            sources: prev.sources.clone(),
+            sources: split(w, src),
             recipient,
             ..base
         });
     }
+    // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
+    // with the verb it is coordinated with or hangs on.
+    let src = shared_subject(w, h.first, sent.clone())?;
+    if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
+        return None;
+    }
+    let content = content_after(w, after, sent.end, cue_at)?;
+    Some(Draft {
+        content,
+        sources: split(w, src),
+        recipient,
+        ..base
+    })
+}
+
+/// Tokens `[a, b)` of the parse subtree of token `k` (within its sentence).
+fn subtree(w: &Work, k: usize) -> (usize, usize) {
+    let sent = w.sentence_of(k);
+    let (mut a, mut b) = (k, k + 1);
+    for x in sent {
+        let mut y = x;
+        for _ in 0..64 {
+            if y == k {
+                a = a.min(x);
+                b = b.max(x + 1);
+                break;
+            }
+            match w.toks[y].syn.as_ref().and_then(|s| s.head) {
+                Some(h) => y = h,
+                None => break,
+            }
+        }
+    }
+    (a, b)
+}
+
+/// The subject of the verb that token `i` is coordinated with, completes or hangs on as an
+/// adverbial clause (up to three steps), when it stands before `i`.
+fn shared_subject(w: &Work, i: usize, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let mut v = i;
+    for _ in 0..3 {
+        let syn = w.toks[v].syn.as_ref()?;
+        if !matches!(syn.deprel, "conj" | "advcl" | "xcomp") {
+            return None;
+        }
+        v = syn.head?;
+        let subj = sent.clone().find(|&k| {
+            w.toks[k]
+                .syn
+                .as_ref()
+                .is_some_and(|x| x.head == Some(v) && x.deprel.starts_with("nsubj"))
+        });
+        if let Some(k) = subj {
+            let (mut a, mut b) = subtree(w, k);
+            a = skip_leading(w, a.max(sent.start), b);
+            while b > a && w.toks[b - 1].punct && !closes_paren(w, a, b - 1) {
+                b -= 1;
+            }
+            if b > i || b <= a || b - a > 16 {
+                return None;
+            }
+            return trim_source(w, a, b);
+        }
+    }
     None
+}
+
+/// Auxiliaries and modals that may stand between a subject and its verb ("is saying", "would
+/// have said").
+const AUXILIARIES: &[&str] = &[
+    "'d", "'ll", "'m", "'re", "'s", "am", "are", "be", "been", "being", "can", "could", "is",
+    "may", "might", "must", "shall", "should", "was", "were", "will", "would",
+];
+
+/// True for a word between a subject and its reporting verb: an adverb ("also", "often",
+/// "reportedly") or an auxiliary ("has", "is", "would").
+fn between_subject_and_verb(w: &Work, k: usize) -> bool {
+    let t = &w.toks[k];
+    if t.quote.is_some() || t.punct {
+        return false;
+    }
+    let word = t.lower.as_str();
+    let adverb = !t.cap
+        && t.syn
+            .as_ref()
+            .is_some_and(|s| s.upos == byline_nlp::Upos::Adv && s.deprel == "advmod")
+        && !matches!(word, "as" | "how" | "so" | "too" | "when" | "where" | "why");
+    let aux = is_in(AUXILIARIES, word)
+        && !(word == "'s"
+            && t.syn
+                .as_ref()
+                .is_some_and(|s| s.upos != byline_nlp::Upos::Aux));
+    is_in(BETWEEN_WORDS, word) || w.cues.is_hedge_adverb(word) || adverb || aux
+}
+
+/// PolNeAR's cue takes the auxiliaries and adverbs before its verb ("has said", "also
+/// noted", "would have described"): widens a claim's cue over them, never into its source
+/// or its content.
+fn widen_cue(w: &Work, d: &mut Draft) {
+    if d.hedged || d.cue.1 <= d.cue.0 {
+        return;
+    }
+    let (cs, ce) = d.bytes(w);
+    let sent = w.toks[d.cue.0].sent;
+    let mut a = d.cue.0;
+    while a > 0
+        && w.toks[a - 1].sent == sent
+        && between_subject_and_verb(w, a - 1)
+        && !d.sources.iter().any(|s| s.0 < a && a - 1 < s.1)
+        && !(cs < w.toks[a - 1].end && w.toks[a - 1].start < ce)
+    {
+        a -= 1;
+    }
+    d.cue.0 = a;
 }
 
 /// The subject at the start of a sentence: a determiner and capitalised words ("The Belarusian
@@ -345,8 +497,15 @@ fn is_break(w: &Work, k: usize, cue_at: &[bool]) -> bool {
 /// The source phrase ending just before `end`, back to a break (at most 24 tokens).
 fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize, usize)> {
     let mut a = end;
-    while a > lo && end - a < 24 && !is_break(w, a - 1, cue_at) {
-        a -= 1;
+    loop {
+        while a > lo && end - a < 24 && !is_break(w, a - 1, cue_at) {
+            a -= 1;
+        }
+        // "Rep. Jane Doe (D-Ohio) said": a bracketed aside after a name belongs to it.
+        match paren_open_before(w, a, lo) {
+            Some(o) if end - o < 24 => a = o,
+            _ => break,
+        }
     }
     // "Officials who attended the meeting said": the noun with its relative clause.
     if a > lo + 1
@@ -367,9 +526,11 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         let comma = a - 1;
         let first = skip_leading(w, lo, comma);
         let commas: Vec<usize> = (first..comma).filter(|&k| w.word(k) == ",").collect();
-        // "Name, appositive, V": a capitalised name, one comma, then the appositive.
+        // "Name, appositive, V": a capitalised name, one comma, then the appositive (a noun
+        // phrase, not "Name, at the debate, said" nor "Name, speaking to reporters, said").
         let name_then_apposition = commas.len() == 1
             && commas[0] > first
+            && opens_apposition(w, commas[0] + 1)
             && (first..commas[0]).all(|k| w.toks[k].cap || matches!(w.word(k), "'s" | "-" | "of"));
         let adverb_aside =
             commas.len() == 1 && commas[0] + 2 == comma && is_in(LEADING_WORDS, w.word(comma - 1));
@@ -446,13 +607,161 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     if end - a > 14 && !w.toks[a].cap {
         return None;
     }
-    Some((a, end))
+    trim_source(w, a, end)
+}
+
+/// The `(` opening the bracketed aside that closes just before `at` ("Jane Doe (D-Ohio)"),
+/// when a word stands before it.
+fn paren_open_before(w: &Work, at: usize, lo: usize) -> Option<usize> {
+    if at <= lo + 1 || w.word(at - 1) != ")" {
+        return None;
+    }
+    let open = (lo..at - 1)
+        .rev()
+        .take(8)
+        .take_while(|&k| w.word(k) != ")")
+        .find(|&k| w.word(k) == "(")?;
+    let before = w.toks.get(open.checked_sub(1)?)?;
+    (open > lo && !before.punct && before.quote.is_none()).then_some(open)
+}
+
+/// The `)` closing a bracketed aside opening at `at`, within the sentence bound `hi`.
+fn paren_close_after(w: &Work, at: usize, hi: usize) -> Option<usize> {
+    if at >= hi || w.word(at) != "(" {
+        return None;
+    }
+    (at + 1..hi.min(at + 8))
+        .take_while(|&k| w.word(k) != "(" && w.toks[k].quote.is_none())
+        .find(|&k| w.word(k) == ")")
+}
+
+/// True when the word at `k` opens an appositive noun phrase: "a lawyer", "the mayor",
+/// "his aide", "25", "who …", "Smith".
+fn opens_apposition(w: &Work, k: usize) -> bool {
+    let Some(t) = w.toks.get(k) else {
+        return false;
+    };
+    if t.punct || t.quote.is_some() || t.lower.ends_with("ing") {
+        return false;
+    }
+    t.cap
+        || t.lower.chars().all(|c| c.is_ascii_digit())
+        || matches!(
+            t.lower.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "who" | "now" | "one"
+        )
+}
+
+/// Words of time that close a source phrase as an adjunct ("the court on Friday", "a panel
+/// in 2001", "the council this month"): PolNeAR keeps them out of the source.
+const TIME_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "month",
+    "morning",
+    "night",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "year",
+    "yesterday",
+];
+
+/// A source phrase without leading adverbs ("Even China") or trailing time adjuncts ("the
+/// court on Friday").
+fn trim_source(w: &Work, mut a: usize, mut end: usize) -> Option<(usize, usize)> {
+    let adverb = |k: usize| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.upos == byline_nlp::Upos::Adv)
+            && !matches!(
+                w.word(k),
+                "about"
+                    | "almost"
+                    | "approximately"
+                    | "just"
+                    | "least"
+                    | "more"
+                    | "nearly"
+                    | "only"
+                    | "roughly"
+                    | "some"
+                    | "at"
+                    | "less"
+                    | "not"
+            )
+    };
+    while end > a + 1 && adverb(a) && !adverb(end - 1) {
+        a += 1;
+    }
+    loop {
+        let last = w.word(end - 1);
+        let time = is_in(TIME_WORDS, last)
+            || (last.len() == 4 && last.chars().all(|c| c.is_ascii_digit()))
+            || (last.len() <= 4
+                && last.ends_with('s')
+                && last.starts_with(|c: char| c.is_ascii_digit()));
+        if !time || end < a + 2 {
+            break;
+        }
+        // "may" stands for the month only after "in"/"since" and a capital.
+        if last == "may" && !w.toks[end - 1].cap {
+            break;
+        }
+        let before = w.word(end - 2);
+        if matches!(
+            before,
+            "on" | "in" | "this" | "last" | "next" | "early" | "late" | "earlier" | "since"
+        ) {
+            if end - 2 <= a {
+                break;
+            }
+            end -= 2;
+        } else if is_in(TIME_WORDS, last)
+            && !matches!(
+                last,
+                "month" | "week" | "year" | "weekend" | "morning" | "night"
+            )
+            && end - 1 > a
+        {
+            // "the mayor Friday"
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    (end > a).then_some((a, end))
 }
 
 /// The source phrase starting at `start`, up to a break or adjunct (at most 16 tokens).
 fn np_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<(usize, usize)> {
     let mut b = start;
     while b < hi && b - start < 16 {
+        if b > start {
+            if let Some(c) = paren_close_after(w, b, hi) {
+                b = c + 1;
+                continue;
+            }
+        }
         let k = &w.toks[b];
         if is_break(w, b, cue_at)
             || k.lower == "that"
@@ -462,10 +771,39 @@ fn np_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<(usize
         }
         b += 1;
     }
-    while b > start && w.toks[b - 1].punct {
+    while b > start && w.toks[b - 1].punct && !closes_paren(w, start, b - 1) {
         b -= 1;
     }
     (b > start).then_some((start, b))
+}
+
+/// True when the `)` at `k` closes a `(` opened at or after `start`.
+fn closes_paren(w: &Work, start: usize, k: usize) -> bool {
+    w.word(k) == ")" && (start..k).any(|x| w.word(x) == "(")
+}
+
+/// "…, said Jane Doe, a lawyer for the city, who …": PolNeAR's source takes the apposition
+/// after the name up to the sentence end, when nothing else (no cue, no quote) is there.
+fn with_apposition(w: &Work, src: (usize, usize), hi: usize, cue_at: &[bool]) -> (usize, usize) {
+    let (a, b) = src;
+    if b + 1 >= hi || w.word(b) != "," || !opens_apposition(w, b + 1) {
+        return src;
+    }
+    let mut e = hi;
+    while e > b && w.toks[e - 1].punct && !closes_paren(w, b, e - 1) {
+        e -= 1;
+    }
+    let clean = (b + 1..e).all(|k| {
+        !cue_at[k]
+            && w.toks[k].quote.is_none()
+            && !w.toks[k].mark
+            && !matches!(w.word(k), ";" | ":" | "according" | "but" | "because")
+    });
+    if e > b + 1 && e - b <= 30 && clean {
+        (a, e)
+    } else {
+        src
+    }
 }
 
 /// The recipient of `told R`: "reporters", "Reuters", "the local paper", "him"; when "that"
@@ -522,6 +860,10 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     while i < hi && matches!(w.word(i), "that" | "," | ":" | "—" | "–") {
         i += 1;
     }
+    // "he said. "Q2"": a sentence end the splitter missed (before a doubled apostrophe).
+    if i < hi && is_terminal(w, i) {
+        return None;
+    }
     // "denied all claims that C", "confirmed reports that C".
     let mut k = i;
     if is_in(super::DETERMINERS, w.word(k)) {
@@ -553,7 +895,7 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
     let mut e = hi;
     // Cut before ", adding …", ", according to …", ", in what …", ", as S put it".
     for k in i..hi {
-        if w.word(k) == ";" && w.toks[k].quote.is_none() {
+        if (w.word(k) == ";" || is_terminal(w, k)) && w.toks[k].quote.is_none() {
             e = k;
             break;
         }
@@ -622,6 +964,11 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
         }
     }
     (e >= i + 2).then_some(Content::Tokens(i, e))
+}
+
+/// A sentence-final mark outside quotes.
+fn is_terminal(w: &Work, k: usize) -> bool {
+    matches!(w.word(k), "." | "?" | "!") && w.toks[k].quote.is_none()
 }
 
 /// True when the words from `from` to the sentence end `hi` are a cue tacked on after its
@@ -745,7 +1092,10 @@ fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
                 s
             };
             let mut e = e;
-            while e > s && (w.toks[e - 1].punct || w.word(e - 1) == ",") {
+            while e > s
+                && (w.toks[e - 1].punct || w.word(e - 1) == ",")
+                && !closes_paren(w, s, e - 1)
+            {
                 e -= 1;
             }
             (s, e)
@@ -878,10 +1228,9 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
             // A source phrase holding a verb is a misread clause, not someone's belief.
             let clause = drafts[i].sources.iter().any(|s| {
                 (s.0..s.1).any(|k| {
-                    w.toks[k]
-                        .syn
-                        .as_ref()
-                        .is_some_and(|x| x.upos == byline_nlp::Upos::Verb)
+                    w.toks[k].syn.as_ref().is_some_and(|x| {
+                        matches!(x.upos, byline_nlp::Upos::Verb | byline_nlp::Upos::Aux)
+                    })
                 })
             });
             if src_start <= os + 1

@@ -3,6 +3,7 @@
 //! verb).
 
 use byline_lexicon::cues::{CueClass, Frame, Verb};
+use byline_nlp::Upos;
 
 use super::{is_in, Work, BETWEEN_WORDS, DETERMINERS};
 
@@ -44,10 +45,26 @@ const IRREGULAR_PAST: &[&str] = &[
     "felt", "knew", "known", "learnt", "put", "said", "thought", "told", "written", "wrote",
 ];
 
+/// Numerals that make the next word a plural noun ("two states").
+const NUMERALS: &[&str] = &[
+    "eight", "five", "four", "nine", "several", "seven", "six", "ten", "three", "two",
+];
+
+/// Lemmas that report speech only next to a quote or a colon ("Caddell continued: …",
+/// "\"…,\" she continued"); elsewhere they report nothing ("continued its attacks").
+const QUOTE_ONLY: &[&str] = &["continue"];
+
+/// Words before a present form that make it an infinitive or a bare form, not a finite verb.
+const NOT_FINITE_BEFORE: &[&str] = &[
+    "'d", "'ll", "can", "could", "let", "may", "might", "must", "shall", "should", "to", "will",
+    "would",
+];
+
 /// Every cue in the document, in text order.
 pub(crate) fn find(w: &Work) -> Vec<Hit> {
     let mut hits = Vec::new();
     let n = w.toks.len();
+    let title: Vec<bool> = w.sents.iter().map(|s| title_case(w, s.clone())).collect();
     let mut i = 0;
     while i < n {
         let t = &w.toks[i];
@@ -76,7 +93,7 @@ pub(crate) fn find(w: &Work) -> Vec<Hit> {
             continue;
         }
         if let Some(v) = w.cues.verb(&t.lower) {
-            if !t.cap {
+            if !t.cap || title.get(t.sent).copied().unwrap_or(false) {
                 if let Some(hit) = read_verb(w, i, v) {
                     hits.push(hit);
                 }
@@ -85,6 +102,37 @@ pub(crate) fn find(w: &Work) -> Vec<Hit> {
         i += 1;
     }
     hits
+}
+
+/// A headline in title case ("Graham Says Talks Failed"): most of its words capitalised, so a
+/// capital says nothing of a name.
+fn title_case(w: &Work, sent: std::ops::Range<usize>) -> bool {
+    let words: Vec<&super::Tok> = w.toks[sent]
+        .iter()
+        .filter(|t| !t.punct && t.quote.is_none() && t.lower.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|t| t.cap).count();
+    let small = words
+        .iter()
+        .filter(|t| {
+            !t.cap
+                && matches!(
+                    t.lower.as_str(),
+                    "a" | "an"
+                        | "and"
+                        | "of"
+                        | "the"
+                        | "to"
+                        | "in"
+                        | "on"
+                        | "for"
+                        | "at"
+                        | "by"
+                        | "or"
+                )
+        })
+        .count();
+    words.len() >= 4 && caps * 10 >= (words.len() - small) * 9
 }
 
 /// A phrase may start with a capital only at the start of its sentence.
@@ -97,7 +145,7 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
     let form = w.word(i);
     let prev = if i > 0 { w.word(i - 1) } else { "" };
     let next = w.word(i + 1);
-    if is_in(DETERMINERS, prev) || prev == "-" || next == "-" {
+    if is_in(DETERMINERS, prev) || matches!(prev, "-" | "’s") || next == "-" {
         return None;
     }
     let nouny = is_in(NOUNY, &v.lemma);
@@ -119,6 +167,26 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         && !is_in(DETERMINERS, before);
     let clause_next =
         next == "that" || next == "," || next == ":" || w.toks.get(i + 1).is_some_and(|t| t.mark);
+    // "two states", "18 states": a noun after a numeral.
+    let numeral =
+        prev.chars().all(|c| c.is_ascii_digit()) && !prev.is_empty() || is_in(NUMERALS, prev);
+    if numeral && !past && !ing {
+        return None;
+    }
+    // "(Additional) reporting by X": a credit line, not a participle reporting something.
+    if ing && next == "by" {
+        return None;
+    }
+    // "she continued:": verbs that report speech only next to a quote or a colon.
+    if is_in(QUOTE_ONLY, &v.lemma) {
+        let quote_next = next == ":"
+            || w.toks.get(i + 1).is_some_and(|t| t.mark)
+            || (next == "," && w.toks.get(i + 2).is_some_and(|t| t.mark));
+        let quote_before = (i.saturating_sub(5)..i).any(|k| w.toks[k].mark);
+        if !(quote_next || quote_before) {
+            return None;
+        }
+    }
     let mut passive = false;
     let mut participle = false;
     if v.frame == Frame::As {
@@ -150,11 +218,29 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         if next == "of" {
             return None;
         }
-        let verbal = is_in(BASE_BEFORE, before) || (!nouny && plural_before);
+        // The tagger's finite present ("Police say", "some note"), past any adverbs, when no
+        // modal or "to" stands before it.
+        let finite = !w.toks[i].base_verb
+            && w.toks[i].syn.as_ref().is_some_and(|s| s.upos == Upos::Verb)
+            && j > 0
+            && !w.toks[j - 1].punct
+            && !is_in(NOT_FINITE_BEFORE, before)
+            && !is_in(DETERMINERS, before);
+        let verbal = is_in(BASE_BEFORE, before) || (!nouny && (plural_before || finite));
         let nouny_ok = nouny && plural_before && clause_next;
         if !(verbal || nouny_ok) {
             return None;
         }
+    }
+    // "felt comfortable", "feels strong": a state, not a belief about something.
+    if v.lemma == "feel"
+        && w.toks
+            .get(i + 1)
+            .and_then(|t| t.syn.as_ref())
+            .is_some_and(|s| s.upos == Upos::Adj)
+        && w.word(i + 2) != "that"
+    {
+        return None;
     }
     if !passive && infinitive_follows(w, i) {
         return None;
@@ -179,6 +265,13 @@ fn infinitive_follows(w: &Work, i: usize) -> bool {
         if t.sent != sent || t.punct || t.lower == "that" || t.quote.is_some() {
             return false;
         }
+        // "said he wants to leave": a verb of its own clause comes first.
+        if t.syn
+            .as_ref()
+            .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+        {
+            return false;
+        }
         if t.lower == "to" {
             return w.toks.get(k + 1).is_some_and(|n| n.base_verb);
         }
@@ -192,7 +285,15 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [NOUNY, BASE_BEFORE, BE, IRREGULAR_PAST] {
+        for list in [
+            NOUNY,
+            BASE_BEFORE,
+            BE,
+            IRREGULAR_PAST,
+            NOT_FINITE_BEFORE,
+            NUMERALS,
+            QUOTE_ONLY,
+        ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

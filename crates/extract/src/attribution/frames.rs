@@ -19,21 +19,14 @@ use byline_lexicon::cues::CueClass;
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
+use super::cuemodel::CueView;
 use super::Work;
 
-/// A learnt lemma is read as a cue when at least this share of its training occurrences were
-/// cues (chosen on PolNeAR dev: 0.1 to 0.5 tried; recall gains level off below 0.2 while
-/// precision keeps falling) …
-const MIN_PRECISION: f64 = 0.2;
-/// … and it was a cue at least this many times.
-const MIN_CUES: u32 = 3;
-
-/// A form read at least this many times in training (`reads.tsv`) is judged by how often
-/// those reads were right …
-const MIN_READS: u32 = 5;
-/// … and read when at least this share was: a cue right this often still raises F1 while F1
-/// stays below twice the share (PolNeAR overlap F1 of cues was 0.73 when this was set).
-const MIN_READ_PRECISION: f64 = 0.4;
+/// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
+/// probability (chosen on PolNeAR dev) …
+const MIN_VERB: f32 = 0.3;
+/// … and a noun at least this one.
+const MIN_NOUN: f32 = 0.3;
 
 /// Relative pronouns: a subject that stands for the noun its clause hangs on.
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
@@ -48,28 +41,71 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     for d in drafts {
         cues[d.cue.0..d.cue.1].iter_mut().for_each(|x| *x = true);
     }
+    let view = CueView::new(w);
+    let tune = |k: &str, d: f32| {
+        std::env::var(k)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(d)
+    };
+    let (min_verb, min_noun) = (tune("CM_V", MIN_VERB), tune("CM_N", MIN_NOUN));
     let mut out: Vec<Draft> = Vec::new();
+    let dbg = std::env::var("CM_DEBUG2").is_ok();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
-        if used || t.quote.is_some() || syn.upos != Upos::Verb {
+        if dbg {
+            let reason = if used {
+                "taken"
+            } else if t.quote.is_some() {
+                "quote"
+            } else if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+                syn.upos.as_str()
+            } else if view.score(w, i) < min_verb {
+                "low"
+            } else if out.iter().any(|d| inside_draft(w, d, i)) {
+                "inout"
+            } else if read(w, i, &cues).is_none() {
+                "noread"
+            } else {
+                "read"
+            };
+            let a = w.text.floor_char_boundary(t.start.saturating_sub(40));
+            eprintln!(
+                "CAND\t{}\t{}\t{:.2}\t{}",
+                reason,
+                w.word(i),
+                view.score(w, i),
+                w.text[a..t.start].replace('\n', " ")
+            );
+        }
+        if used || t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
             continue;
         }
-        let Some(learnt) = w.cues.learnt(&syn.lemma, "VERB") else {
-            continue;
-        };
-        // How often this very form, read by this module, was right in training wins over how
-        // often its lemma lay in a cue at all.
-        let sure = match w.cues.reads(w.word(i)) {
-            Some(r) if r.total >= MIN_READS => r.precision() >= MIN_READ_PRECISION,
-            _ => learnt.cue >= MIN_CUES && learnt.precision() >= MIN_PRECISION,
-        };
-        if !sure {
+        let p = view.score(w, i);
+        if p < if syn.upos == Upos::Noun {
+            min_noun
+        } else {
+            min_verb
+        } {
             continue;
         }
         if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
-        let Some(d) = read(w, i, &cues) else { continue };
+        let Some(d) = read(w, i, &cues) else {
+            if std::env::var("CM_DEBUG").is_ok() {
+                let s = w.sentence_of(i);
+                eprintln!(
+                    "NOREAD\t{:.2}\t{}\t{}\t{}\t{}",
+                    p,
+                    w.word(i),
+                    rel(w, i),
+                    source_of(w, i, &s).is_some(),
+                    w.span_text(s.start, s.end).replace('\n', " ")
+                );
+            }
+            continue;
+        };
         out.push(d);
     }
     out
@@ -116,13 +152,20 @@ fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
 /// tokens of the drafts found before.
 fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     let sent = w.sentence_of(v);
+    if w.toks[v].syn.as_ref()?.upos == Upos::Noun {
+        return read_noun(w, v, &sent);
+    }
     let kids = |h: usize| kids(w, &sent, h).into_iter();
     let rel = |k: usize| rel(w, k);
     // An infinitive ("decided to release") reports nothing by itself.
     if kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to") {
         return None;
     }
-    let source = source_of(w, v, &sent)?;
+    let source = source_of(w, v, &sent);
+    let passive = kids(v).any(|k| rel(k) == "nsubj:pass");
+    if source.is_none() && !(passive && std::env::var("CM_NOSRC").is_ok()) {
+        return None;
+    }
     let mut content = None;
     if let Some(k) = kids(v).find(|&k| rel(k) == "nsubj:pass") {
         // "The plan was criticised by S": what the passive is about.
@@ -161,6 +204,19 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
             .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
             .map(|k| subtree(w, k, &sent));
     }
+    if content.is_none() && std::env::var("CM_WH").is_ok() {
+        // "has not said when they would vote": a question clause.
+        content = kids(v)
+            .filter(|&k| rel(k) == "advcl")
+            .find(|&k| {
+                kids(k).any(|c| {
+                    matches!(rel(c), "mark" | "advmod")
+                        && matches!(w.word(c), "how" | "if" | "when" | "whether" | "why")
+                        && c < k
+                })
+            })
+            .map(|k| subtree(w, k, &sent));
+    }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
         // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
         let h = w.toks[v].syn.as_ref()?.head?;
@@ -170,9 +226,20 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
             content = Some((ha, va));
         }
     }
-    let (ca, cb) = trim(w, content?);
-    let (sa, sb) = trim(w, source);
-    if cb <= ca || sb <= sa {
+    draft(w, v, source, content?)
+}
+
+/// The draft of cue `v` with its source and content ranges, unless either is empty or any
+/// two of source, cue and content overlap.
+fn draft(
+    w: &Work,
+    v: usize,
+    source: Option<(usize, usize)>,
+    content: (usize, usize),
+) -> Option<Draft> {
+    let (ca, cb) = trim(w, content);
+    let (sa, sb) = source.map_or((v, v), |s| trim(w, s));
+    if cb <= ca || (source.is_some() && sb <= sa) {
         return None;
     }
     // Source, cue and content must not overlap one another.
@@ -185,12 +252,52 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
         content: Content::Tokens(ca, cb),
         cue: (v, v + 1),
         class,
-        sources: vec![(sa, sb)],
+        sources: if sb > sa { vec![(sa, sb)] } else { Vec::new() },
         recipient: None,
         hedged: false,
         speaker_only: false,
         parent: None,
     })
+}
+
+/// The draft of the cue noun at `n` ("the mayor's claim that C", "a report by S about C",
+/// "S voiced concern that C"): the source is its possessor, its `by`/`from` nominal, or the
+/// subject of the verb it is the object of; the content its clause or its `about`/`of`/`on`
+/// nominal.
+fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft> {
+    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let rel = |k: usize| rel(w, k);
+    let with_case = |k: usize, words: &[&str]| {
+        kids(k).any(|c| rel(c) == "case" && super::is_in(words, w.word(c)))
+    };
+    let source = if let Some(k) = kids(n).find(|&k| rel(k) == "nmod:poss") {
+        // "the mayor's": without the possessive ending.
+        let (a, mut b) = subtree(w, k, sent);
+        while b > a + 1 && matches!(w.word(b - 1), "'s" | "'" | "\u{2019}s" | "\u{2019}") {
+            b -= 1;
+        }
+        (a, b)
+    } else if let Some(k) = kids(n)
+        .filter(|&k| matches!(rel(k), "nmod" | "obl"))
+        .find(|&k| with_case(k, &["by", "from"]))
+    {
+        let (a, b) = subtree(w, k, sent);
+        (a + usize::from(matches!(w.word(a), "by" | "from")), b)
+    } else if rel(n) == "obj" {
+        // "S voiced concern that C".
+        source_of(w, w.toks[n].syn.as_ref()?.head?, sent)?
+    } else {
+        return None;
+    };
+    let content = kids(n)
+        .find(|&k| matches!(rel(k), "acl" | "ccomp"))
+        .or_else(|| {
+            kids(n)
+                .filter(|&k| rel(k) == "nmod")
+                .find(|&k| with_case(k, ABOUT))
+        })
+        .map(|k| subtree(w, k, sent))?;
+    draft(w, n, Some(source), content)
 }
 
 /// The source phrase of the cue verb at `v`.

@@ -115,6 +115,30 @@ fn slot_near(sent: &Sent<'_>, from: usize) -> Option<usize> {
     None
 }
 
+/// The comma that opens a trailing attribution after token `last` ("…, a UN official said on
+/// Monday", "…, the BTA reported", "…, according to reports"): whoever reports an event is not
+/// one of its participants.
+pub(crate) fn attribution_after(sent: &Sent<'_>, last: usize) -> Option<usize> {
+    let r = (last + 1..sent.len()).find(|&r| words::is_reporting(sent.w(r)))?;
+    let c = (last + 1..r).rev().find(|&c| sent.w(c) == ",")?;
+    let quiet = (c + 1..r).all(|k| {
+        let w = sent.w(k);
+        !words::opens_clause(w) && !words::is_coordinator(w) && !matches!(w, "," | ";")
+    });
+    (quiet && r - c <= 8).then_some(c)
+}
+
+/// The subject of a condition after the trigger ending at `last` ("… unless Baghdad accepted",
+/// "… if the United States goes ahead"): whoever must comply, the target of a threat.
+pub(crate) fn condition_subject(sent: &Sent<'_>, last: usize) -> Option<usize> {
+    let j = (last + 1..sent.len()).find(|&j| matches!(sent.w(j), "unless" | "if"))?;
+    // "…, officials said, if …" is still the threat's clause; a new sentence part is not.
+    if (last + 1..j).any(|k| matches!(sent.w(k), ";" | ":")) {
+        return None;
+    }
+    slot_near(sent, j + 1).filter(|&s| !matches!(sent.slots[s].kind, ActorKind::Place))
+}
+
 /// The `by` agent after `from`.
 fn agent(sent: &Sent<'_>, from: usize) -> Option<usize> {
     agent_within(sent, from, 5)
@@ -189,9 +213,39 @@ pub(crate) fn subject(sent: &Sent<'_>, pos: usize) -> Option<usize> {
                 continue;
             }
             if !oblique(sent, s) {
-                return Some(s);
+                return Some(appositive_head(sent, s, pos).unwrap_or(s));
             }
             j = first;
+        }
+    }
+    None
+}
+
+/// "Pakistan, a key U.S. ally in the war, has refused": when the mention `s` found as a subject
+/// sits in an apposition set off by commas before the verb at `pos`, the subject is the mention
+/// the apposition describes.
+fn appositive_head(sent: &Sent<'_>, s: usize, pos: usize) -> Option<usize> {
+    if !(sent.slots[s].last + 1..pos).any(|j| sent.w(j) == ",") {
+        return None;
+    }
+    let mut j = sent.slots[s].first;
+    for _ in 0..4 {
+        if j == 0 {
+            return None;
+        }
+        j -= 1;
+        let w = sent.w(j);
+        if w == "," {
+            let head = sent.slot_of[j.checked_sub(1)?]?;
+            return (sent.slots[head].last + 1 == j && !oblique(sent, head)).then_some(head);
+        }
+        let modifier = words::is_determiner(w)
+            || (sent.raw(j).chars().next().is_some_and(char::is_lowercase)
+                && !words::is_preposition(w)
+                && !words::is_punct(w)
+                && !words::is_coordinator(w));
+        if !modifier || sent.slot_of[j].is_some() {
+            return None;
         }
     }
     None

@@ -46,13 +46,13 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
     let commitment = governing.is_some_and(|g| {
         matches!(
             g.words[0].as_str(),
-            "vow" | "pledge" | "promise" | "commit" | "threaten"
+            "vow" | "pledge" | "promise" | "commit" | "swear" | "threaten"
         )
     }) && sent.prev(t.first) == "to";
     let modal = has(&[
         "will", "'ll", "’ll", "shall", "would", "could", "might", "ready", "prepared", "willing",
         "poised", "plans", "plan", "intends", "intend",
-    ]);
+    ]) || (start..t.first).any(|j| sent.raw(j) == "may"); // the modal, not the month
     let status = if has(&["if", "unless", "whether", "would", "could", "might", "may"]) {
         EventStatus::Hypothetical
     } else if has(&[

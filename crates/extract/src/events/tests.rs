@@ -382,3 +382,122 @@ fn an_attack_on_no_actor_is_the_country_acting_on_itself() {
     let doc = extract("Chile agreed to hold a vote next year.");
     check!(doc, doc.events.iter().all(|e| e.target != e.actor));
 }
+
+#[test]
+fn verb_frames_choose_the_type_of_their_object() {
+    // A formal protest to a government is a complaint (CAMEO 114), not a demonstration.
+    let doc = extract("Peru lodged a formal protest with Bolivia on Tuesday.");
+    check!(doc, has(&doc, EventType::Accuse, "PER", "BOL"));
+    check!(
+        doc,
+        !doc.events.iter().any(|e| e.kind == EventType::Protest)
+    );
+    // Violating a ceasefire is a use of force (CAMEO 196).
+    let doc = extract("Armenia violated the ceasefire with Azerbaijan on Sunday.");
+    check!(doc, has(&doc, EventType::Assault, "ARM", "AZE"));
+    // Accepting demands is a concession (CAMEO 083).
+    let doc = extract("The government of Chile accepted demands from Argentina.");
+    check!(
+        doc,
+        doc.events.first().map(|e| e.kind) == Some(EventType::Concede)
+    );
+    let doc = extract("Ecuador sued Colombia over the spraying of herbicides.");
+    check!(doc, has(&doc, EventType::Accuse, "ECU", "COL"));
+    let doc = extract("The government of Peru declared a state of siege in Lima on Friday.");
+    check!(doc, doc.events.iter().any(|e| e.kind == EventType::Coerce));
+}
+
+#[test]
+fn failing_swearing_and_may_change_the_type() {
+    // An agreement not reached is a rejection.
+    let doc = extract("Chad and Sudan failed to reach agreement on the border on Monday.");
+    check!(doc, doc.events.iter().all(|e| e.kind != EventType::Agree));
+    check!(doc, doc.events.iter().any(|e| e.kind == EventType::Reject));
+    // Swearing to fight is a threat, not an intent to cooperate.
+    let doc = extract("Kurdish rebels in Turkey swore to fight until Ankara frees their leader.");
+    check!(doc, doc.events.iter().all(|e| e.kind != EventType::Agree));
+    check!(
+        doc,
+        doc.events.iter().any(|e| e.kind == EventType::Threaten)
+    );
+    // "may halt mediation … if" is a threat; the month "May" is no modal.
+    let doc = extract("Norway may halt its mediation between Sri Lanka and the rebels.");
+    check!(
+        doc,
+        doc.events.first().map(|e| e.kind) == Some(EventType::Threaten)
+    );
+    let doc = extract("In May, Norway halted its mediation between Sri Lanka and the rebels.");
+    check!(
+        doc,
+        doc.events.iter().all(|e| e.kind != EventType::Threaten)
+    );
+}
+
+#[test]
+fn travel_and_hyphenated_participles_are_no_events() {
+    let doc = extract("Iranian negotiators returned to Vienna on Monday for talks with France.");
+    check!(doc, doc.events.iter().all(|e| e.kind != EventType::Retreat));
+    check!(doc, doc.events.iter().any(|e| e.kind == EventType::Consult));
+    let doc = extract("Israel began its long-threatened offensive against Hezbollah today.");
+    check!(
+        doc,
+        doc.events.iter().all(|e| e.kind != EventType::Threaten)
+    );
+    check!(doc, doc.events.iter().any(|e| e.kind == EventType::Assault));
+}
+
+#[test]
+fn crowds_and_devices_act_without_an_actor_mention() {
+    // A crowd is coded by where it acts.
+    let doc = extract("Protesters in Caracas blocked a highway on Monday to demand new elections.");
+    check!(doc, has(&doc, EventType::Protest, "VEN", "-"));
+    // A device kills with nobody named.
+    let doc = extract("A car bomb killed four Turkish soldiers near the border on Sunday.");
+    check!(doc, doc.events.iter().any(|e| e.kind == EventType::Assault));
+    // A person who is no actor mention still does not act as a crowd.
+    let doc = extract("A local teacher blocked the road on Monday.");
+    check!(doc, doc.events.is_empty());
+}
+
+#[test]
+fn an_accusation_is_aimed_at_the_doer_of_the_act_it_names() {
+    let doc = extract("Sweden condemned as a crime Russia's bombardment of Ukrainian cities.");
+    check!(doc, has(&doc, EventType::Accuse, "SWE", "RUS"));
+}
+
+#[test]
+fn actor_codes_issue_7_threat_conditions_and_trailing_sources() {
+    // A threat is aimed at whoever must comply.
+    let doc = extract(
+        "Peru threatened to close its ports to fishing fleets unless Chile withdrew its new \
+         quotas within a week.",
+    );
+    check!(doc, has(&doc, EventType::Threaten, "PER", "CHL"));
+    // Whoever reports an event is not one of its participants.
+    let doc = extract(
+        "Kenya and Tanzania signed a trade agreement on Monday, a Ugandan official said.",
+    );
+    check!(doc, !triples(&doc).iter().any(|(_, a, t)| a == "UGA" || t == "UGA"));
+    // The subject, not the country inside its apposition.
+    let doc = extract(
+        "Norway, a close German partner in the alliance, has refused to send troops to Mali.",
+    );
+    check!(doc, has(&doc, EventType::Reject, "NOR", "MLI"));
+}
+
+#[test]
+fn actor_codes_issue_7_peoples_by_where_they_live() {
+    // "ethnic" marks a people living outside the country its name comes from.
+    let doc = extract("About 200 ethnic Hungarians demonstrated on Sunday in Romania.");
+    check!(doc, has(&doc, EventType::Protest, "ROU", "ROU"));
+    let doc = extract("Iraqi Kurds demonstrated in the city of Erbil on Friday.");
+    check!(
+        doc,
+        triples(&doc)
+            .iter()
+            .any(|(k, a, _)| *k == EventType::Protest && a == "IRQ")
+    );
+    // A head of state acting on the own country is one party with it.
+    let doc = extract("Chilean President Marta Quispe promised to reform Chile's courts.");
+    check!(doc, !triples(&doc).iter().any(|(_, _, t)| t == "CHL"));
+}

@@ -91,7 +91,7 @@ pub(crate) fn find<'p>(
             }
         }
         if let Some(t) = best {
-            found.push(t);
+            found.push(complaint(sent, lex, tree, t));
         }
     }
     // Longer phrases win over triggers they overlap.
@@ -108,7 +108,109 @@ pub(crate) fn find<'p>(
         }
         out.push(t);
     }
+    #[cfg(test)]
+    if std::env::var_os("BYLINE_TRIG_DEBUG").is_some() {
+        for t in &out {
+            eprintln!(
+                "TRIG {} {:?} {:?}",
+                sent.w(t.head),
+                t.pattern.words,
+                t.pattern.kind
+            );
+        }
+        if let Some(tree) = tree {
+            for (i, w) in tree.words.iter().enumerate() {
+                eprint!(
+                    "{}:{}/{:?}/{:?}/{} ",
+                    i,
+                    sent.w(i),
+                    w.upos,
+                    w.head,
+                    w.deprel
+                );
+            }
+            eprintln!();
+        }
+    }
     out
+}
+
+/// "X is failing to uphold rights, a rights group protested": the verb *protest* that reports
+/// what is said (a clausal complement) is a complaint (CAMEO 11), not a demonstration (14);
+/// it takes the lexicon's complaint reading of the verb ("protest that").
+fn complaint<'p>(
+    sent: &Sent<'_>,
+    lex: &'p EventPatterns,
+    tree: Option<&byline_nlp::Analysis>,
+    t: Trigger<'p>,
+) -> Trigger<'p> {
+    let says = t.pattern.pos == Pos::Verb
+        && t.pattern.kind == byline_model::EventType::Protest
+        && tree.is_some_and(|tree| {
+            tree.dependents(t.head)
+                .any(|c| tree.words[c].deprel == "ccomp")
+        });
+    let reading = lex.by_form(sent.w(t.head)).find(|p| {
+        p.pos == Pos::Verb
+            && p.kind == byline_model::EventType::Accuse
+            && p.words[0] == t.pattern.words[0]
+    });
+    match reading {
+        Some(p) if says => Trigger { pattern: p, ..t },
+        _ => t,
+    }
+}
+
+/// True when the trigger whose head is `head` is done by a crowd or a device that is no actor
+/// ("demonstrators blocked a road", "a roadside bombing killed", "killed by an explosive
+/// device"): PLOVER still records such a protest, attack or coercion, with its actor unknown
+/// or inferred, so it is kept without one.
+pub(crate) fn by_crowd(
+    sent: &Sent<'_>,
+    tree: Option<&byline_nlp::Analysis>,
+    head: usize,
+    kind: byline_model::EventType,
+) -> bool {
+    use byline_model::EventType;
+    let Some(tree) = tree.filter(|t| t.len() == sent.len()) else {
+        return false;
+    };
+    if !matches!(
+        kind,
+        EventType::Protest | EventType::Assault | EventType::Coerce
+    ) {
+        return false;
+    }
+    // An event noun is done by the subject of the verb it is the object of ("fundamentalists
+    // continued their hunger strike").
+    let w = &tree.words[head];
+    let head = match (w.upos, w.deprel, w.head) {
+        (byline_nlp::Upos::Noun, "obj", Some(verb)) => verb,
+        _ => head,
+    };
+    let passive = tree
+        .dependents(head)
+        .any(|c| tree.words[c].deprel == "aux:pass");
+    tree.dependents(head).any(|c| {
+        let word = sent.w(c);
+        if sent.slot_of[c].is_some() {
+            return false;
+        }
+        // "a group of Chechen refugees".
+        let group_of = matches!(word, "group" | "groups")
+            && tree.dependents(c).any(|g| {
+                tree.words[g].deprel == "nmod"
+                    && sent.slot_of[g].is_none()
+                    && words::is_crowd(sent.w(g))
+            });
+        match tree.words[c].deprel {
+            "nsubj" => words::is_crowd(word) || words::is_device(word) || group_of,
+            // "killed by an explosive device", "killed in a car bomb explosion".
+            "obl:agent" => words::is_device(word),
+            "obl" => passive && words::is_device(word),
+            _ => false,
+        }
+    })
 }
 
 /// Matches the rest of pattern `p` around its head at token `i`.
@@ -124,10 +226,16 @@ fn match_at<'p>(sent: &Sent<'_>, i: usize, p: &'p Pattern) -> Option<Trigger<'p>
                 .iter()
                 .enumerate()
                 .all(|(k, w)| sent.w(first + k) == w);
+            // "state of emergency": the syntactic head of an "X of Y" compound is X.
+            let head = if p.words.iter().any(|w| w == "of") {
+                first
+            } else {
+                i
+            };
             ok.then_some(Trigger {
                 first,
                 last: i,
-                head: i,
+                head,
                 pattern: p,
             })
         }
@@ -159,6 +267,15 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
     let next = sent.w(t.last + 1);
     match t.pattern.pos {
         Pos::Verb => {
+            // "its long-threatened invasion", "the Israeli-occupied West Bank": a participle
+            // inside a hyphenated modifier describes the noun, it reports no event.
+            if t.first >= 2
+                && sent.w(t.first - 1) == "-"
+                && sent.spans[t.first - 1].1 == sent.spans[t.first].0
+                && sent.spans[t.first - 2].1 == sent.spans[t.first - 1].0
+            {
+                return false;
+            }
             let base = head == t.pattern.words[0];
             // "the press", "in order to", "a strike": a bare verb form after a determiner or a
             // preposition is a noun.
@@ -177,6 +294,14 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
                 && (t.last + 1..(t.last + 4).min(sent.len()))
                     .take_while(|&j| sent.slot_of[j].is_none())
                     .any(|j| words::is_publication(sent.w(j)))
+            {
+                return false;
+            }
+            // "negotiators return to Geneva", "returned home": travelling, not giving back
+            // persons or property (CAMEO 084).
+            if t.pattern.words[0] == "return"
+                && t.pattern.words.len() == 1
+                && matches!(next, "to" | "home")
             {
                 return false;
             }

@@ -121,6 +121,19 @@ pub(crate) fn is_reporting(w: &str) -> bool {
             | "insisted"
             | "insists"
             | "stressed"
+            | "reiterated"
+            | "reiterates"
+            | "concluded"
+            | "concludes"
+            | "argued"
+            | "argues"
+            | "asserted"
+            | "asserts"
+            | "affirmed"
+            | "affirms"
+            | "reminded"
+            | "reminds"
+            | "reminder"
     )
 }
 
@@ -185,7 +198,20 @@ pub(crate) fn is_pronoun(w: &str) -> bool {
 pub(crate) fn is_negation(w: &str) -> bool {
     matches!(
         w,
-        "not" | "n't" | "n’t" | "never" | "no" | "neither" | "nor" | "without" | "cannot"
+        "not"
+            | "n't"
+            | "n’t"
+            | "never"
+            | "no"
+            | "neither"
+            | "nor"
+            | "without"
+            | "cannot"
+            // "failed to reach agreement": an act tried and not done.
+            | "fail"
+            | "fails"
+            | "failed"
+            | "failing"
     )
 }
 
@@ -291,5 +317,79 @@ pub(crate) fn controls_object(lemma: &str) -> bool {
             | "require"
             | "want"
             | "expect"
+    )
+}
+
+/// Plural nouns for crowds and unnamed groups that protest, riot or attack ("demonstrators",
+/// "gunmen", "hackers"); the actors annotator makes no actor of them.
+pub(crate) fn is_crowd(w: &str) -> bool {
+    matches!(
+        w,
+        "demonstrators"
+            | "protesters"
+            | "protestors"
+            | "rioters"
+            | "strikers"
+            | "marchers"
+            | "crowds"
+            | "crowd"
+            | "mob"
+            | "mobs"
+            | "people"
+            | "students"
+            | "workers"
+            | "villagers"
+            | "residents"
+            | "prisoners"
+            | "inmates"
+            | "refugees"
+            | "youths"
+            | "fundamentalists"
+            | "extremists"
+            | "militants"
+            | "gunmen"
+            | "assailants"
+            | "attackers"
+            | "bombers"
+            | "insurgents"
+            | "guerrillas"
+            | "guerillas"
+            | "hackers"
+            | "settlers"
+            | "thousands"
+            | "hundreds"
+    )
+}
+
+/// Nouns for weapons and blasts that kill or destroy with nobody named ("a car bomb", "an
+/// improvised explosive device").
+pub(crate) fn is_device(w: &str) -> bool {
+    matches!(
+        w,
+        "bomb"
+            | "bombs"
+            | "bombing"
+            | "bombings"
+            | "blast"
+            | "blasts"
+            | "explosion"
+            | "explosions"
+            | "device"
+            | "devices"
+            | "mine"
+            | "mines"
+            | "landmine"
+            | "rocket"
+            | "rockets"
+            | "missile"
+            | "missiles"
+            | "mortar"
+            | "mortars"
+            | "shell"
+            | "shells"
+            | "grenade"
+            | "grenades"
+            | "attack"
+            | "attacks"
     )
 }

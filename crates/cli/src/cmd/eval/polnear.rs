@@ -32,6 +32,11 @@ pub struct Args {
     /// training split only.
     #[arg(long, value_name = "FILE")]
     learn_reads: Option<PathBuf>,
+    /// Do not score: train the cue classifier on every noun and verb (a cue when it overlaps
+    /// a gold cue) and write its weights (`cue-model.tsv`) to FILE. Use on a training split
+    /// only.
+    #[arg(long, value_name = "FILE")]
+    train_cues: Option<PathBuf>,
 }
 
 /// Prints one unmatched span with some context.
@@ -106,6 +111,15 @@ pub fn run(args: Args) -> Result<Outcome> {
         let source = format!("PolNeAR {}", args.dir.display());
         std::fs::write(out, polnear::learnt_tsv(&counts, 3, &source))
             .with_context(|| format!("writing {}", out.display()))?;
+        return Ok(Outcome::AllOk);
+    }
+    if let Some(out) = &args.train_cues {
+        let models = byline_nlp::Models::embedded().context("loading the models")?;
+        let source = format!("PolNeAR {}", args.dir.display());
+        let cues = byline_lexicon::cues::Cues::builtin();
+        let (tsv, n, cue) = polnear::train_cues(&articles, &models, cues, std::env::var("CM_EPOCHS").ok().and_then(|x| x.parse().ok()).unwrap_or(5), &source);
+        std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
+        eprintln!("{n} examples, {cue} cues");
         return Ok(Outcome::AllOk);
     }
     if let Some(out) = &args.learn_reads {

@@ -1,0 +1,53 @@
+//! The trained cue classifier (`byline_lexicon::cues::model`) over the document's tokens.
+//!
+//! [`CueView`] turns the parsed tokens into the classifier's view once per document (heads
+//! relative to their sentence); [`CueView::score`] then judges one token without allocating.
+
+use byline_lexicon::cues::model::CueTok;
+
+use super::Work;
+
+/// The classifier's view of a document: one [`CueTok`] per token, heads counted from the
+/// start of the token's sentence.
+pub(crate) struct CueView<'a> {
+    toks: Vec<CueTok<'a>>,
+}
+
+impl<'a> CueView<'a> {
+    /// The view of every token of `w`.
+    pub(crate) fn new(w: &'a Work) -> CueView<'a> {
+        let toks = w
+            .toks
+            .iter()
+            .map(|t| {
+                let start = w.sents.get(t.sent).map_or(0, |s| s.start);
+                match &t.syn {
+                    Some(s) => CueTok {
+                        lower: &t.lower,
+                        lemma: &s.lemma,
+                        upos: s.upos.as_str(),
+                        head: s.head.and_then(|h| h.checked_sub(start)),
+                        deprel: s.deprel,
+                    },
+                    None => CueTok {
+                        lower: &t.lower,
+                        lemma: &t.lower,
+                        upos: "X",
+                        head: None,
+                        deprel: "",
+                    },
+                }
+            })
+            .collect();
+        CueView { toks }
+    }
+
+    /// The classifier's probability that token `i` of `w` is a cue.
+    pub(crate) fn score(&self, w: &Work, i: usize) -> f32 {
+        let s = w.sentence_of(i);
+        let Some(sent) = self.toks.get(s.clone()) else {
+            return 0.0;
+        };
+        w.cues.model().score(sent, i - s.start, w.cues)
+    }
+}

@@ -1,0 +1,467 @@
+//! A trained cue classifier: is this word, read through the parse, the cue of an attribution?
+//!
+//! A logistic regression over sparse binary features of one token of a parsed sentence (its
+//! lemma, form, part of speech, relation, head, dependents, subject kind, neighbours, the
+//! learnt counts of `learnt.tsv` and `reads.tsv` in buckets, and where it stands relative to
+//! quotation marks and colons). [`features`] names the features; the same function serves
+//! training (feature names as strings) and tagging (names hashed on the fly, no allocation).
+//!
+//! The weights live in `data/cues/cue-model.tsv`: rows `feature<TAB>weight`, the `bias`
+//! feature included, with a header naming the training data and its licence. A user file of
+//! that name replaces the built-in model as a whole.
+//!
+//! ```
+//! use byline_lexicon::cues::model::{features, CueModel, CueTok};
+//! use byline_lexicon::cues::Cues;
+//!
+//! // "Officials warned that prices rise": heads are indices into the slice.
+//! let toks = [
+//!     CueTok { lower: "officials", lemma: "official", upos: "NOUN", head: Some(1), deprel: "nsubj" },
+//!     CueTok { lower: "warned", lemma: "warn", upos: "VERB", head: None, deprel: "root" },
+//!     CueTok { lower: "that", lemma: "that", upos: "SCONJ", head: Some(4), deprel: "mark" },
+//!     CueTok { lower: "prices", lemma: "price", upos: "NOUN", head: Some(4), deprel: "nsubj" },
+//!     CueTok { lower: "rise", lemma: "rise", upos: "VERB", head: Some(1), deprel: "ccomp" },
+//! ];
+//! let mut names = Vec::new();
+//! features(&toks, 1, Cues::builtin(), &mut |f: &[&str]| names.push(f.join("=")));
+//! assert!(names.contains(&"dep=ccomp".to_string()));
+//! let model = CueModel::parse("feature\tweight\nbias\t-1\ndep=ccomp\t2.5\n").unwrap();
+//! assert!(model.score(&toks, 1, Cues::builtin()) > 0.5);
+//! ```
+
+use std::collections::HashMap;
+
+use super::Cues;
+use crate::error::{Error, Result};
+
+/// One token of a parsed sentence, as the classifier sees it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueTok<'a> {
+    /// Lowercase form.
+    pub lower: &'a str,
+    /// Lowercase lemma.
+    pub lemma: &'a str,
+    /// Universal part of speech ("VERB").
+    pub upos: &'a str,
+    /// Its head as an index into the same slice, `None` for the root.
+    pub head: Option<usize>,
+    /// Relation to the head ("ccomp").
+    pub deprel: &'a str,
+}
+
+/// Parts of speech the classifier judges.
+pub const CANDIDATES: &[&str] = &["NOUN", "VERB"];
+
+/// Modal verbs, and the auxiliaries of "is …ing", "has …", "will …".
+const MODALS: &[&str] = &[
+    "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
+/// Buckets of a share, in tenths.
+const TENTHS: [&str; 11] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
+];
+
+/// Buckets of a count: 1, 2–4, 5–19, 20–99, 100+.
+fn count_bucket(n: u32) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2..=4 => "2-4",
+        5..=19 => "5-19",
+        20..=99 => "20-99",
+        _ => "100+",
+    }
+}
+
+fn share_bucket(cue: u32, total: u32) -> &'static str {
+    if total == 0 {
+        return "none";
+    }
+    TENTHS[((cue * 10) / total).min(10) as usize]
+}
+
+/// Quotation marks, straight and curly.
+fn is_mark(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{201d}" | "``" | "''")
+}
+
+/// The kind of a subject or possessor word: pronoun, proper noun, role noun, other noun.
+fn kind_of(t: &CueTok, cues: &Cues) -> &'static str {
+    match t.upos {
+        "PRON" => "pron",
+        "PROPN" => "propn",
+        "NOUN" if cues.role(t.lower).is_some() => "role",
+        "NOUN" => "noun",
+        _ => "other",
+    }
+}
+
+/// Calls `f` with the parts of every feature of token `i` of `toks` (one sentence, or a
+/// document whose heads point inside it): a feature's name is its parts joined with `=`.
+pub fn features(toks: &[CueTok], i: usize, cues: &Cues, f: &mut dyn FnMut(&[&str])) {
+    let Some(t) = toks.get(i) else { return };
+    f(&["bias"]);
+    f(&["lemma", t.lemma]);
+    f(&["form", t.lower]);
+    f(&["upos", t.upos]);
+    f(&["lemma", t.lemma, t.upos]);
+    f(&["rel", t.deprel]);
+    f(&["rel", t.deprel, t.upos]);
+    match t.head.and_then(|h| toks.get(h)) {
+        Some(h) => {
+            f(&["head", h.lemma]);
+            f(&["head-upos", h.upos, t.deprel]);
+            f(&["lemma-head", t.lemma, h.lemma]);
+        }
+        None => f(&["head", "-"]),
+    }
+    // Dependents, with the word of a marker or a preposition.
+    let mut any_clause = false;
+    for (k, c) in toks.iter().enumerate() {
+        if c.head != Some(i) {
+            continue;
+        }
+        let rel = c.deprel;
+        f(&["dep", rel]);
+        f(&["lemma-dep", t.lemma, rel]);
+        match rel {
+            "ccomp" | "xcomp" | "acl" | "acl:relcl" | "advcl" | "parataxis" => {
+                any_clause = true;
+                if let Some(m) = toks
+                    .iter()
+                    .find(|m| m.head == Some(k) && (m.deprel == "mark" || m.deprel == "case"))
+                {
+                    f(&["dep-mark", rel, m.lower]);
+                    f(&["lemma-dep-mark", t.lemma, rel, m.lower]);
+                }
+            }
+            "nsubj" | "nsubj:pass" | "nmod:poss" => {
+                f(&["dep-kind", rel, kind_of(c, cues)]);
+            }
+            "obl" | "nmod" | "obl:agent" => {
+                if let Some(m) = toks.iter().find(|m| m.head == Some(k) && m.deprel == "case") {
+                    f(&["dep-case", rel, m.lower]);
+                    f(&["lemma-dep-case", t.lemma, rel, m.lower]);
+                }
+            }
+            "mark" | "aux" | "aux:pass" | "cop" | "case" => f(&["dep-word", rel, c.lower]),
+            _ => {}
+        }
+    }
+    f(&["clause", if any_clause { "y" } else { "n" }]);
+    // Neighbours.
+    let prev = if i > 0 { toks[i - 1].lower } else { "<s>" };
+    let next = toks.get(i + 1).map_or("</s>", |n| n.lower);
+    f(&["prev", prev]);
+    f(&["next", next]);
+    f(&["next", next, t.upos]);
+    if MODALS.binary_search(&prev).is_ok() {
+        f(&["prev-modal"]);
+    }
+    // The learnt counts, in buckets.
+    match cues.learnt(t.lemma, t.upos) {
+        Some(l) => {
+            f(&["learnt", share_bucket(l.cue, l.total)]);
+            f(&["learnt-n", count_bucket(l.cue)]);
+        }
+        None => f(&["learnt", "none"]),
+    }
+    match cues.reads(t.lower) {
+        Some(r) => {
+            f(&["reads", share_bucket(r.cue, r.total)]);
+            f(&["reads-n", count_bucket(r.total)]);
+        }
+        None => f(&["reads", "none"]),
+    }
+    if cues.verb(t.lower).is_some() {
+        f(&["verbs-tsv"]);
+    }
+    // Quotation marks and colons around it.
+    let marks_before = toks[..i].iter().filter(|x| is_mark(x.lower)).count();
+    let marks_after = toks[i + 1..].iter().filter(|x| is_mark(x.lower)).count();
+    let colon = toks[..i].iter().any(|x| x.lower == ":");
+    f(&[
+        "quotes",
+        if marks_before % 2 == 1 { "inside" } else { "out" },
+        if marks_before > 0 { "b" } else { "-" },
+        if marks_after > 0 { "a" } else { "-" },
+    ]);
+    if colon {
+        f(&["colon-before"]);
+    }
+    if toks.get(i + 1).is_some_and(|n| n.lower == ":") {
+        f(&["colon-after"]);
+    }
+}
+
+/// 64-bit FNV-1a over the parts joined with `=`, without building the string.
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (n, p) in parts.iter().enumerate() {
+        if n > 0 {
+            h ^= u64::from(b'=');
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in p.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The weights of the cue classifier.
+#[derive(Clone, Debug, Default)]
+pub struct CueModel {
+    weights: HashMap<u64, f32>,
+}
+
+impl CueModel {
+    /// Reads a `cue-model.tsv` text: comments, the header `feature<TAB>weight`, then rows.
+    pub fn parse(text: &str) -> Result<CueModel> {
+        let bad = |line: usize, message: String| Error::Parse {
+            file: "cue-model.tsv".into(),
+            line,
+            message,
+        };
+        let mut weights = HashMap::new();
+        let mut header = false;
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((name, w)) = line.split_once('\t') else {
+                return Err(bad(n + 1, "expected feature<TAB>weight".into()));
+            };
+            if !header {
+                if (name, w) != ("feature", "weight") {
+                    return Err(bad(n + 1, "header should be \"feature\\tweight\"".into()));
+                }
+                header = true;
+                continue;
+            }
+            let w: f32 = w
+                .trim()
+                .parse()
+                .map_err(|_| bad(n + 1, format!("not a weight: {w:?}")))?;
+            weights.insert(hash_parts(&[name]), w);
+        }
+        if !header {
+            return Err(bad(0, "no header".into()));
+        }
+        Ok(CueModel { weights })
+    }
+
+    /// True when the model holds no weights (no classifier loaded).
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The probability that token `i` of `toks` is (part of) a cue.
+    pub fn score(&self, toks: &[CueTok], i: usize, cues: &Cues) -> f32 {
+        let mut z = 0.0f32;
+        features(toks, i, cues, &mut |parts| {
+            z += self.weights.get(&hash_parts(parts)).copied().unwrap_or(0.0);
+        });
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// Collects training examples (their features interned) and trains the weights.
+#[derive(Debug, Default)]
+pub struct Trainer {
+    index: HashMap<String, u32>,
+    names: Vec<String>,
+    counts: Vec<u32>,
+    examples: Vec<(Vec<u32>, bool)>,
+}
+
+impl Trainer {
+    /// An empty trainer.
+    pub fn new() -> Trainer {
+        Trainer::default()
+    }
+
+    /// Adds token `i` of `toks` with its label (true: it lies in a cue).
+    pub fn add(&mut self, toks: &[CueTok], i: usize, cues: &Cues, label: bool) {
+        let mut ids = Vec::new();
+        features(toks, i, cues, &mut |parts| ids.push(self.intern(&parts.join("="))));
+        self.push(ids, label);
+    }
+
+    /// Adds an example given by its feature names.
+    pub fn add_names(&mut self, names: &[&str], label: bool) {
+        let ids = names.iter().map(|n| self.intern(n)).collect();
+        self.push(ids, label);
+    }
+
+    /// Examples added so far, and how many of them were cues.
+    pub fn sizes(&self) -> (usize, usize) {
+        (
+            self.examples.len(),
+            self.examples.iter().filter(|e| e.1).count(),
+        )
+    }
+
+    /// True before any example was added.
+    pub fn is_empty(&self) -> bool {
+        self.examples.is_empty()
+    }
+
+    fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&k) = self.index.get(name) {
+            return k;
+        }
+        let k = self.names.len() as u32;
+        self.index.insert(name.to_string(), k);
+        self.names.push(name.to_string());
+        self.counts.push(0);
+        k
+    }
+
+    fn push(&mut self, mut ids: Vec<u32>, label: bool) {
+        ids.sort_unstable();
+        ids.dedup();
+        for &k in &ids {
+            self.counts[k as usize] += 1;
+        }
+        self.examples.push((ids, label));
+    }
+
+    /// Trains the weights by logistic regression (stochastic gradient descent, `epochs`
+    /// passes in a fixed shuffled order, a learning rate falling by pass); features seen in
+    /// fewer than `min_count` examples are left out. Returns the text of a `cue-model.tsv`
+    /// whose comment lines are the lines of `header`.
+    pub fn train(&self, epochs: usize, min_count: u32, header: &str) -> String {
+        let keep: Vec<bool> = self
+            .counts
+            .iter()
+            .zip(&self.names)
+            .map(|(&c, n)| c >= min_count || n == "bias")
+            .collect();
+        let mut w = vec![0.0f32; self.names.len()];
+        let mut order: Vec<usize> = (0..self.examples.len()).collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for epoch in 0..epochs {
+            // Fisher–Yates with a fixed xorshift generator: the same weights every run.
+            for k in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(k, (seed % (k as u64 + 1)) as usize);
+            }
+            let lr = 0.2 / (1.0 + epoch as f32);
+            for &e in &order {
+                let (fs, y) = &self.examples[e];
+                let fs = fs.iter().map(|&k| k as usize).filter(|&k| keep[k]);
+                let z: f32 = fs.clone().map(|k| w[k]).sum();
+                let p = 1.0 / (1.0 + (-z).exp());
+                let g = p - if *y { 1.0 } else { 0.0 };
+                for k in fs {
+                    w[k] -= lr * (g + L2 * w[k]);
+                }
+            }
+        }
+        let mut rows: Vec<(&str, f32)> = self
+            .names
+            .iter()
+            .zip(&w)
+            .filter(|(_, w)| w.abs() >= 0.005)
+            .map(|(n, w)| (n.as_str(), *w))
+            .collect();
+        rows.sort_by(|a, b| a.0.cmp(b.0));
+        let mut out = String::new();
+        for line in header.lines() {
+            out.push_str("# ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("feature\tweight\n");
+        for (n, w) in rows {
+            out.push_str(&format!("{n}\t{w:.3}\n"));
+        }
+        out
+    }
+}
+
+/// A small pull of every weight towards zero at each update.
+const L2: f32 = 1e-6;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent<'a>(rows: &[(&'a str, &'a str, &'a str, Option<usize>, &'a str)]) -> Vec<CueTok<'a>> {
+        rows.iter()
+            .map(|&(lower, lemma, upos, head, deprel)| CueTok {
+                lower,
+                lemma,
+                upos,
+                head,
+                deprel,
+            })
+            .collect()
+    }
+
+    fn names(toks: &[CueTok], i: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        features(toks, i, Cues::builtin(), &mut |f: &[&str]| out.push(f.join("=")));
+        out
+    }
+
+    #[test]
+    fn a_noun_cue_shows_its_possessor_and_clause() {
+        // "the mayor 's claim that taxes fell"
+        let toks = sent(&[
+            ("the", "the", "DET", Some(1), "det"),
+            ("mayor", "mayor", "NOUN", Some(3), "nmod:poss"),
+            ("'s", "'s", "PART", Some(1), "case"),
+            ("claim", "claim", "NOUN", None, "root"),
+            ("that", "that", "SCONJ", Some(6), "mark"),
+            ("taxes", "tax", "NOUN", Some(6), "nsubj"),
+            ("fell", "fall", "VERB", Some(3), "acl"),
+        ]);
+        let n = names(&toks, 3);
+        for want in ["dep=nmod:poss", "dep-mark=acl=that", "lemma=claim=NOUN", "clause=y"] {
+            assert!(n.iter().any(|x| x == want), "{want} missing from {n:?}");
+        }
+    }
+
+    #[test]
+    fn hashing_parts_is_hashing_the_joined_name() {
+        assert_eq!(hash_parts(&["dep", "ccomp"]), hash_parts(&["dep=ccomp"]));
+        assert_ne!(hash_parts(&["dep", "ccomp"]), hash_parts(&["depccomp"]));
+    }
+
+    #[test]
+    fn training_separates_a_toy_set_and_round_trips() {
+        let mut t = Trainer::new();
+        for _ in 0..20 {
+            t.add_names(&["bias", "dep=ccomp", "lemma=insist"], true);
+            t.add_names(&["bias", "dep=obj", "lemma=eat"], false);
+            t.add_names(&["bias", "dep=ccomp", "lemma=hope"], true);
+        }
+        assert_eq!(t.sizes(), (60, 40));
+        let tsv = t.train(5, 2, "source: a test\nlicence: none");
+        assert!(tsv.starts_with("# source: a test\n# licence: none\nfeature\tweight\n"));
+        let m = CueModel::parse(&tsv).unwrap();
+        let toks = sent(&[
+            ("we", "we", "PRON", Some(1), "nsubj"),
+            ("fear", "fear", "VERB", None, "root"),
+            ("it", "it", "PRON", Some(3), "nsubj"),
+            ("rains", "rain", "VERB", Some(1), "ccomp"),
+        ]);
+        // An unseen lemma with a clausal complement is still judged a cue.
+        assert!(m.score(&toks, 1, Cues::builtin()) > 0.5);
+        let toks = sent(&[
+            ("we", "we", "PRON", Some(1), "nsubj"),
+            ("eat", "eat", "VERB", None, "root"),
+            ("soup", "soup", "NOUN", Some(1), "obj"),
+        ]);
+        assert!(m.score(&toks, 1, Cues::builtin()) < 0.5);
+        assert!(CueModel::parse("weight\tfeature\n").is_err());
+        assert!(CueModel::parse("feature\tweight\nbias\tx\n").is_err());
+    }
+}
