@@ -515,7 +515,11 @@ pub fn train_cues(
          data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
          its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
     );
-    (trainer.train(epochs, std::env::var("CM_MIN").ok().and_then(|x| x.parse().ok()).unwrap_or(3), &header), n, pos)
+    (
+        trainer.train(epochs, 3, &header),
+        n,
+        pos,
+    )
 }
 
 /// For each code point of `text`, whether it lies inside a gold cue.

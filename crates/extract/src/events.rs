@@ -493,7 +493,11 @@ fn demanded_of(sent: &Sent<'_>, out: &mut [Draft], found: &[Trigger<'_>]) {
             .slots
             .iter()
             .position(|s| s.first > that && s.first <= that + 4)
-            .filter(|&s| d.actors.iter().all(|&a| sent.slots[a].actor != sent.slots[s].actor));
+            .filter(|&s| {
+                d.actors
+                    .iter()
+                    .all(|&a| sent.slots[a].actor != sent.slots[s].actor)
+            });
         if let Some(s) = subject {
             d.targets.push(s);
         }
@@ -657,7 +661,11 @@ fn resident(sent: &Sent<'_>, tree: &byline_nlp::Analysis, s: usize) -> usize {
             while j > 0 && j + 3 > x.first && !words::is_locative(sent.w(j - 1)) {
                 let w = sent.w(j - 1);
                 let modifier = words::is_determiner(w)
-                    || sent.raw(j - 1).chars().next().is_some_and(char::is_lowercase)
+                    || sent
+                        .raw(j - 1)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
                         && !words::is_preposition(w)
                         && !words::is_punct(w);
                 if !modifier {
@@ -683,8 +691,8 @@ fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> r
     }
     if r.targets.is_empty() && aimed {
         if let Some(l) = r.location {
-            let own = sent.slots[l].kind == byline_model::ActorKind::Country
-                && domestic(t.pattern.kind);
+            let own =
+                sent.slots[l].kind == byline_model::ActorKind::Country && domestic(t.pattern.kind);
             if own || !r.actors.contains(&l) {
                 r.targets.push(l);
             }

@@ -233,10 +233,6 @@ impl Cues {
                 // The built-in files are checked by the tests; a bad file is skipped, never fatal.
                 let _ = cues.add_file(name, text);
             }
-            if let Ok(p) = std::env::var("CM_MODEL") {
-                let t = std::fs::read_to_string(p).unwrap_or_default();
-                cues.model = model::CueModel::parse(&t).unwrap_or_default();
-            }
             cues
         })
     }
@@ -413,7 +409,11 @@ impl Cues {
 
     /// The reporting verb a word form is, if any (case-insensitive).
     pub fn verb(&self, form: &str) -> Option<&Verb> {
-        self.verbs.get(&form.to_lowercase())
+        if form.chars().any(char::is_uppercase) {
+            self.verbs.get(&form.to_lowercase())
+        } else {
+            self.verbs.get(form)
+        }
     }
 
     /// How often `lemma` tagged `upos` ("VERB", "NOUN") was a cue in the annotated text the
@@ -462,7 +462,11 @@ impl Cues {
 
     /// The role a word gives an anonymous source.
     pub fn role(&self, word: &str) -> Option<&RoleWord> {
-        self.roles.get(&word.to_lowercase())
+        if word.chars().any(char::is_uppercase) {
+            self.roles.get(&word.to_lowercase())
+        } else {
+            self.roles.get(word)
+        }
     }
 
     /// True for seniority words ("senior", "top").

@@ -67,24 +67,8 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         v
     };
     let mut drafts: Vec<Draft> = Vec::new();
-    let dbg = std::env::var_os("BYLINE_DBG").is_some(); // TEMPDBG
     for h in &hits {
-        let r = read(w, h, &cue_at, &drafts); // TEMPDBG
-        if dbg {
-            eprintln!(
-                "HIT {} {:?} -> {:?}",
-                w.span_text(w.toks[h.first].start, w.toks[h.end - 1].end),
-                h.lemma,
-                r.as_ref().map(|d| (
-                    d.content,
-                    d.sources
-                        .iter()
-                        .map(|s| w.span_text(w.toks[s.0].start, w.toks[s.1 - 1].end))
-                        .collect::<Vec<_>>()
-                ))
-            );
-        } // TEMPDBG
-        if let Some(mut d) = r {
+        if let Some(mut d) = read(w, h, &cue_at, &drafts) {
             if d.sources.is_empty() && !d.hedged {
                 continue;
             }

@@ -182,7 +182,8 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         let quote_next = next == ":"
             || w.toks.get(i + 1).is_some_and(|t| t.mark)
             || (next == "," && w.toks.get(i + 2).is_some_and(|t| t.mark));
-        let quote_before = (i.saturating_sub(5)..i).any(|k| w.toks[k].mark);
+        let quote_before =
+            (i.saturating_sub(5)..i).any(|k| w.toks[k].mark && w.toks[k].sent == w.toks[i].sent);
         if !(quote_next || quote_before) {
             return None;
         }

@@ -1,8 +1,9 @@
-//! Reading cues through the dependency parse, for the verbs the surface frames left unread.
+//! Reading cues through the dependency parse, for the verbs and nouns the surface frames left
+//! unread.
 //!
-//! A verb whose lemma was a cue most of the time in annotated news (`learnt.tsv`, learnt from
-//! the PolNeAR training split) and that no surface frame read is taken apart by its
-//! dependents:
+//! Every verb and noun outside the drafts found so far and outside quotes is judged by the
+//! trained cue classifier (`byline_lexicon::cues::model`, weights in `cue-model.tsv`, trained
+//! on the PolNeAR training split). A verb it takes for a cue is taken apart by its dependents:
 //! - the source is the subtree of its subject (`nsubj`), of the `by` agent of a passive, of
 //!   the subject it shares with the verb it is coordinated with, completes or follows as a
 //!   participle ("… and argued that", "wants to know whether", "…, arguing that"), or the noun a relative clause hangs on ("officials who
@@ -11,6 +12,11 @@
 //!   passive, of its passive subject, else of its
 //!   object or its `about`/`of`/`on`/`for` oblique, else, for a verb tacked on after its
 //!   content ("C, she argued"), the clause it hangs on minus itself.
+//!
+//! A passive without an agent ("the plan was criticised for its cost") is read without a
+//! source. A noun cue ("the mayor's claim that C", "a report by S about C", "S voiced concern
+//! that C") takes its possessor, its `by`/`from` nominal or the subject of the verb it is the
+//! object of as source, and its clause or its `about`/`of`/`on` nominal as content.
 //!
 //! Infinitives ("decided to release") are no cues by themselves. Spans are whole subtrees, so a source keeps its appositions and relative clauses, and a
 //! content its "that".
@@ -26,7 +32,7 @@ use super::Work;
 /// probability (chosen on PolNeAR dev) …
 const MIN_VERB: f32 = 0.3;
 /// … and a noun at least this one.
-const MIN_NOUN: f32 = 0.3;
+const MIN_NOUN: f32 = 0.6;
 
 /// Relative pronouns: a subject that stands for the noun its clause hangs on.
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
@@ -42,70 +48,24 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         cues[d.cue.0..d.cue.1].iter_mut().for_each(|x| *x = true);
     }
     let view = CueView::new(w);
-    let tune = |k: &str, d: f32| {
-        std::env::var(k)
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(d)
-    };
-    let (min_verb, min_noun) = (tune("CM_V", MIN_VERB), tune("CM_N", MIN_NOUN));
     let mut out: Vec<Draft> = Vec::new();
-    let dbg = std::env::var("CM_DEBUG2").is_ok();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
-        if dbg {
-            let reason = if used {
-                "taken"
-            } else if t.quote.is_some() {
-                "quote"
-            } else if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
-                syn.upos.as_str()
-            } else if view.score(w, i) < min_verb {
-                "low"
-            } else if out.iter().any(|d| inside_draft(w, d, i)) {
-                "inout"
-            } else if read(w, i, &cues).is_none() {
-                "noread"
-            } else {
-                "read"
-            };
-            let a = w.text.floor_char_boundary(t.start.saturating_sub(40));
-            eprintln!(
-                "CAND\t{}\t{}\t{:.2}\t{}",
-                reason,
-                w.word(i),
-                view.score(w, i),
-                w.text[a..t.start].replace('\n', " ")
-            );
-        }
         if used || t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
             continue;
         }
-        let p = view.score(w, i);
-        if p < if syn.upos == Upos::Noun {
-            min_noun
+        let least = if syn.upos == Upos::Noun {
+            MIN_NOUN
         } else {
-            min_verb
-        } {
+            MIN_VERB
+        };
+        if view.score(w, i) < least {
             continue;
         }
         if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
-        let Some(d) = read(w, i, &cues) else {
-            if std::env::var("CM_DEBUG").is_ok() {
-                let s = w.sentence_of(i);
-                eprintln!(
-                    "NOREAD\t{:.2}\t{}\t{}\t{}\t{}",
-                    p,
-                    w.word(i),
-                    rel(w, i),
-                    source_of(w, i, &s).is_some(),
-                    w.span_text(s.start, s.end).replace('\n', " ")
-                );
-            }
-            continue;
-        };
+        let Some(d) = read(w, i, &cues) else { continue };
         out.push(d);
     }
     out
@@ -163,7 +123,7 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     }
     let source = source_of(w, v, &sent);
     let passive = kids(v).any(|k| rel(k) == "nsubj:pass");
-    if source.is_none() && !(passive && std::env::var("CM_NOSRC").is_ok()) {
+    if source.is_none() && !passive {
         return None;
     }
     let mut content = None;
@@ -202,19 +162,6 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
-            .map(|k| subtree(w, k, &sent));
-    }
-    if content.is_none() && std::env::var("CM_WH").is_ok() {
-        // "has not said when they would vote": a question clause.
-        content = kids(v)
-            .filter(|&k| rel(k) == "advcl")
-            .find(|&k| {
-                kids(k).any(|c| {
-                    matches!(rel(c), "mark" | "advmod")
-                        && matches!(w.word(c), "how" | "if" | "when" | "whether" | "why")
-                        && c < k
-                })
-            })
             .map(|k| subtree(w, k, &sent));
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {

@@ -52,7 +52,9 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
     let modal = has(&[
         "will", "'ll", "’ll", "shall", "would", "could", "might", "ready", "prepared", "willing",
         "poised", "plans", "plan", "intends", "intend",
-    ]) || (start..t.first).any(|j| sent.raw(j) == "may"); // the modal, not the month
+    ])
+        // "may halt", "may soon halt": the modal right before the verb, not the month.
+        || (start.max(t.first.saturating_sub(2))..t.first).any(|j| sent.raw(j) == "may");
     let status = if has(&["if", "unless", "whether", "would", "could", "might", "may"]) {
         EventStatus::Hypothetical
     } else if has(&[

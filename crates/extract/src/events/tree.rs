@@ -133,12 +133,7 @@ fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> 
 /// The country an ethnic group named by word `j` (slot `own`) lives in, when the phrase says
 /// so: "Bosnian Serbs", "Iraqi Kurds", "ethnic Albanians in south Serbia" (event data codes a
 /// people by where it lives).
-pub(crate) fn residence(
-    tree: &Analysis,
-    sent: &Sent<'_>,
-    j: usize,
-    own: usize,
-) -> Option<usize> {
+pub(crate) fn residence(tree: &Analysis, sent: &Sent<'_>, j: usize, own: usize) -> Option<usize> {
     let slot = sent.slots[own];
     let ethnic = matches!(slot.kind, ActorKind::Group | ActorKind::Country)
         && slot.last == j

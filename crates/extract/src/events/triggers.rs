@@ -108,6 +108,7 @@ pub(crate) fn find<'p>(
         }
         out.push(t);
     }
+    // Development aid (test builds only): the triggers and the parse they were read with.
     #[cfg(test)]
     if std::env::var_os("BYLINE_TRIG_DEBUG").is_some() {
         for t in &out {

@@ -117,7 +117,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         let models = byline_nlp::Models::embedded().context("loading the models")?;
         let source = format!("PolNeAR {}", args.dir.display());
         let cues = byline_lexicon::cues::Cues::builtin();
-        let (tsv, n, cue) = polnear::train_cues(&articles, &models, cues, std::env::var("CM_EPOCHS").ok().and_then(|x| x.parse().ok()).unwrap_or(5), &source);
+        let (tsv, n, cue) = polnear::train_cues(&articles, &models, cues, 5, &source);
         std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
         eprintln!("{n} examples, {cue} cues");
         return Ok(Outcome::AllOk);
