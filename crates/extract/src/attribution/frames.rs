@@ -66,6 +66,21 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             continue;
         }
         let Some(d) = read(w, i, &cues) else { continue };
+        let min_obj: f32 = std::env::var("CM_OBJ")
+            .ok()
+            .and_then(|x| x.parse().ok())
+            .unwrap_or(0.0);
+        if let Content::Tokens(a, b) = d.content {
+            let clause = (a..b).any(|k| {
+                w.toks[k]
+                    .syn
+                    .as_ref()
+                    .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+            });
+            if !clause && view.score(w, i) < min_obj {
+                continue;
+            }
+        }
         out.push(d);
     }
     out

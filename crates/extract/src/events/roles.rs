@@ -415,13 +415,62 @@ fn location(sent: &Sent<'_>, head: usize) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, s)| matches!(s.kind, ActorKind::Place | ActorKind::Country))
-        .filter(|(_, s)| {
-            let mut j = s.first;
-            while j > 0 && words::is_determiner(sent.w(j - 1)) {
-                j -= 1;
-            }
-            words::is_locative(sent.prev(j))
-        })
+        .filter(|(_, s)| locative_phrase(sent, s.first))
         .min_by_key(|(_, s)| s.first.abs_diff(head))
         .map(|(i, _)| i)
+}
+
+/// Nouns for a kind of place ("the northern city of Kirkuk").
+const PLACE_NOUNS: &[&str] = &[
+    "area", "border", "capital", "city", "district", "island", "neighborhood", "neighbourhood",
+    "outskirts", "port", "province", "region", "sector", "suburb", "town", "village",
+];
+
+/// True when the place starting at token `first` is where something happens: after a locative
+/// preposition, with modifiers between ("in southeastern Serbia"), or as the name of a place
+/// noun after one ("in the northern city of Kirkuk", "near the town of Samarra", "outside of
+/// the Iraqi city of Basra").
+fn locative_phrase(sent: &Sent<'_>, first: usize) -> bool {
+    // Lowercase modifiers and determiners before the name, at most three.
+    let modifier = |j: usize| {
+        let w = sent.w(j);
+        words::is_determiner(w)
+            || (sent.raw(j).chars().next().is_some_and(char::is_lowercase)
+                && !words::is_preposition(w)
+                && !words::is_punct(w)
+                && !words::is_coordinator(w)
+                && !words::is_reporting(w)
+                && w != "to"
+                && w != "of")
+    };
+    let mut j = first;
+    while j > 0 && first - j < 3 && modifier(j - 1) {
+        j -= 1;
+    }
+    let prev = sent.prev(j);
+    if words::is_locative(prev) {
+        return true;
+    }
+    if prev != "of" || j < 2 {
+        return false;
+    }
+    // "outside of X"; "<locative> the <adjectives> city of X".
+    let of = j - 1;
+    if matches!(sent.w(of - 1), "outside" | "out") {
+        return true;
+    }
+    let mut k = of;
+    let mut place_noun = false;
+    while k > 0 && of - k < 5 {
+        k -= 1;
+        let w = sent.w(k);
+        if words::is_locative(w) {
+            return place_noun;
+        }
+        place_noun |= PLACE_NOUNS.contains(&w);
+        if !(modifier(k) || sent.slot_of[k].is_some()) {
+            return false;
+        }
+    }
+    false
 }
