@@ -164,6 +164,43 @@ fn eval_polnear_reads_brat() {
     }
 }
 
+#[test]
+fn eval_polnear_trains_a_cue_model_that_loads() {
+    let dir = scratch("polnear-train");
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    let text = "The harbour master grumbled that the ferry was late. The ferry left at noon.\n";
+    std::fs::write(dir.join("text/art.txt"), text).unwrap();
+    std::fs::write(
+        dir.join("attributions/art_a1.ann"),
+        "T1\tSource 0 18\tThe harbour master\nT2\tCue 19 27\tgrumbled\n",
+    )
+    .unwrap();
+    let model = dir.join("cue-model.tsv");
+    let out = byline()
+        .args(["eval", "polnear", "--train-cues"])
+        .arg(&model)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let tsv = std::fs::read_to_string(&model).unwrap();
+    assert!(
+        tsv.contains("# source:") && tsv.contains("feature\tweight\nbias\t"),
+        "{tsv}"
+    );
+    // The trained file is a valid user cue model.
+    let lex = dir.join("lexicon");
+    std::fs::create_dir_all(&lex).unwrap();
+    std::fs::write(lex.join("cue-model.tsv"), &tsv).unwrap();
+    let cues = byline_lexicon::cues::Cues::with_dirs(&[lex]).unwrap();
+    assert!(!cues.model().is_empty());
+}
+
 /// `(cue, sources, content)` of every claim, content without its final period.
 fn claim_rows(doc: &serde_json::Value) -> Vec<(String, Vec<String>, String)> {
     let src = |id: &serde_json::Value| {
@@ -254,11 +291,12 @@ fn eval_polnear_prints_misses_and_learns_cues() {
     let dir = scratch("polnear-misses");
     std::fs::create_dir_all(dir.join("text")).unwrap();
     std::fs::create_dir_all(dir.join("attributions")).unwrap();
-    let text = "The levee failed, two engineers said. The dock workers grumbled about pay.\n";
+    // A gold cue no reading of ours takes ("ate"): a miss to print.
+    let text = "The levee failed, two engineers said. The dock workers ate lunch at noon.\n";
     std::fs::write(dir.join("text/art.txt"), text).unwrap();
     std::fs::write(
         dir.join("attributions/art_a1.ann"),
-        "T1\tSource 0 9\tThe levee\nT2\tCue 32 36\tsaid\nT3\tCue 55 63\tgrumbled\n",
+        "T1\tSource 0 9\tThe levee\nT2\tCue 32 36\tsaid\nT3\tCue 55 58\tate\n",
     )
     .unwrap();
     let out = byline()
@@ -269,7 +307,7 @@ fn eval_polnear_prints_misses_and_learns_cues() {
     assert!(out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("MISSED\tcue    \tart\t") && stdout.contains("[grumbled]"),
+        stdout.contains("MISSED\tcue    \tart\t") && stdout.contains("[ate]"),
         "{stdout}"
     );
     assert!(stdout.contains("FALSE\tsource "), "{stdout}");

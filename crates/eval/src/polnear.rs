@@ -196,7 +196,9 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
     let raw_chars: Vec<char> = raw.chars().collect();
     let mut out = Spans::default();
     for c in doc.claims.iter().filter(|c| c.parent.is_none()) {
-        out.contents.push(frag(c.span));
+        let content = al.span(c.span);
+        out.contents
+            .push(vec![(with_that(&raw_chars, content.0), content.1)]);
         if let Some(cue) = &c.cue {
             out.cues.push(frag(cue.span));
         }
@@ -238,6 +240,20 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
         out.sources.extend(merged.into_iter().map(|s| vec![s]));
     }
     out
+}
+
+/// PolNeAR's content takes the complementiser before it ("said [that C]"; byline's claim is
+/// C): the start of "that" when it stands just before `start`.
+fn with_that(chars: &[char], start: usize) -> usize {
+    let before: String = chars[..start.min(chars.len())].iter().collect();
+    let trimmed = before.trim_end();
+    let Some(head) = trimmed.strip_suffix("that") else {
+        return start;
+    };
+    if head.chars().last().is_some_and(char::is_alphanumeric) {
+        return start;
+    }
+    head.chars().count()
 }
 
 /// PolNeAR takes the relative pronoun as the source of a cue inside a relative clause
@@ -515,11 +531,7 @@ pub fn train_cues(
          data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
          its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
     );
-    (
-        trainer.train(epochs, 3, &header),
-        n,
-        pos,
-    )
+    (trainer.train(epochs, 3, &header), n, pos)
 }
 
 /// For each code point of `text`, whether it lies inside a gold cue.
@@ -707,6 +719,17 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_content_takes_the_that_before_it() {
+        let chars: Vec<char> = "The pilots said that the channel is shallow."
+            .chars()
+            .collect();
+        assert_eq!(with_that(&chars, 21), 16);
+        // "what" is no complementiser.
+        let chars: Vec<char> = "The pilots knew what the channel is.".chars().collect();
+        assert_eq!(with_that(&chars, 21), 21);
     }
 
     #[test]

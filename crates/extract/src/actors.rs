@@ -259,7 +259,15 @@ impl<'a> Resolver<'a> {
                         .iter()
                         .any(|a| key(a) == k && is_all_caps(a))
                     && key(&hit.entry.name) != k;
-                if acronym_only {
+                // "Russia today" is no "Russia Today": a name's capitalised last word must be
+                // capitalised in the text.
+                let lower_tail = n > 1
+                    && !is_capitalized(last.text)
+                    && std::iter::once(&hit.entry.name)
+                        .chain(&hit.entry.aliases)
+                        .filter(|a| key(a) == k)
+                        .all(|a| a.split(' ').next_back().is_some_and(is_capitalized));
+                if acronym_only || lower_tail {
                     continue;
                 }
                 best = Some((n, hit.entry, hit.index, hit.via));
@@ -1074,6 +1082,9 @@ mod tests {
             "2024-05-06",
         );
         assert_eq!(find(&a, "Ana Velasco").country, None);
+        // A lowercase word does not end a capitalised name ("Russia Today" the channel).
+        let r = actors("Peru's envoy visited Russia today.", "2024-05-06");
+        assert_eq!(find(&r, "Russia").code.as_deref(), Some("RUS"));
         // A demonym a few words before a name describes the person.
         let b = actors(
             "Police arrested suspected Chilean smuggler Tomas Huaman and Peruvian junior \

@@ -5,9 +5,10 @@
 //! 2. [`cues`] finds reporting verbs and phrases outside quotes (lexicon `data/cues`);
 //! 3. [`claims`] reads each cue in its frame (`S said C`, `C, S said`, `According to S, C`,
 //!    `S told R that C`, quotes before, after or around the cue, `as S put it`, passives) into
-//!    draft claims with their source phrases; [`frames`] reads the verbs left over whose lemma
-//!    is a learnt cue (`data/cues/learnt.tsv`) through the dependency parse (subject subtree as
-//!    source, complement subtree as content); then hedged claims without a source are added;
+//!    draft claims with their source phrases; [`frames`] reads the verbs and nouns left over
+//!    that the trained cue classifier ([`cuemodel`], `data/cues/cue-model.tsv`) takes for cues
+//!    through the dependency parse (subject or possessor subtree as source, complement subtree
+//!    as content); then hedged claims without a source are added;
 //! 4. [`sources`] describes each source phrase (kind, count, seniority, role, affiliation) and
 //!    links re-mentions ("they", "the official", "one") to what they re-mention;
 //! 5. [`notices`] finds no-comment and could-not-verify notices and denials, and marks the

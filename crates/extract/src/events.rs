@@ -679,12 +679,19 @@ fn resident(sent: &Sent<'_>, tree: &byline_nlp::Analysis, s: usize) -> usize {
         .map_or(s, |(i, _)| i)
 }
 
-/// An attack, coercion or threat without a target is aimed at where it happens ("curfew in
-/// Cizre", "bombing in Baghdad", "airstrikes in southern Syria … and raids there").
+/// An attack, coercion, threat, protest, mobilization or sanction without a target is aimed
+/// at where it happens ("curfew in Cizre", "bombing in Baghdad", "airstrikes in southern Syria
+/// … and raids there", "troops on alert in the West Bank", "suspended aid deliveries in
+/// Baghdad"), as event data code them.
 fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
     let aimed = matches!(
         t.pattern.kind,
-        EventType::Assault | EventType::Coerce | EventType::Threaten | EventType::Protest
+        EventType::Assault
+            | EventType::Coerce
+            | EventType::Threaten
+            | EventType::Protest
+            | EventType::Mobilize
+            | EventType::Sanction
     );
     if aimed && r.location.is_none() {
         r.location = there(sent, t);

@@ -1263,3 +1263,17 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
         d.parent = d.parent.and_then(|p| remap[p]);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted() {
+        for list in [AUXILIARIES, TIME_WORDS] {
+            for w in list.windows(2) {
+                assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
+            }
+        }
+    }
+}

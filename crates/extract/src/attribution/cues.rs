@@ -47,7 +47,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Numerals that make the next word a plural noun ("two states").
 const NUMERALS: &[&str] = &[
-    "eight", "five", "four", "nine", "several", "seven", "six", "ten", "three", "two",
+    "eight", "five", "four", "nine", "seven", "several", "six", "ten", "three", "two",
 ];
 
 /// Lemmas that report speech only next to a quote or a colon ("Caddell continued: …",
@@ -227,7 +227,11 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
             && !w.toks[j - 1].punct
             && !is_in(NOT_FINITE_BEFORE, before)
             && !is_in(DETERMINERS, before);
-        let verbal = is_in(BASE_BEFORE, before) || (!nouny && (plural_before || finite));
+        // "Both Smith and Jones say": coordinated names make a plural subject.
+        let names_before =
+            j > 2 && w.toks[j - 1].cap && (j.saturating_sub(6)..j - 1).any(|k| w.word(k) == "and");
+        let verbal =
+            is_in(BASE_BEFORE, before) || (!nouny && (plural_before || finite || names_before));
         let nouny_ok = nouny && plural_before && clause_next;
         if !(verbal || nouny_ok) {
             return None;
@@ -243,7 +247,9 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
     {
         return None;
     }
-    if !passive && infinitive_follows(w, i) {
+    // "say" takes no infinitive of its own: "experts say her plans to raise taxes …" reports.
+    let takes_infinitive = v.lemma != "say" || next == "to";
+    if !passive && takes_infinitive && infinitive_follows(w, i) {
         return None;
     }
     Some(Hit {

@@ -33,6 +33,11 @@ use super::Work;
 const MIN_VERB: f32 = 0.3;
 /// … and a noun at least this one.
 const MIN_NOUN: f32 = 0.6;
+/// A cue followed by a content that has no verb ("rejected the offer", "questions about the
+/// deal") needs
+/// this much: dev F1 stays the same from 0 to 0.7 while precision rises (cues 0.822 → 0.868)
+/// and fewer actions pass for claims in the gold reports.
+const MIN_NOMINAL: f32 = 0.7;
 
 /// Relative pronouns: a subject that stands for the noun its clause hangs on.
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
@@ -40,7 +45,8 @@ const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 /// Prepositions that introduce what a verb is about ("complained about", "spoke of").
 const ABOUT: &[&str] = &["about", "for", "of", "on", "over"];
 
-/// The drafts the parse yields for verbs outside every existing draft.
+/// The drafts the parse yields for the verbs and nouns outside every existing draft that the
+/// cue classifier takes for cues.
 pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let taken = taken_tokens(w, drafts);
     let mut cues = vec![false; w.toks.len()];
@@ -66,10 +72,6 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             continue;
         }
         let Some(d) = read(w, i, &cues) else { continue };
-        let min_obj: f32 = std::env::var("CM_OBJ")
-            .ok()
-            .and_then(|x| x.parse().ok())
-            .unwrap_or(0.0);
         if let Content::Tokens(a, b) = d.content {
             let clause = (a..b).any(|k| {
                 w.toks[k]
@@ -77,7 +79,8 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
                     .as_ref()
                     .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
             });
-            if !clause && view.score(w, i) < min_obj {
+            // A passive subject before its verb ("The plan was mocked by S") is spared.
+            if !clause && a > i && view.score(w, i) < MIN_NOMINAL {
                 continue;
             }
         }
@@ -351,6 +354,65 @@ fn trim(w: &Work, (mut a, mut b): (usize, usize)) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Input, Pipeline};
+
+    /// `(cue, sources, content)` of every claim the pipeline finds in `text`.
+    fn claims(text: &str) -> Vec<(String, Vec<String>, String)> {
+        let doc = Pipeline::new().unwrap().extract(&Input::new(text)).unwrap();
+        doc.claims
+            .iter()
+            .map(|c| {
+                let sources = c
+                    .sources
+                    .iter()
+                    .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
+                    .map(|s| s.text.clone())
+                    .collect();
+                let cue = c.cue.as_ref().map_or(String::new(), |m| m.text.clone());
+                (cue, sources, c.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_unseen_reporting_verb_is_read_through_the_parse() {
+        // Neither the lexicons nor the training data know "grumble".
+        let cues = byline_lexicon::cues::Cues::builtin();
+        assert!(cues.verb("grumbled").is_none() && cues.learnt("grumble", "VERB").is_none());
+        let found = claims(
+            "The harbour master grumbled that the new ferry timetable would strand late-shift workers.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (cue, sources, content) = &found[0];
+        assert_eq!(cue, "grumbled");
+        assert_eq!(sources, &["The harbour master"]);
+        assert!(
+            content.starts_with("that the new ferry timetable"),
+            "{content}"
+        );
+    }
+
+    #[test]
+    fn a_noun_cue_takes_its_possessor_as_source() {
+        let found = claims("Her claim that the ferry company cut wages was rejected by the board.");
+        let (cue, sources, content) = found
+            .iter()
+            .find(|c| c.0 == "claim")
+            .unwrap_or_else(|| panic!("no noun cue in {found:?}"));
+        assert_eq!(
+            (cue.as_str(), sources.as_slice()),
+            ("claim", &["Her".to_string()][..])
+        );
+        assert!(
+            content.starts_with("that the ferry company cut wages"),
+            "{content}"
+        );
+    }
+
+    #[test]
+    fn plain_actions_are_no_cues() {
+        assert!(claims("The ferry left the harbour at noon and docked an hour later.").is_empty());
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -119,7 +119,9 @@ fn slot_near(sent: &Sent<'_>, from: usize) -> Option<usize> {
 /// Monday", "…, the BTA reported", "…, according to reports"): whoever reports an event is not
 /// one of its participants.
 pub(crate) fn attribution_after(sent: &Sent<'_>, last: usize) -> Option<usize> {
-    let r = (last + 1..sent.len()).find(|&r| words::is_reporting(sent.w(r)))?;
+    // Not a word of a name ("the United States").
+    let r = (last + 1..sent.len())
+        .find(|&r| words::is_reporting(sent.w(r)) && sent.slot_of[r].is_none())?;
     let c = (last + 1..r).rev().find(|&c| sent.w(c) == ",")?;
     let quiet = (c + 1..r).all(|k| {
         let w = sent.w(k);
@@ -422,8 +424,22 @@ fn location(sent: &Sent<'_>, head: usize) -> Option<usize> {
 
 /// Nouns for a kind of place ("the northern city of Kirkuk").
 const PLACE_NOUNS: &[&str] = &[
-    "area", "border", "capital", "city", "district", "island", "neighborhood", "neighbourhood",
-    "outskirts", "port", "province", "region", "sector", "suburb", "town", "village",
+    "area",
+    "border",
+    "capital",
+    "city",
+    "district",
+    "island",
+    "neighborhood",
+    "neighbourhood",
+    "outskirts",
+    "port",
+    "province",
+    "region",
+    "sector",
+    "suburb",
+    "town",
+    "village",
 ];
 
 /// True when the place starting at token `first` is where something happens: after a locative
@@ -437,6 +453,7 @@ fn locative_phrase(sent: &Sent<'_>, first: usize) -> bool {
         words::is_determiner(w)
             || (sent.raw(j).chars().next().is_some_and(char::is_lowercase)
                 && !words::is_preposition(w)
+                && !words::is_locative(w)
                 && !words::is_punct(w)
                 && !words::is_coordinator(w)
                 && !words::is_reporting(w)

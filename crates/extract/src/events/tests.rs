@@ -487,6 +487,9 @@ fn actor_codes_issue_7_threat_conditions_and_trailing_sources() {
         "Norway, a close German partner in the alliance, has refused to send troops to Mali.",
     );
     check!(doc, has(&doc, EventType::Reject, "NOR", "MLI"));
+    // A network named by a modifier is its own actor, not its leader's.
+    let doc = extract("Ali Hassan's Hezbollah militia has threatened to strike Israel.");
+    check!(doc, has(&doc, EventType::Threaten, "LBN", "ISR"));
 }
 
 #[test]

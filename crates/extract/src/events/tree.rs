@@ -35,7 +35,11 @@ fn slot_for(tree: &Analysis, sent: &Sent<'_>, j: usize, depth: usize) -> Option<
     if depth == 0 {
         return None;
     }
-    for c in tree.dependents(j) {
+    // A name modifier says what the noun is before its possessor says whose ("Osama bin
+    // Laden's al-Qaeda network" is al-Qaeda's).
+    let mut deps: Vec<usize> = tree.dependents(j).collect();
+    deps.sort_by_key(|&c| tree.words[c].deprel.ends_with("poss"));
+    for c in deps {
         let rel = tree.words[c].deprel;
         if ["amod", "compound", "nmod:poss", "flat", "nmod", "appos"]
             .iter()
