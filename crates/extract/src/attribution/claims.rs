@@ -317,7 +317,10 @@ fn plain(
         if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
             return None;
         }
-        let content = content_after(w, after, sent.end, cue_at)?;
+        // The content ends with the relative clause: "Fishermen who complained about the
+        // quotas met the minister" reports nothing of the meeting.
+        let hi = subtree(w, h.first).1.clamp(after, sent.end);
+        let content = content_after(w, after, hi, cue_at)?;
         return Some(Draft {
             content,
             sources: split(w, src),
