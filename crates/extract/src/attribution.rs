@@ -211,6 +211,27 @@ impl<'a> Work<'a> {
         &self.text[self.toks[a].start..self.toks[b - 1].end]
     }
 
+    /// Tokens `[a, b)` covered by the parse subtree of `root` within the sentence `sent`: every
+    /// token whose chain of heads, inside `sent`, reaches `root`.
+    pub fn subtree(&self, root: usize, sent: &Range<usize>) -> (usize, usize) {
+        let (mut a, mut b) = (root, root + 1);
+        for k in sent.clone() {
+            let mut x = k;
+            for _ in 0..64 {
+                if x == root {
+                    a = a.min(k);
+                    b = b.max(k + 1);
+                    break;
+                }
+                match self.toks[x].syn.as_ref().and_then(|s| s.head) {
+                    Some(h) if sent.contains(&h) => x = h,
+                    _ => break,
+                }
+            }
+        }
+        (a, b)
+    }
+
     /// The sentence range holding token `i`.
     pub fn sentence_of(&self, i: usize) -> Range<usize> {
         self.toks

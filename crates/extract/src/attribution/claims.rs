@@ -312,14 +312,17 @@ fn plain(
         let noun = syn
             .head
             .filter(|&n| n < j - 1 && syn.deprel.starts_with("acl"))?;
-        let (a, _) = subtree(w, noun);
+        let (a, _) = w.subtree(noun, &w.sentence_of(noun));
         let src = (a.max(sent.start), noun + 1);
         if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
             return None;
         }
         // The content ends with the relative clause: "Fishermen who complained about the
         // quotas met the minister" reports nothing of the meeting.
-        let hi = subtree(w, h.first).1.clamp(after, sent.end);
+        let hi = w
+            .subtree(h.first, &w.sentence_of(h.first))
+            .1
+            .clamp(after, sent.end);
         let content = content_after(w, after, hi, cue_at)?;
         return Some(Draft {
             content,
@@ -343,27 +346,6 @@ fn plain(
     })
 }
 
-/// Tokens `[a, b)` of the parse subtree of token `k` (within its sentence).
-fn subtree(w: &Work, k: usize) -> (usize, usize) {
-    let sent = w.sentence_of(k);
-    let (mut a, mut b) = (k, k + 1);
-    for x in sent {
-        let mut y = x;
-        for _ in 0..64 {
-            if y == k {
-                a = a.min(x);
-                b = b.max(x + 1);
-                break;
-            }
-            match w.toks[y].syn.as_ref().and_then(|s| s.head) {
-                Some(h) => y = h,
-                None => break,
-            }
-        }
-    }
-    (a, b)
-}
-
 /// The subject of the verb that token `i` is coordinated with, completes or hangs on as an
 /// adverbial clause (up to three steps), when it stands before `i`.
 fn shared_subject(w: &Work, i: usize, sent: std::ops::Range<usize>) -> Option<(usize, usize)> {
@@ -381,7 +363,7 @@ fn shared_subject(w: &Work, i: usize, sent: std::ops::Range<usize>) -> Option<(u
                 .is_some_and(|x| x.head == Some(v) && x.deprel.starts_with("nsubj"))
         });
         if let Some(k) = subj {
-            let (mut a, mut b) = subtree(w, k);
+            let (mut a, mut b) = w.subtree(k, &w.sentence_of(k));
             a = skip_leading(w, a.max(sent.start), b);
             while b > a && w.toks[b - 1].punct && !closes_paren(w, a, b - 1) {
                 b -= 1;

@@ -148,7 +148,7 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     if let Some(k) = kids(v).find(|&k| rel(k) == "nsubj:pass") {
         // "The plan was criticised by S": what the passive is about.
         if kids(v).any(|k| rel(k) == "obl:agent" || rel(k) == "obl") {
-            content = Some(subtree(w, k, &sent));
+            content = Some(w.subtree(k, &sent));
         }
     }
     for want in ["ccomp", "xcomp", "obj"] {
@@ -162,16 +162,16 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
             if cues[k] && !kids(k).any(|c| rel(c).starts_with("nsubj")) {
                 return None;
             }
-            content = Some(subtree(w, k, &sent));
+            content = Some(w.subtree(k, &sent));
             break;
         }
     }
     if content.is_none() {
         // "warned officials to boost defences": the indirect object with the clause after it.
         if let Some(k) = kids(v).find(|&k| rel(k) == "iobj") {
-            let (a, mut b) = subtree(w, k, &sent);
+            let (a, mut b) = w.subtree(k, &sent);
             for c in kids(v).filter(|&c| c > k && matches!(rel(c), "advcl" | "xcomp" | "ccomp")) {
-                b = b.max(subtree(w, c, &sent).1);
+                b = b.max(w.subtree(c, &sent).1);
             }
             content = Some((a, b));
         }
@@ -180,13 +180,13 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
-            .map(|k| subtree(w, k, &sent));
+            .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
         // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
         let h = w.toks[v].syn.as_ref()?.head?;
-        let (ha, _) = subtree(w, h, &sent);
-        let (va, _) = subtree(w, v, &sent);
+        let (ha, _) = w.subtree(h, &sent);
+        let (va, _) = w.subtree(v, &sent);
         if h < v && ha < va {
             content = Some((ha, va));
         }
@@ -237,7 +237,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
     };
     let source = if let Some(k) = kids(n).find(|&k| rel(k) == "nmod:poss") {
         // "the mayor's": without the possessive ending.
-        let (a, mut b) = subtree(w, k, sent);
+        let (a, mut b) = w.subtree(k, sent);
         while b > a + 1 && matches!(w.word(b - 1), "'s" | "'" | "\u{2019}s" | "\u{2019}") {
             b -= 1;
         }
@@ -246,7 +246,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
         .filter(|&k| matches!(rel(k), "nmod" | "obl"))
         .find(|&k| with_case(k, &["by", "from"]))
     {
-        let (a, b) = subtree(w, k, sent);
+        let (a, b) = w.subtree(k, sent);
         (a + usize::from(matches!(w.word(a), "by" | "from")), b)
     } else if rel(n) == "obj" {
         // "S voiced concern that C".
@@ -261,7 +261,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
                 .filter(|&k| rel(k) == "nmod")
                 .find(|&k| with_case(k, ABOUT))
         })
-        .map(|k| subtree(w, k, sent))?;
+        .map(|k| w.subtree(k, sent))?;
     draft(w, n, Some(source), content)
 }
 
@@ -276,18 +276,18 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
             if super::is_in(RELATIVE, w.word(s)) && rel(at) == "acl:relcl" {
                 // "officials who argued": the noun, without its relative clause.
                 let noun = w.toks[at].syn.as_ref()?.head?;
-                let (na, _) = subtree(w, noun, sent);
-                let (ra, _) = subtree(w, at, sent);
+                let (na, _) = w.subtree(noun, sent);
+                let (ra, _) = w.subtree(at, sent);
                 return (na < ra).then_some((na, ra));
             }
-            return Some(subtree(w, s, sent));
+            return Some(w.subtree(s, sent));
         }
         if kids(at).any(|k| rel(k) == "nsubj:pass") {
             // "was criticised by S".
             let agent = kids(at).find(|&k| {
                 rel(k) == "obl:agent" || (rel(k) == "obl" && kids(k).any(|c| w.word(c) == "by"))
             })?;
-            let (a, b) = subtree(w, agent, sent);
+            let (a, b) = w.subtree(agent, sent);
             let a = if w.word(a) == "by" { a + 1 } else { a };
             return Some((a, b));
         }
@@ -298,7 +298,7 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
             "acl" if w.word(at).ends_with("ing") => {
                 // "a senator calling for …": the noun the participle hangs on.
                 let noun = w.toks[at].syn.as_ref()?.head?;
-                let (na, _) = subtree(w, noun, sent);
+                let (na, _) = w.subtree(noun, sent);
                 return (na <= noun && noun < at).then_some((na, noun + 1));
             }
             _ => return None,
@@ -317,27 +317,6 @@ fn kids(w: &Work, sent: &std::ops::Range<usize>, h: usize) -> Vec<usize> {
 /// The relation of token `k` to its head ("" without a parse).
 fn rel(w: &Work, k: usize) -> &'static str {
     w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
-}
-
-/// The token range `[a, b)` a word's subtree covers, within its sentence.
-fn subtree(w: &Work, root: usize, sent: &std::ops::Range<usize>) -> (usize, usize) {
-    let (mut a, mut b) = (root, root + 1);
-    for k in sent.clone() {
-        // Walk up from k; it is in the subtree when the walk meets the root.
-        let mut x = k;
-        for _ in 0..64 {
-            if x == root {
-                a = a.min(k);
-                b = b.max(k + 1);
-                break;
-            }
-            match w.toks[x].syn.as_ref().and_then(|s| s.head) {
-                Some(h) if sent.contains(&h) => x = h,
-                _ => break,
-            }
-        }
-    }
-    (a, b)
 }
 
 /// A range without punctuation at either end.
