@@ -22,6 +22,7 @@
 
 pub mod model;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -219,6 +220,16 @@ fn rows<'a>(file: &str, text: &'a str) -> Result<Vec<(usize, Vec<&'a str>)>> {
     Ok(out)
 }
 
+/// `s` lowercased, borrowed when lowercasing would not change it (the lookups' keys are
+/// lowercase; most words asked about already are).
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| c.to_lowercase().eq(std::iter::once(c))) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 fn words(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_lowercase).collect()
 }
@@ -408,11 +419,7 @@ impl Cues {
 
     /// The reporting verb a word form is, if any (case-insensitive).
     pub fn verb(&self, form: &str) -> Option<&Verb> {
-        if form.chars().any(char::is_uppercase) {
-            self.verbs.get(&form.to_lowercase())
-        } else {
-            self.verbs.get(form)
-        }
+        self.verbs.get(lower(form).as_ref())
     }
 
     /// How often `lemma` tagged `upos` ("VERB", "NOUN") was a cue in the annotated text the
@@ -426,7 +433,7 @@ impl Cues {
     /// How often the parse-read frame of a verb form (`reads.tsv`) gave a claim whose cue
     /// was a gold cue in the annotated text it was learnt from: `total` reads, `cue` right.
     pub fn reads(&self, form: &str) -> Option<LearntCue> {
-        self.reads.get(&form.to_lowercase()).copied()
+        self.reads.get(lower(form).as_ref()).copied()
     }
 
     /// The trained cue classifier (`cue-model.tsv`).
@@ -451,7 +458,7 @@ impl Cues {
 
     /// The hedge class of a word, if it is one.
     pub fn hedge(&self, word: &str) -> Option<HedgeClass> {
-        self.hedges.get(&word.to_lowercase()).copied()
+        self.hedges.get(lower(word).as_ref()).copied()
     }
 
     /// True for hedging adverbs ("reportedly", "allegedly").
@@ -461,21 +468,17 @@ impl Cues {
 
     /// The role a word gives an anonymous source.
     pub fn role(&self, word: &str) -> Option<&RoleWord> {
-        if word.chars().any(char::is_uppercase) {
-            self.roles.get(&word.to_lowercase())
-        } else {
-            self.roles.get(word)
-        }
+        self.roles.get(lower(word).as_ref())
     }
 
     /// True for seniority words ("senior", "top").
     pub fn is_seniority(&self, word: &str) -> bool {
-        self.seniority.contains(&word.to_lowercase())
+        self.seniority.contains(lower(word).as_ref())
     }
 
     /// True when the words (lowercase, space-joined) name a known outlet ("reuters").
     pub fn is_outlet_name(&self, words: &str) -> bool {
-        self.outlet_names.contains_key(&words.to_lowercase())
+        self.outlet_names.contains_key(lower(words).as_ref())
     }
 
     /// The most words an outlet name has.
@@ -485,12 +488,12 @@ impl Cues {
 
     /// True for nouns that make a phrase an outlet ("newspaper", "media").
     pub fn is_outlet_head(&self, word: &str) -> bool {
-        self.outlet_heads.contains(&word.to_lowercase())
+        self.outlet_heads.contains(lower(word).as_ref())
     }
 
     /// True for nouns that make a phrase a document ("statement", "report").
     pub fn is_document(&self, word: &str) -> bool {
-        self.documents.contains(&word.to_lowercase())
+        self.documents.contains(lower(word).as_ref())
     }
 }
 

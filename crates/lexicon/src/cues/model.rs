@@ -225,36 +225,28 @@ pub struct CueModel {
 impl CueModel {
     /// Reads a `cue-model.tsv` text: comments, the header `feature<TAB>weight`, then rows.
     pub fn parse(text: &str) -> Result<CueModel> {
-        let bad = |line: usize, message: String| Error::Parse {
-            file: "cue-model.tsv".into(),
-            line,
-            message,
-        };
-        let mut weights = HashMap::new();
-        let mut header = false;
-        for (n, line) in text.lines().enumerate() {
-            let line = line.trim_end_matches('\r');
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((name, w)) = line.split_once('\t') else {
-                return Err(bad(n + 1, "expected feature<TAB>weight".into()));
-            };
-            if !header {
-                if (name, w) != ("feature", "weight") {
-                    return Err(bad(n + 1, "header should be \"feature\\tweight\"".into()));
-                }
-                header = true;
-                continue;
-            }
-            let w: f32 = w
-                .trim()
-                .parse()
-                .map_err(|_| bad(n + 1, format!("not a weight: {w:?}")))?;
-            weights.insert(hash_parts(&[name]), w);
+        const FILE: &str = "cue-model.tsv";
+        let rows = super::rows(FILE, text)?;
+        // `rows` has checked the header when there is one; a model without any is an error.
+        if rows.is_empty()
+            && text
+                .lines()
+                .all(|l| l.trim().is_empty() || l.starts_with('#'))
+        {
+            return Err(Error::Parse {
+                file: FILE.into(),
+                line: 0,
+                message: "no header".into(),
+            });
         }
-        if !header {
-            return Err(bad(0, "no header".into()));
+        let mut weights = HashMap::with_capacity(rows.len());
+        for (line, c) in rows {
+            let w: f32 = c[1].parse().map_err(|_| Error::Parse {
+                file: FILE.into(),
+                line,
+                message: format!("not a weight: {:?}", c[1]),
+            })?;
+            weights.insert(hash_parts(&[c[0]]), w);
         }
         Ok(CueModel { weights })
     }
