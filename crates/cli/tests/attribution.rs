@@ -22,6 +22,16 @@ They said repairs had been delayed for years.\n\n\
 The dam is reportedly cracked. \
 Reuters could not independently verify the inspection records, and the mayor's office declined to comment.\n";
 
+/// A PolNeAR split folder holding one article, `art`, with its brat annotations.
+fn polnear_dir(name: &str, text: &str, ann: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    std::fs::write(dir.join("text/art.txt"), text).unwrap();
+    std::fs::write(dir.join("attributions/art_a1.ann"), ann).unwrap();
+    dir
+}
+
 fn extract(text: &str) -> serde_json::Value {
     // One file per call: the tests run in parallel.
     static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -137,16 +147,11 @@ fn eval_gold_scores_every_layer() {
 
 #[test]
 fn eval_polnear_reads_brat() {
-    let dir = scratch("polnear");
-    std::fs::create_dir_all(dir.join("text")).unwrap();
-    std::fs::create_dir_all(dir.join("attributions")).unwrap();
-    let text = "The levee failed, two engineers said.\n";
-    std::fs::write(dir.join("text/art.txt"), text).unwrap();
-    std::fs::write(
-        dir.join("attributions/art_a1.ann"),
+    let dir = polnear_dir(
+        "polnear",
+        "The levee failed, two engineers said.\n",
         "T1\tContent 0 16\tThe levee failed\nT2\tSource 18 31\ttwo engineers\nT3\tCue 32 36\tsaid\n",
-    )
-    .unwrap();
+    );
     let out = byline()
         .args(["eval", "polnear", "--json"])
         .arg(&dir)
@@ -166,16 +171,11 @@ fn eval_polnear_reads_brat() {
 
 #[test]
 fn eval_polnear_trains_a_cue_model_that_loads() {
-    let dir = scratch("polnear-train");
-    std::fs::create_dir_all(dir.join("text")).unwrap();
-    std::fs::create_dir_all(dir.join("attributions")).unwrap();
-    let text = "The harbour master grumbled that the ferry was late. The ferry left at noon.\n";
-    std::fs::write(dir.join("text/art.txt"), text).unwrap();
-    std::fs::write(
-        dir.join("attributions/art_a1.ann"),
+    let dir = polnear_dir(
+        "polnear-train",
+        "The harbour master grumbled that the ferry was late. The ferry left at noon.\n",
         "T1\tSource 0 18\tThe harbour master\nT2\tCue 19 27\tgrumbled\n",
-    )
-    .unwrap();
+    );
     let model = dir.join("cue-model.tsv");
     let out = byline()
         .args(["eval", "polnear", "--train-cues"])
@@ -289,17 +289,12 @@ fn doubled_apostrophes_mark_quotes() {
 
 #[test]
 fn eval_polnear_prints_misses_and_learns_cues() {
-    let dir = scratch("polnear-misses");
-    std::fs::create_dir_all(dir.join("text")).unwrap();
-    std::fs::create_dir_all(dir.join("attributions")).unwrap();
     // A gold cue no reading of ours takes ("ate"): a miss to print.
-    let text = "The levee failed, two engineers said. The dock workers ate lunch at noon.\n";
-    std::fs::write(dir.join("text/art.txt"), text).unwrap();
-    std::fs::write(
-        dir.join("attributions/art_a1.ann"),
+    let dir = polnear_dir(
+        "polnear-misses",
+        "The levee failed, two engineers said. The dock workers ate lunch at noon.\n",
         "T1\tSource 0 9\tThe levee\nT2\tCue 32 36\tsaid\nT3\tCue 55 58\tate\n",
-    )
-    .unwrap();
+    );
     let out = byline()
         .args(["eval", "polnear", "--misses", "10"])
         .arg(&dir)

@@ -65,7 +65,8 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         } else {
             MIN_VERB
         };
-        if view.score(w, i) < least {
+        let p = view.score(w, i);
+        if p < least {
             continue;
         }
         if out.iter().any(|d| inside_draft(w, d, i)) {
@@ -80,7 +81,7 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
                     .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
             });
             // A passive subject before its verb ("The plan was mocked by S") is spared.
-            if !clause && a > i && view.score(w, i) < MIN_NOMINAL {
+            if !clause && a > i && p < MIN_NOMINAL {
                 continue;
             }
         }

@@ -108,31 +108,6 @@ pub(crate) fn find<'p>(
         }
         out.push(t);
     }
-    // Development aid (test builds only): the triggers and the parse they were read with.
-    #[cfg(test)]
-    if std::env::var_os("BYLINE_TRIG_DEBUG").is_some() {
-        for t in &out {
-            eprintln!(
-                "TRIG {} {:?} {:?}",
-                sent.w(t.head),
-                t.pattern.words,
-                t.pattern.kind
-            );
-        }
-        if let Some(tree) = tree {
-            for (i, w) in tree.words.iter().enumerate() {
-                eprint!(
-                    "{}:{}/{:?}/{:?}/{} ",
-                    i,
-                    sent.w(i),
-                    w.upos,
-                    w.head,
-                    w.deprel
-                );
-            }
-            eprintln!();
-        }
-    }
     out
 }
 
