@@ -195,8 +195,8 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
     };
     let raw_chars: Vec<char> = raw.chars().collect();
     let mut out = Spans::default();
-    for c in doc.claims.iter().filter(|c| c.parent.is_none()) {
-        let content = al.span(c.span);
+    for (c, end) in polnear_claims(doc) {
+        let content = al.span(Span(c.span.0, end));
         out.contents
             .push(vec![(with_that(&raw_chars, content.0), content.1)]);
         if let Some(cue) = &c.cue {
@@ -237,9 +237,105 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
             }
             merged.push(s);
         }
+        // PolNeAR's source takes the comma closing an appositive ("Jane Doe, the mayor, said").
+        for s in merged.iter_mut() {
+            let inner = raw_chars.get(s.0..s.1).is_some_and(|t| t.contains(&','));
+            if inner && raw_chars.get(s.1) == Some(&',') {
+                s.1 += 1;
+            }
+        }
         out.sources.extend(merged.into_iter().map(|s| vec![s]));
     }
     out
+}
+
+/// The claims PolNeAR would annotate, each with the end of its content (code points of the
+/// document's text). PolNeAR gives a token to one attribution only: a claim nested at the
+/// start of another's content ("S1 said [S2 believes C]") is part of that content and left
+/// out, while a claim of its own further on in it ("S said C1, though she noted C2") is
+/// kept, and the outer content then ends before it.
+fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
+    let chars: Vec<char> = doc.text.chars().collect();
+    let parent = |c: &byline_model::Claim| {
+        c.parent
+            .as_ref()
+            .and_then(|p| doc.claims.iter().position(|o| o.id == *p))
+    };
+    // Where a nested claim starts inside its parent's content: its first source, cue or
+    // content position at or after the parent content's start.
+    let start_in = |c: &byline_model::Claim, o: &byline_model::Claim| {
+        let sources = c
+            .sources
+            .iter()
+            .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
+            .map(|s| s.span.0);
+        std::iter::once(c.span.0)
+            .chain(c.cue.as_ref().map(|m| m.span.0))
+            .chain(sources)
+            .filter(|&x| x >= o.span.0)
+            .min()
+    };
+    // A nested claim stands on its own when the parent's content holds words of its own
+    // (other than "that") before it.
+    let own = |c: &byline_model::Claim, o: &byline_model::Claim| {
+        start_in(c, o).is_some_and(|x| {
+            let before: String = chars[o.span.0.min(chars.len())..x.min(chars.len())]
+                .iter()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            !before.is_empty() && !before.eq_ignore_ascii_case("that")
+        })
+    };
+    let n = doc.claims.len();
+    let mut kept = vec![false; n];
+    // Parents come before their nested claims in no fixed order: settle top-down.
+    for _ in 0..4 {
+        for (i, c) in doc.claims.iter().enumerate() {
+            kept[i] = match parent(c) {
+                None => true,
+                Some(p) => kept[p] && own(c, &doc.claims[p]),
+            };
+        }
+    }
+    let mut ends: Vec<usize> = doc.claims.iter().map(|c| c.span.1).collect();
+    for (i, c) in doc.claims.iter().enumerate() {
+        if let (true, Some(p)) = (kept[i], parent(c)) {
+            if let Some(x) = start_in(c, &doc.claims[p]) {
+                ends[p] = ends[p].min(content_end(&chars, doc.claims[p].span.0, x));
+            }
+        }
+    }
+    doc.claims
+        .iter()
+        .zip(kept)
+        .zip(ends)
+        .filter(|((_, k), _)| *k)
+        .map(|((c, _), e)| (c, e))
+        .collect()
+}
+
+/// Words that join a content to the next attribution and belong to neither.
+const JOINERS: &[&str] = &["also", "although", "and", "as", "but", "even", "though", "while"];
+
+/// The end of a content cut before `at`: without the spaces, punctuation and joining words
+/// ("…, though") before it, never before `start + 1`.
+fn content_end(chars: &[char], start: usize, at: usize) -> usize {
+    let mut end = at.min(chars.len());
+    loop {
+        while end > start + 1 && !chars[end - 1].is_alphanumeric() {
+            end -= 1;
+        }
+        let mut a = end;
+        while a > start && chars[a - 1].is_alphabetic() {
+            a -= 1;
+        }
+        let word: String = chars[a..end].iter().collect::<String>().to_lowercase();
+        if a > start && JOINERS.contains(&word.as_str()) {
+            end = a;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// PolNeAR's content takes the complementiser before it ("said [that C]"; byline's claim is

@@ -612,9 +612,16 @@ impl<'a> Resolver<'a> {
             }
             Via::Surname if e.kind == ActorKind::Person => {
                 let known = self.by_key.contains_key(&Key::Entry(idx));
-                let person_here = ents
-                    .iter()
-                    .any(|x| x.kind == "PER" && x.start <= i && i + n <= x.end);
+                // A recognised person whose other name words are not this one's is someone
+                // else with the same surname or first name ("Barak Ravid", "Eric Schmidt").
+                let person_here = ents.iter().any(|x| {
+                    x.kind == "PER"
+                        && x.start <= i
+                        && i + n <= x.end
+                        && (x.start..x.end)
+                            .filter(|&j| j < i || j >= i + n)
+                            .all(|j| same_person_word(e, toks[j].text))
+                });
                 let titled = self.title_before(toks, i).is_some();
                 if !(known || person_here || titled) {
                     return n;
@@ -946,6 +953,17 @@ impl<'a> Resolver<'a> {
 }
 
 /// The words of a name, as keys, without particles.
+/// Whether `word` is one of the words of `e`'s name or aliases (or a title or particle), so a
+/// recognised name around a surname still names that person ("George Bush" for *George W. Bush*).
+fn same_person_word(e: &Entry, word: &str) -> bool {
+    let k = key(word);
+    k.is_empty()
+        || k.len() <= 2
+        || std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .any(|n| key(n).split(' ').any(|w| w == k))
+}
+
 fn name_words(name: &str) -> Vec<String> {
     key(name)
         .split(' ')

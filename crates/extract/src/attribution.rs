@@ -760,6 +760,104 @@ mod tests {
         let _ = Span(0, 0);
     }
 
+    /// The whole pipeline (tagger and parser included) over `text`.
+    fn full(text: &str) -> Document {
+        crate::Pipeline::new()
+            .unwrap()
+            .extract(&crate::Input::new(text))
+            .unwrap()
+    }
+
+    #[test]
+    fn subjects_with_appositives_and_asides() {
+        let doc = full("A spokesman for the port, Ann Okoro, said the cranes were repaired. In a statement, one of the farmers' lawyers, Tom Reyes, said the land was sold. Ann Okoro, speaking on the radio, said the ferry would run again.");
+        let c = claim(&doc, "the cranes were repaired");
+        assert_eq!(sources_of(&doc, c), ["A spokesman for the port, Ann Okoro"]);
+        let c = claim(&doc, "the land was sold");
+        assert_eq!(
+            sources_of(&doc, c),
+            ["one of the farmers' lawyers, Tom Reyes"]
+        );
+        let c = claim(&doc, "the ferry would run again");
+        assert_eq!(sources_of(&doc, c), ["Ann Okoro"]);
+    }
+
+    #[test]
+    fn a_clause_after_the_verb_is_no_inverted_source() {
+        let doc = full("Mina Patel, the harbour master, who was appointed in May, said many of the boats that sank were old.");
+        let c = claim(&doc, "many of the boats that sank were old");
+        assert_eq!(
+            sources_of(&doc, c),
+            ["Mina Patel, the harbour master, who was appointed in May"]
+        );
+        assert!(doc.sources.iter().all(|s| !s.text.starts_with("many")));
+    }
+
+    #[test]
+    fn inverted_source_with_a_title_and_an_adjunct_before_the_subject() {
+        let doc = full("\"The tide is late,\" said Rosa Lind, head of the coast guard station. In a radio interview the governor said the dam would hold.");
+        let c = claim(&doc, "The tide is late");
+        assert_eq!(
+            sources_of(&doc, c),
+            ["Rosa Lind, head of the coast guard station"]
+        );
+        let c = claim(&doc, "the dam would hold");
+        assert_eq!(sources_of(&doc, c), ["the governor"]);
+    }
+
+    #[test]
+    fn the_same_verb_again_after_and_is_the_same_speaker() {
+        let doc = full("The clerk says the owner paid the fee and said the shop would reopen.");
+        let first = claim(&doc, "the owner paid the fee");
+        assert_eq!(sources_of(&doc, first), ["The clerk"]);
+        let second = claim(&doc, "the shop would reopen");
+        assert_eq!(sources_of(&doc, second), ["The clerk"]);
+        assert_eq!(second.parent, None);
+    }
+
+    #[test]
+    fn a_naming_participle_is_no_cue() {
+        let doc = full("The ferry, called Blue Wing, sails at noon, the harbour office said.");
+        assert!(
+            doc.claims
+                .iter()
+                .all(|c| c.cue.as_ref().is_none_or(|m| m.text != "called")),
+            "{:#?}",
+            doc.claims
+        );
+    }
+
+    #[test]
+    fn a_quote_closed_by_its_comma_ends_before_while() {
+        let doc = full("Only 40 percent of the growers agreed that the harvest was \"good enough to sell,\" while 70 percent said the same of the fish.");
+        let c = claim(&doc, "the same of the fish");
+        assert_eq!(sources_of(&doc, c), ["70 percent"]);
+        assert_eq!(c.parent, None);
+    }
+
+    #[test]
+    fn a_participle_after_an_adjunct_leaves_the_quote_to_its_verb() {
+        let doc = full("\"The pier is safe,\" she said at the harbour, adding that boats may dock.");
+        let c = claim(&doc, "The pier is safe");
+        assert_eq!(c.cue.as_ref().unwrap().text, "said");
+        let c = claim(&doc, "boats may dock");
+        assert_eq!(c.cue.as_ref().unwrap().text, "adding");
+    }
+
+    #[test]
+    fn say_set_off_by_commas_and_nouns_that_look_like_verbs() {
+        let doc = full("In recent weeks, aides to the governor say, the budget has grown tight. The senator praised the Western states. His remarks were brief.");
+        let c = claim(&doc, "the budget has grown tight");
+        assert_eq!(sources_of(&doc, c), ["aides to the governor"]);
+        assert!(
+            doc.claims
+                .iter()
+                .all(|c| c.cue.as_ref().is_none_or(|m| m.text != "states" && m.text != "remarks")),
+            "{:#?}",
+            doc.claims
+        );
+    }
+
     #[test]
     fn word_lists_are_sorted_and_unique() {
         for list in [

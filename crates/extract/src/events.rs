@@ -61,6 +61,11 @@ struct Draft {
     main: bool,
     /// A definite event noun ("the murder"): a re-mention of an event named before.
     definite: bool,
+    /// The actor is a people or crowd coded by where it lives or acts, a party apart from
+    /// that country's government.
+    people: bool,
+    /// A target is such a people ("Ugandan opposition candidates").
+    people_target: bool,
 }
 
 impl Events {
@@ -146,7 +151,11 @@ impl Events {
                 let mut n = 0;
                 for a in &actors {
                     for t in &targets {
-                        let t = if !domestic(d.kind) && same_party(&cx.doc.actors, a, t) {
+                        let t = if !domestic(d.kind)
+                            && !d.people
+                            && !d.people_target
+                            && same_party(&cx.doc.actors, a, t)
+                        {
                             &None
                         } else {
                             t
@@ -166,7 +175,11 @@ impl Events {
                                     &x.id == t && x.kind == byline_model::ActorKind::Country
                                 })
                             });
-                        if !own && !domestic && a.is_some() && a == t || n >= MAX_PER_TRIGGER {
+                        // A people acting on the state it lives in is a domestic event too
+                        // ("the Albanians of southern Serbia … from Serbian authorities").
+                        if !own && !domestic && !d.people && a.is_some() && a == t
+                            || n >= MAX_PER_TRIGGER
+                        {
                             continue;
                         }
                         n += 1;
@@ -405,6 +418,8 @@ fn drafts(
                 .is_none_or(|tree| tree::in_main_clause(tree, t.head)),
             definite: p.pos == byline_lexicon::events::Pos::Noun
                 && matches!(sent.prev(t.first), "the" | "this" | "that"),
+            people: roles.people,
+            people_target: roles.people_target,
         });
     }
     // Remove the commitments that became threats.
@@ -432,6 +447,7 @@ fn drafts(
             .is_some_and(|t| triggers::by_crowd(sent, tree, t.head, d.kind));
         if let Some(l) = d.location.filter(|_| crowd) {
             d.actors.push(l);
+            d.people = true;
             d.targets.retain(|&t| t != l);
         }
         crowd
@@ -610,6 +626,16 @@ fn participants(
     }
     if r.targets.is_empty() {
         r.targets = tokens.targets;
+        // "declared a ceasefire … in south Lebanon": a country after a locative is where
+        // a non-hostile act happens, not whom it is aimed at.
+        if !aimed(t.pattern.kind) {
+            r.targets.retain(|&s| {
+                !matches!(
+                    sent.slots[s].kind,
+                    byline_model::ActorKind::Country | byline_model::ActorKind::Place
+                ) || !roles::locative_phrase(sent, sent.slots[s].first)
+            });
+        }
     }
     // A place does not act (capitals standing for governments are governments, not places).
     r.actors
@@ -630,9 +656,22 @@ fn participants(
         }
     }
     if let Some(tree) = tree.filter(|tree| tree.len() == sent.len()) {
-        for s in r.actors.iter_mut().chain(r.targets.iter_mut()) {
-            *s = resident(sent, tree, *s);
+        let n_actors = r.actors.len();
+        let mut people = false;
+        for (k, s) in r.actors.iter_mut().chain(r.targets.iter_mut()).enumerate() {
+            let home = resident(sent, tree, *s);
+            people |= k < n_actors && home != *s;
+            *s = home;
         }
+        r.people |= people;
+        r.people |= r
+            .actors
+            .iter()
+            .any(|&s| tree::people_modifier(tree, sent, s, t.head));
+        r.people_target = r
+            .targets
+            .iter()
+            .any(|&s| tree::people_modifier(tree, sent, s, t.head));
         r.actors.dedup();
         r.targets.dedup();
     }
@@ -684,15 +723,7 @@ fn resident(sent: &Sent<'_>, tree: &byline_nlp::Analysis, s: usize) -> usize {
 /// … and raids there", "troops on alert in the West Bank", "suspended aid deliveries in
 /// Baghdad"), as event data code them.
 fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
-    let aimed = matches!(
-        t.pattern.kind,
-        EventType::Assault
-            | EventType::Coerce
-            | EventType::Threaten
-            | EventType::Protest
-            | EventType::Mobilize
-            | EventType::Sanction
-    );
+    let aimed = aimed(t.pattern.kind);
     if aimed && r.location.is_none() {
         r.location = there(sent, t);
     }
@@ -706,6 +737,19 @@ fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> r
         }
     }
     r
+}
+
+/// Types aimed at where they happen when no party is named.
+fn aimed(kind: EventType) -> bool {
+    matches!(
+        kind,
+        EventType::Assault
+            | EventType::Coerce
+            | EventType::Threaten
+            | EventType::Protest
+            | EventType::Mobilize
+            | EventType::Sanction
+    )
 }
 
 /// "… there": the place it stands for, the last place or country named before the trigger.
@@ -792,6 +836,8 @@ fn obligations(sent: &Sent<'_>) -> Vec<Draft> {
             status: EventStatus::Actual,
             main: true,
             definite: false,
+            people: false,
+            people_target: false,
         });
     }
     out

@@ -452,6 +452,10 @@ fn surnames(name: &str) -> Vec<String> {
         return out;
     }
     let last = words[words.len() - 1];
+    // A regnal number is no surname ("Juan Carlos I", "Hassan II").
+    if last.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return out;
+    }
     out.push(last.to_string());
     if let Some((particle, rest)) = last.split_once('-') {
         if matches!(
@@ -521,6 +525,22 @@ mod tests {
         assert_eq!(lex.lookup("As-Suwayda").unwrap().entry.name, "Suwayda");
         assert_eq!(lex.lookup("Dermer").unwrap().entry.name, "Ron Dermer");
         assert_eq!(surnames("Mohammad bin Salman"), ["Salman", "bin Salman"]);
+        assert!(surnames("Juan Carlos I").is_empty());
+    }
+
+    #[test]
+    fn office_holders_of_earlier_decades() {
+        let lex = Actors::builtin();
+        let h = lex.lookup("Kohl").unwrap();
+        assert_eq!(
+            (h.entry.name.as_str(), h.entry.code.as_deref(), h.via),
+            ("Helmut Kohl", Some("DEUGOV"), Via::Surname)
+        );
+        let p = lex.office_holder("President", "USA", "1986-05-01").unwrap();
+        assert_eq!(p.name, "Ronald Reagan");
+        let p = lex.office_holder("Prime Minister", "GBR", "1993-01-01").unwrap();
+        assert_eq!(p.name, "John Major");
+        assert_eq!(lex.lookup("Soviet Union").unwrap().entry.name, "Russia");
     }
 
     #[test]

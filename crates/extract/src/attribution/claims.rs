@@ -219,15 +219,36 @@ fn plain(
     } else {
         (h.end, None)
     };
-    let np = np_before(w, j, sent.start, cue_at);
+    let mut np = np_before(w, j, sent.start, cue_at);
+    if let Some(src) = np {
+        if is_in(PREPOSITIONS, w.word(src.0)) {
+            // "the mayor, who in 2010 said C": the phrase is an adjunct of a relative clause;
+            // "In an interview the mayor said C": the subject is the verb's own.
+            if src.0 > sent.start && matches!(w.word(src.0 - 1), "who" | "which" | "that") {
+                j = src.0;
+                np = None;
+            } else {
+                np = subject_inside(w, h.first, src);
+            }
+        }
+    }
     if let Some(src) = np {
         let mut forward = content_after(w, after, sent.end, cue_at);
         let at_start = skip_leading(w, sent.start, src.0) == src.0;
         // "C," S said, adding that C2: the participle is a claim of its own and this cue's
         // content is what comes before.
         if let Some(Content::Tokens(a, _)) = forward {
-            if !at_start && cue_at[a] && w.word(a).ends_with("ing") && w.word(after) == "," {
+            if !at_start && cue_at[a] && w.word(a).ends_with("ing") && w.word(a - 1) == "," {
                 forward = None;
+            }
+        }
+        // "S says C1 and said C2": the same verb again after "and" is S's second report.
+        if let Some(Content::Tokens(a, b)) = forward {
+            let verb = h.end - 1;
+            if let Some(k) =
+                (a + 2..b).find(|&k| w.word(k - 1) == "and" && cue_at[k] && same_verb(w, k, verb))
+            {
+                forward = Some(Content::Tokens(a, k - 1));
             }
         }
         let content = match forward {
@@ -255,7 +276,14 @@ fn plain(
     // No subject: inverted ("…, said the minister") or a participle.
     let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
     if before_is_break && !h.participle {
-        let src = np_after(w, after, sent.end, cue_at)?;
+        let src = np_after(w, after, sent.end, cue_at).filter(|&s| {
+            // "C, said S." — S closes the clause: no "that" nor a further clause after it.
+            let next = w.toks.get(s.1);
+            reads_as_np(w, s)
+                && next.is_none_or(|t| {
+                    s.1 >= sent.end || t.punct || t.mark || is_in(ADJUNCT_WORDS, &t.lower)
+                })
+        })?;
         let src = with_apposition(w, src, sent.end, cue_at);
         let content = content_before(w, j, sent.start, cue_at)?;
         return Some(Draft {
@@ -312,8 +340,12 @@ fn plain(
         let noun = syn
             .head
             .filter(|&n| n < j - 1 && syn.deprel.starts_with("acl"))?;
-        let (a, _) = w.subtree(noun, &w.sentence_of(noun));
-        let src = (a.max(sent.start), noun + 1);
+        let (mut a, _) = w.subtree(noun, &w.sentence_of(noun));
+        a = a.max(sent.start);
+        while a < noun && w.toks[a].punct {
+            a += 1;
+        }
+        let src = (a, noun + 1);
         if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
             return None;
         }
@@ -331,6 +363,24 @@ fn plain(
             ..base
         });
     }
+    // "S says C1 and said C2": the same verb again is S's.
+    if j > sent.start && w.word(j - 1) == "and" {
+        if let Some(prev) = drafts.iter().rev().find(|d| {
+            d.cue.0 >= sent.start
+                && d.cue.1 < j
+                && !d.sources.is_empty()
+                && !d.speaker_only
+                && same_verb(w, h.first, d.cue.1 - 1)
+        }) {
+            let content = content_after(w, after, sent.end, cue_at)?;
+            return Some(Draft {
+                content,
+                sources: prev.sources.clone(),
+                recipient,
+                ..base
+            });
+        }
+    }
     // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
     // with the verb it is coordinated with or hangs on.
     let src = shared_subject(w, h.first, sent.clone())?;
@@ -344,6 +394,18 @@ fn plain(
         recipient,
         ..base
     })
+}
+
+/// True when tokens `k` and `other` are forms of one reporting verb ("says" … "said"), by the
+/// parse's lemma, or by the word itself without a parse.
+fn same_verb(w: &Work, k: usize, other: usize) -> bool {
+    let lemma = |i: usize| {
+        w.toks[i]
+            .syn
+            .as_ref()
+            .map_or(w.word(i), |s| s.lemma.as_str())
+    };
+    k != other && w.cues.verb(w.word(k)).is_some() && lemma(k) == lemma(other)
 }
 
 /// The subject of the verb that token `i` is coordinated with, completes or hangs on as an
@@ -493,6 +555,9 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
     // when the phrase before it starts the sentence with a capitalised name.
     if a == end && a > lo && w.word(a - 1) == "," {
         let comma = a - 1;
+        if let Some(src) = subject_with_asides(w, lo, comma, cue_at) {
+            return Some(src);
+        }
         let first = skip_leading(w, lo, comma);
         let commas: Vec<usize> = (first..comma).filter(|&k| w.word(k) == ",").collect();
         // "Name, appositive, V": a capitalised name, one comma, then the appositive (a noun
@@ -559,6 +624,10 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
                 | "with"
                 | "by"
                 | "in"
+                | "from"
+                | "of"
+                | "at"
+                | "about"
                 | "can"
                 | "could"
                 | "may"
@@ -577,6 +646,145 @@ fn np_before(w: &Work, end: usize, lo: usize, cue_at: &[bool]) -> Option<(usize,
         return None;
     }
     trim_source(w, a, end)
+}
+
+/// A subject with appositives between commas before its verb, the comma at `comma` closing the
+/// last: "A lawyer for the city, Jane Doe, said", "Jane Doe, the mayor, who was re-elected,
+/// said", "In a statement, the port's director, John Roe, said". An aside after the name that
+/// is no apposition ("Jane Doe, speaking on the radio, said", "Jane Doe, at the meeting, said")
+/// is left out of the source.
+fn subject_with_asides(
+    w: &Work,
+    lo: usize,
+    comma: usize,
+    cue_at: &[bool],
+) -> Option<(usize, usize)> {
+    // Back to a quote, a cue or a clause mark: the subject starts after it.
+    let mut start = (lo..comma)
+        .rev()
+        .find(|&k| {
+            let t = &w.toks[k];
+            t.quote.is_some() || t.mark || cue_at[k] || matches!(t.lower.as_str(), ";" | ":")
+        })
+        .map_or(lo, |k| k + 1);
+    start = skip_leading(w, start, comma);
+    // "In a statement, S, appositive, said": an introductory adjunct is no part of it.
+    if matches!(
+        w.word(start),
+        "in" | "on" | "at" | "during" | "after" | "before"
+    ) {
+        let c = (start..comma.min(start + 8)).find(|&k| w.word(k) == ",")?;
+        start = skip_leading(w, c + 1, comma);
+    }
+    if start >= comma || comma - start > 40 {
+        return None;
+    }
+    let mut segs: Vec<(usize, usize)> = Vec::new();
+    let mut s = start;
+    for k in start..=comma {
+        if k == comma || w.word(k) == "," {
+            segs.push((s, k));
+            s = k + 1;
+        }
+    }
+    if segs.len() < 2 || segs.len() > 4 || segs.iter().any(|&(a, b)| b <= a) {
+        return None;
+    }
+    let first = segs[0];
+    let opens = |k: usize| {
+        let t = &w.toks[k];
+        t.cap
+            || is_in(super::DETERMINERS, &t.lower)
+            || t.lower.chars().all(|c| c.is_ascii_digit())
+            || matches!(t.lower.as_str(), "one" | "two" | "three" | "four" | "five")
+    };
+    if !opens(first.0) || first.1 - first.0 > 12 || is_in(CLAUSE_WORDS, w.word(first.0)) {
+        return None;
+    }
+    // No clause of its own: a verb only inside a relative clause ("who was re-elected") or as
+    // a participle after its noun ("the program, called X").
+    let clause_free = |(a, b): (usize, usize)| {
+        let mut relative = false;
+        (a..b).all(|k| {
+            let t = &w.toks[k];
+            if matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
+                relative = true;
+            }
+            if cue_at[k] || t.quote.is_some() || t.mark {
+                return false;
+            }
+            relative
+                || t.syn.as_ref().is_none_or(|x| {
+                    !(x.upos == byline_nlp::Upos::Aux
+                        || (x.upos == byline_nlp::Upos::Verb
+                            && matches!(x.deprel, "root" | "ccomp" | "parataxis" | "conj")))
+                })
+        })
+    };
+    if !segs.iter().all(|&s| clause_free(s)) {
+        return None;
+    }
+    let aside = |k: usize| {
+        let word = w.word(k);
+        word.ends_with("ing") || matches!(word, "at" | "during" | "on" | "speaking")
+    };
+    let mut end = comma;
+    let mut in_asides = false;
+    for &(a, _) in &segs[1..] {
+        if aside(a) {
+            if !in_asides {
+                in_asides = true;
+                end = a - 1;
+            }
+        } else if in_asides
+            || !(opens_apposition(w, a)
+                || matches!(w.word(a), "which" | "whose" | "including" | "like"))
+        {
+            return None;
+        }
+    }
+    (end > start).then_some((start, end))
+}
+
+/// Prepositions that open an adjunct, never a subject.
+const PREPOSITIONS: &[&str] = &[
+    "about", "after", "at", "before", "by", "during", "for", "from", "in", "of", "on", "to",
+    "with", "without",
+];
+
+/// True when tokens `[a, b)` read as a noun phrase: no opening preposition, no verb of a
+/// clause of their own (outside a relative clause), as "said the mayor" has and "said no
+/// decision had been made" has not.
+fn reads_as_np(w: &Work, (a, b): (usize, usize)) -> bool {
+    if is_in(PREPOSITIONS, w.word(a)) {
+        return false;
+    }
+    let mut relative = false;
+    (a..b).all(|k| {
+        if matches!(w.word(k), "who" | "which" | "that" | "whose") {
+            relative = true;
+        }
+        relative
+            || w.toks[k].syn.as_ref().is_none_or(|x| {
+                !matches!(x.upos, byline_nlp::Upos::Aux)
+                    && !(x.upos == byline_nlp::Upos::Verb
+                        && matches!(x.deprel, "root" | "ccomp" | "parataxis" | "conj"))
+            })
+    })
+}
+
+/// The subject of the verb at `verb` inside tokens `[a, b)`, through the parse: "In an
+/// interview the mayor said" gives "the mayor".
+fn subject_inside(w: &Work, verb: usize, (a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let k = (a..b).find(|&k| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|x| x.head == Some(verb) && x.deprel.starts_with("nsubj"))
+    })?;
+    let (s, e) = w.subtree(k, &w.sentence_of(k));
+    let (s, e) = (s.max(a), e.min(b));
+    (e > s && !is_in(PREPOSITIONS, w.word(s))).then(|| trim_source(w, s, e))?
 }
 
 /// The `(` opening the bracketed aside that closes just before `at` ("Jane Doe (D-Ohio)"),
@@ -755,9 +963,24 @@ fn closes_paren(w: &Work, start: usize, k: usize) -> bool {
 /// after the name up to the sentence end, when nothing else (no cue, no quote) is there.
 fn with_apposition(w: &Work, src: (usize, usize), hi: usize, cue_at: &[bool]) -> (usize, usize) {
     let (a, b) = src;
-    if b + 1 >= hi || w.word(b) != "," || !opens_apposition(w, b + 1) {
+    // "said Jane Doe, head of the agency": a title without article opens one as well.
+    let titled = w.toks.get(b + 1).is_some_and(|t| !t.cap && !t.punct)
+        && (b + 2..hi.min(b + 6)).any(|k| matches!(w.word(k), "of" | "at" | "for"))
+        && (b + 1..hi.min(b + 6))
+            .take_while(|&k| !matches!(w.word(k), "of" | "at" | "for"))
+            .all(|k| {
+                w.toks[k].syn.as_ref().is_none_or(|x| {
+                    matches!(
+                        x.upos,
+                        byline_nlp::Upos::Noun | byline_nlp::Upos::Adj | byline_nlp::Upos::Cconj
+                    )
+                })
+            });
+    if b + 1 >= hi || w.word(b) != "," || !(opens_apposition(w, b + 1) || titled) {
         return src;
     }
+    // Up to the sentence end, or to a full stop the splitter left inside the sentence.
+    let hi = (b + 1..hi).find(|&k| is_terminal(w, k)).unwrap_or(hi);
     let mut e = hi;
     while e > b && w.toks[e - 1].punct && !closes_paren(w, b, e - 1) {
         e -= 1;
@@ -900,6 +1123,17 @@ fn content_after(w: &Work, start: usize, hi: usize, cue_at: &[bool]) -> Option<C
                 e = k;
                 break;
             }
+        }
+        // `… "a quote," while C2`: the comma closing the quote ends the content all the same.
+        if k > i + 2
+            && k + 1 < hi
+            && w.toks[k].mark
+            && w.word(k - 1) == ","
+            && w.toks[k + 1].quote.is_none()
+            && matches!(w.word(k + 1), "however" | "but" | "while" | "whereas")
+        {
+            e = k + 1;
+            break;
         }
     }
     while e > i && w.toks[e - 1].punct && !w.toks[e - 1].mark {
@@ -1255,7 +1489,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [AUXILIARIES, TIME_WORDS] {
+        for list in [AUXILIARIES, TIME_WORDS, PREPOSITIONS] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

@@ -29,7 +29,8 @@ pub(crate) struct Hit {
 /// Lemmas that are also common nouns, read as verbs only with clear verbal neighbours.
 const NOUNY: &[&str] = &[
     "answer", "brief", "call", "charge", "claim", "comment", "doubt", "estimate", "fear", "hope",
-    "note", "promise", "reply", "report", "signal", "state", "stress", "suspect", "tweet", "vow",
+    "note", "promise", "remark", "reply", "report", "signal", "state", "stress", "suspect", "tweet",
+    "vow",
 ];
 
 /// Words before a base form that make it a reporting verb ("they say", "officials also say").
@@ -149,6 +150,14 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         return None;
     }
     let nouny = is_in(NOUNY, &v.lemma);
+    let clause_after = next == "that" || next == ":" || w.toks.get(i + 1).is_some_and(|t| t.mark);
+    // "Western states", "his remarks": the tagger's noun, with no clause after it.
+    if nouny
+        && !clause_after
+        && w.toks[i].syn.as_ref().is_some_and(|s| s.upos == Upos::Noun)
+    {
+        return None;
+    }
     let past = form != v.lemma
         && (form.ends_with("ed") || is_in(IRREGULAR_PAST, form))
         && !form.ends_with("ing");
@@ -199,6 +208,28 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         if next == "of" && nouny {
             return None;
         }
+        // "a stream called Mill Run", "the plan, called Bridge": a participle naming its noun;
+        // "called into the show", "called off the talks": no report.
+        // The parse must give the sentence a verb of its own to be sure: a subject read as
+        // a noun with a participle ("Doe called on them") is no naming.
+        let sent = w.sentence_of(i);
+        let naming = w.toks[i]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.deprel == "acl" && s.head.is_some_and(|h| h < i))
+            && sent.clone().any(|k| {
+                k != i
+                    && w.toks[k]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|s| s.deprel == "root" && s.upos == Upos::Verb)
+            });
+        if v.lemma == "call"
+            && !passive
+            && (naming || matches!(next, "into" | "in" | "off" | "back" | "up" | "out"))
+        {
+            return None;
+        }
     } else if ing {
         if is_in(BE, before) {
             // progressive: "is saying"
@@ -230,8 +261,17 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         // "Both Smith and Jones say": coordinated names make a plural subject.
         let names_before =
             j > 2 && w.toks[j - 1].cap && (j.saturating_sub(6)..j - 1).any(|k| w.word(k) == "and");
-        let verbal =
-            is_in(BASE_BEFORE, before) || (!nouny && (plural_before || finite || names_before));
+        // "…, advisers to Mr. Doe say, the plan …": "say" set off by a comma after its subject.
+        let aside = v.lemma == "say"
+            && next == ","
+            && j > 0
+            && !w.toks[j - 1].punct
+            && !is_in(NOT_FINITE_BEFORE, before)
+            && !is_in(DETERMINERS, before)
+            && !matches!(before, "me" | "us" | "you" | "let");
+        let verbal = is_in(BASE_BEFORE, before)
+            || aside
+            || (!nouny && (plural_before || finite || names_before));
         let nouny_ok = nouny && plural_before && clause_next;
         if !(verbal || nouny_ok) {
             return None;

@@ -39,40 +39,99 @@ const MIN_NOUN: f32 = 0.6;
 /// and fewer actions pass for claims in the gold reports.
 const MIN_NOMINAL: f32 = 0.7;
 
+/// A candidate inside another draft's content or inside a quote needs at least this much.
+const MIN_NESTED: f32 = 0.3;
+/// Whether candidates inside quotes are judged at all.
+const QUOTED: bool = false;
+
 /// Relative pronouns: a subject that stands for the noun its clause hangs on.
 const RELATIVE: &[&str] = &["that", "which", "who", "whom"];
 
 /// Prepositions that introduce what a verb is about ("complained about", "spoke of").
 const ABOUT: &[&str] = &["about", "for", "of", "on", "over"];
 
+/// Prepositions that introduce what a verb aims at ("railed against", "pointed to").
+const TOWARDS: &[&str] = &["against", "at", "to", "toward", "towards"];
+
+fn knob(n: &str) -> bool {
+    std::env::var(n).is_ok_and(|v| v == "1")
+}
+
 /// The drafts the parse yields for the verbs and nouns outside every existing draft that the
 /// cue classifier takes for cues.
 pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
-    let taken = taken_tokens(w, drafts);
+    let (taken, nested) = taken_tokens(w, drafts);
     let mut cues = vec![false; w.toks.len()];
     for d in drafts {
         cues[d.cue.0..d.cue.1].iter_mut().for_each(|x| *x = true);
     }
     let view = CueView::new(w);
     let mut out: Vec<Draft> = Vec::new();
+    let dbg = std::env::var_os("BYLINE_6C_DBG").is_some();
+    let knob = |n: &str, d: f32| std::env::var(n).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
+    let (min_verb, min_noun, min_nominal, min_nested, quoted) = (knob("K_VERB", MIN_VERB), knob("K_NOUN", MIN_NOUN), knob("K_NOMINAL", MIN_NOMINAL), knob("K_NESTED", MIN_NESTED), knob("K_QUOTED", f32::from(u8::from(QUOTED))) > 0.5);
+    let why = |i: usize, r: &str, p: f32| {
+        if dbg {
+            let t = &w.toks[i];
+            let a = w.text.floor_char_boundary(t.start.saturating_sub(60));
+            let b = w.text.ceil_char_boundary((t.end + 40).min(w.text.len()));
+            eprintln!(
+                "DBG\t{}\t{:.3}\t{}[{}]{}",
+                r,
+                p,
+                w.text[a..t.start].replace('\n', " "),
+                &w.text[t.start..t.end],
+                w.text[t.end..b].replace('\n', " ")
+            );
+        }
+    };
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
-        if used || t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+        if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+            why(i, syn.upos.as_str(), 0.0);
             continue;
         }
-        let least = if syn.upos == Upos::Noun {
-            MIN_NOUN
-        } else {
-            MIN_VERB
-        };
         let p = view.score(w, i);
+        if used {
+            why(i, "cuesrc", p);
+            continue;
+        }
+        if t.quote.is_some() && !quoted {
+            why(i, "quote", p);
+            continue;
+        }
+        if out.iter().any(|d| in_cue_or_sources(d, i)) {
+            why(i, "parsed", p);
+            continue;
+        }
+        let inside = nested[i] || t.quote.is_some() || out.iter().any(|d| in_content(w, d, i));
+        let least = if syn.upos == Upos::Noun {
+            min_noun
+        } else {
+            min_verb
+        };
+        let least = if inside { least.max(min_nested) } else { least };
         if p < least {
+            why(i, if inside { "lowp-in" } else { "lowp" }, p);
             continue;
         }
-        if out.iter().any(|d| inside_draft(w, d, i)) {
+        let Some(d) = read(w, i, &cues) else {
+            let sent = w.sentence_of(i);
+            let ks = kids(w, &sent, i);
+            let r = if syn.upos == Upos::Noun {
+                "noread-noun"
+            } else if ks.iter().any(|&k| rel(w, k) == "mark" && w.word(k) == "to") {
+                "noread-inf"
+            } else if source_of(w, i, &sent).is_none()
+                && !ks.iter().any(|&k| rel(w, k) == "nsubj:pass")
+            {
+                "noread-nosrc"
+            } else {
+                "noread-content"
+            };
+            why(i, r, p);
             continue;
-        }
-        let Some(d) = read(w, i, &cues) else { continue };
+        };
         if let Content::Tokens(a, b) = d.content {
             let clause = (a..b).any(|k| {
                 w.toks[k]
@@ -81,23 +140,30 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
                     .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
             });
             // A passive subject before its verb ("The plan was mocked by S") is spared.
-            if !clause && a > i && p < MIN_NOMINAL {
+            if !clause && a > i && p < min_nominal {
+                why(i, "nominal", p);
                 continue;
             }
         }
+        why(i, "read", p);
         out.push(d);
     }
     out
 }
 
-/// Tokens already part of a draft (its cue, its sources and its content) or of a notice phrase
-/// ("declined to comment" is a notice, not a claim).
-fn taken_tokens(w: &Work, drafts: &[Draft]) -> Vec<bool> {
+/// Tokens already taken by a draft's cue or sources or by a notice phrase ("declined to
+/// comment" is a notice, not a claim), and tokens inside a draft's content (where a nested
+/// attribution may stand: "S1 said S2 argued that C").
+fn taken_tokens(w: &Work, drafts: &[Draft]) -> (Vec<bool>, Vec<bool>) {
     let mut taken = vec![false; w.toks.len()];
+    let mut nested = vec![false; w.toks.len()];
     for d in drafts {
-        for (i, x) in taken.iter_mut().enumerate() {
-            if inside_draft(w, d, i) {
-                *x = true;
+        let (a, b) = d.bytes(w);
+        for (i, t) in w.toks.iter().enumerate() {
+            if in_cue_or_sources(d, i) {
+                taken[i] = true;
+            } else if a <= t.start && t.end <= b {
+                nested[i] = true;
             }
         }
     }
@@ -115,27 +181,35 @@ fn taken_tokens(w: &Work, drafts: &[Draft]) -> Vec<bool> {
             }
         }
     }
-    taken
+    (taken, nested)
 }
 
-/// True when token `i` is part of the draft.
-fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
+/// True when token `i` is part of the draft's cue or of one of its sources.
+fn in_cue_or_sources(d: &Draft, i: usize) -> bool {
+    (d.cue.0..d.cue.1).contains(&i) || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+}
+
+/// True when token `i` lies inside the draft's content.
+fn in_content(w: &Work, d: &Draft, i: usize) -> bool {
     let t = &w.toks[i];
     let (a, b) = d.bytes(w);
-    (a <= t.start && t.end <= b)
-        || (d.cue.0..d.cue.1).contains(&i)
-        || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+    a <= t.start && t.end <= b
 }
 
 /// The draft of the cue verb at `v`, if a source and a content are found; `cues` marks the cue
 /// tokens of the drafts found before.
 fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     let sent = w.sentence_of(v);
-    if w.toks[v].syn.as_ref()?.upos == Upos::Noun {
-        return read_noun(w, v, &sent);
-    }
     let kids = |h: usize| kids(w, &sent, h).into_iter();
     let rel = |k: usize| rel(w, k);
+    if w.toks[v].syn.as_ref()?.upos == Upos::Noun {
+        let d = read_noun(w, v, &sent);
+        // A verb tagged as a noun ("New Poll Shows …", "Clinton plans to …") still has its
+        // subject: read it as a verb then.
+        if d.is_some() || !knob("K_NOUNVERB") || !kids(v).any(|k| rel(k) == "nsubj") {
+            return d;
+        }
+    }
     // An infinitive ("decided to release") reports nothing by itself.
     if kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to") {
         return None;
@@ -177,10 +251,23 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
             content = Some((a, b));
         }
     }
+    if content.is_none() && knob("K_ADVCL") {
+        // "was accused of using", "talked about bringing": a clause led by a preposition.
+        content = kids(v)
+            .filter(|&k| rel(k) == "advcl")
+            .find(|&k| kids(k).any(|c| rel(c) == "mark" && super::is_in(ABOUT, w.word(c))))
+            .map(|k| w.subtree(k, &sent));
+    }
     if content.is_none() {
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
+            .map(|k| w.subtree(k, &sent));
+    }
+    if content.is_none() && knob("K_TOWARDS") {
+        content = kids(v)
+            .filter(|&k| rel(k) == "obl")
+            .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(TOWARDS, w.word(c))))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
@@ -249,9 +336,14 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
     {
         let (a, b) = w.subtree(k, sent);
         (a + usize::from(matches!(w.word(a), "by" | "from")), b)
-    } else if rel(n) == "obj" {
+    } else if let Some(s) = (rel(n) == "obj")
+        .then(|| source_of(w, w.toks[n].syn.as_ref()?.head?, sent))
+        .flatten()
+    {
         // "S voiced concern that C".
-        source_of(w, w.toks[n].syn.as_ref()?.head?, sent)?
+        s
+    } else if knob("K_NOUNBARE") {
+        (n, n)
     } else {
         return None;
     };
@@ -263,7 +355,8 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
                 .find(|&k| with_case(k, ABOUT))
         })
         .map(|k| w.subtree(k, sent))?;
-    draft(w, n, Some(source), content)
+    let source = (source.1 > source.0).then_some(source);
+    draft(w, n, source, content)
 }
 
 /// The source phrase of the cue verb at `v`.

@@ -69,8 +69,9 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
     } else {
         paragraphs
     };
+    let lines = quoted_lines(text, paragraphs);
     let mut carried: Option<usize> = None;
-    for &(ps, pe) in paragraphs {
+    for &(ps, pe) in &lines {
         let para = &text[ps..pe];
         let mut stack: Vec<usize> = Vec::new();
         let chars: Vec<(usize, char)> = para.char_indices().collect();
@@ -133,6 +134,34 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
             // Speech runs on only when the next paragraph opens with a mark (checked there).
             carried = Some(out.len() - 1);
         }
+    }
+    out
+}
+
+/// The paragraphs, each also split at a line break before a line that opens with a quotation
+/// mark: one speech per line, as newspapers set paragraphs one to a line, so a quote left open
+/// at a line end ends there (and the next line's quote continues it).
+fn quoted_lines(text: &str, paragraphs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for &(ps, pe) in paragraphs {
+        let mut start = ps;
+        for (i, _) in text[ps..pe].match_indices('\n') {
+            let at = ps + i + 1;
+            let rest = text[at..pe].trim_start();
+            let mut cs = rest.chars();
+            let opens = match (cs.next(), cs.next()) {
+                (Some('“' | '„' | '«'), _) => true,
+                (Some('"'), Some(n)) => n.is_alphanumeric(),
+                (Some('\''), Some('\'')) => cs.next().is_some_and(char::is_alphanumeric),
+                _ => false,
+            };
+            if opens {
+                let line = &text[start..ps + i];
+                out.push((start, start + line.trim_end().len()));
+                start = pe - rest.len();
+            }
+        }
+        out.push((start, pe));
     }
     out
 }
@@ -209,5 +238,27 @@ mod tests {
         assert_eq!(q[0].close, None);
         assert_eq!(&text[q[1].start..q[1].end], "We left late.");
         assert_eq!(q[1].continues, Some(0));
+    }
+
+    #[test]
+    fn a_line_opening_with_a_mark_starts_a_new_speech() {
+        // Paragraphs one to a line: the quote left open at the first line end stops there,
+        // and the next line's quotes pair among themselves.
+        let text = "“The dam holds,” the warden said. “If the rain keeps up, we open the gates.\n“I have seen worse,” added a farmer. “Much worse.”\nThe river rose.";
+        let q = texts(text);
+        assert_eq!(
+            q,
+            [
+                "The dam holds,",
+                "If the rain keeps up, we open the gates.",
+                "I have seen worse,",
+                "Much worse."
+            ]
+        );
+        // A wrapped line that does not open with a mark keeps its quote running.
+        assert_eq!(
+            texts("He said “the dam\nholds for now” and left."),
+            ["the dam\nholds for now"]
+        );
     }
 }

@@ -27,6 +27,12 @@ pub(crate) struct Roles {
     /// heads it ("evidence", "several thousand people"): an actor read from the tokens must
     /// lie inside it.
     pub actor_phrase: Option<(usize, usize)>,
+    /// The actor is a people or crowd coded by the country it lives or acts in ("the
+    /// Albanians of southern Serbia" → SRB), not that country's state: it is a party apart
+    /// from the state's government.
+    pub people: bool,
+    /// A target is such a people ("Ugandan opposition candidates"), not the state.
+    pub people_target: bool,
 }
 
 /// How far participants may be from their trigger, in tokens.
@@ -446,7 +452,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// preposition, with modifiers between ("in southeastern Serbia"), or as the name of a place
 /// noun after one ("in the northern city of Kirkuk", "near the town of Samarra", "outside of
 /// the Iraqi city of Basra").
-fn locative_phrase(sent: &Sent<'_>, first: usize) -> bool {
+pub(crate) fn locative_phrase(sent: &Sent<'_>, first: usize) -> bool {
     // Lowercase modifiers and determiners before the name, at most three.
     let modifier = |j: usize| {
         let w = sent.w(j);

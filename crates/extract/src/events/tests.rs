@@ -508,3 +508,123 @@ fn actor_codes_issue_7_peoples_by_where_they_live() {
     let doc = extract("Chilean President Marta Quispe promised to reform Chile's courts.");
     check!(doc, !triples(&doc).iter().any(|(_, _, t)| t == "CHL"));
 }
+
+#[test]
+fn event_types_issue_7_frames_of_news_vocabulary() {
+    // A verb with its object word names the CAMEO category (frames of 2026-12-06 d).
+    for (text, kind, actor, target) in [
+        (
+            "Jordan opened its borders to Syrian refugees on Tuesday.",
+            EventType::Retreat,
+            "JOR",
+            "SYR",
+        ),
+        (
+            "Turkey allowed the delivery of food to Armenia.",
+            EventType::Retreat,
+            "TUR",
+            "ARM",
+        ),
+        (
+            "Canada reduced food supplies to Haiti.",
+            EventType::Sanction,
+            "CAN",
+            "HTI",
+        ),
+        (
+            "Bolivia withdrew its ambassador from Chile.",
+            EventType::Sanction,
+            "BOL",
+            "CHL",
+        ),
+        (
+            "Chile paid tribute to Argentina's firefighters.",
+            EventType::Support,
+            "CHL",
+            "ARG",
+        ),
+        (
+            "Kenya paid compensation to Somali traders for their lost goods.",
+            EventType::Retreat,
+            "KEN",
+            "SOM",
+        ),
+        (
+            "Colombia and Venezuela reached a compromise on Tuesday.",
+            EventType::Agree,
+            "COL",
+            "VEN",
+        ),
+        (
+            "Mexico objected to Guatemala's new border fees.",
+            EventType::Accuse,
+            "MEX",
+            "GTM",
+        ),
+        (
+            "The IAEA sent inspectors to Iran on Monday.",
+            EventType::Accuse,
+            "IGO",
+            "IRN",
+        ),
+        (
+            "Ecuador lambasted Peru for the border closure.",
+            EventType::Accuse,
+            "ECU",
+            "PER",
+        ),
+        (
+            "Russian hackers defaced Estonian government websites.",
+            EventType::Coerce,
+            "RUS",
+            "EST",
+        ),
+        (
+            "The cessation of hostilities between Eritrea and Ethiopia held on Monday.",
+            EventType::Retreat,
+            "ERI",
+            "ETH",
+        ),
+    ] {
+        let doc = extract(text);
+        check!(doc, has(&doc, kind, actor, target));
+    }
+    let doc = extract("Kenya tightened security in Nairobi.");
+    check!(
+        doc,
+        triples(&doc)
+            .iter()
+            .any(|(k, a, _)| *k == EventType::Mobilize && a == "KEN")
+    );
+}
+
+#[test]
+fn event_types_issue_7_a_work_stoppage_is_no_attack() {
+    for text in [
+        "Greek workers staged a strike on Monday.",
+        "Nigerian teachers are on strike.",
+    ] {
+        let doc = extract(text);
+        check!(
+            doc,
+            triples(&doc)
+                .iter()
+                .any(|(k, _, _)| *k == EventType::Protest)
+                && !triples(&doc)
+                    .iter()
+                    .any(|(k, _, _)| *k == EventType::Assault)
+        );
+    }
+    let doc = extract("The United States launched strikes against Iraq.");
+    check!(doc, has(&doc, EventType::Assault, "USA", "IRQ"));
+    let doc = extract("Israel carried out air strikes on Gaza on Monday.");
+    check!(
+        doc,
+        !triples(&doc)
+            .iter()
+            .any(|(k, _, _)| *k == EventType::Protest)
+            && !triples(&doc)
+                .iter()
+                .any(|(k, _, _)| *k == EventType::Sanction)
+    );
+}

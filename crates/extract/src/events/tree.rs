@@ -139,25 +139,69 @@ fn subject_of(tree: &Analysis, h: usize, depth: usize) -> Option<(usize, bool)> 
 /// people by where it lives).
 pub(crate) fn residence(tree: &Analysis, sent: &Sent<'_>, j: usize, own: usize) -> Option<usize> {
     let slot = sent.slots[own];
-    let ethnic = matches!(slot.kind, ActorKind::Group | ActorKind::Country)
+    let people = matches!(slot.kind, ActorKind::Group | ActorKind::Country);
+    let ethnic = people
         && slot.last == j
         && sent.w(j).ends_with('s')
         && sent.raw(j).chars().next().is_some_and(char::is_uppercase);
-    if !ethnic {
+    // "Druze inhabitants of the Syrian Golan Heights": a people modifying a noun for those
+    // who live somewhere.
+    let dwellers =
+        people && slot.last < j && tree.words[slot.last].head == Some(j) && is_dwellers(sent.w(j));
+    if !ethnic && !dwellers {
         return None;
     }
+    let country = |s: usize| {
+        s != own && sent.slots[s].kind == ActorKind::Country && sent.slots[s].actor != slot.actor
+    };
     tree.dependents(j)
         .filter(|&c| {
             let rel = tree.words[c].deprel;
-            rel == "amod"
+            (rel == "amod" && !dwellers)
                 || (relation_is(rel, "nmod") && matches!(case_of(tree, sent, c), "in" | "of"))
         })
-        .filter_map(|c| sent.slot_of.get(c).copied().flatten())
-        .find(|&s| {
-            s != own
-                && sent.slots[s].kind == ActorKind::Country
-                && sent.slots[s].actor != slot.actor
+        .find_map(|c| {
+            // The place named may be coded by its own country modifier ("the Syrian Golan").
+            let own_slot = sent.slot_of.get(c).copied().flatten();
+            own_slot.filter(|&s| country(s)).or_else(|| {
+                tree.dependents(c)
+                    .filter(|&m| tree.words[m].deprel == "amod")
+                    .filter_map(|m| sent.slot_of.get(m).copied().flatten())
+                    .find(|&s| country(s))
+            })
         })
+}
+
+/// Nouns of an `in … of/against X` phrase whose `X` a verb is aimed at ("in defiance of X").
+const STANCE_NOUNS: &[&str] = &[
+    "defiance",
+    "protest",
+    "opposition",
+    "retaliation",
+    "retribution",
+    "revenge",
+    "response",
+];
+
+/// Whether slot `s` is a demonym modifying a common noun of its own ("Ugandan opposition
+/// candidates", "French farmers"): it names a people of that country, not the state.
+pub(crate) fn people_modifier(tree: &Analysis, sent: &Sent<'_>, s: usize, trigger: usize) -> bool {
+    let slot = sent.slots[s];
+    let j = slot.last;
+    slot.kind == ActorKind::Country
+        && slot.first == j
+        && tree.words[j].deprel == "amod"
+        && tree.words[j].head.is_some_and(|h| {
+            h != trigger && sent.slot_of[h].is_none() && tree.words[h].upos == Upos::Noun
+        })
+}
+
+/// Nouns for the people who live somewhere ("Druze inhabitants of the Golan").
+fn is_dwellers(w: &str) -> bool {
+    matches!(
+        w,
+        "inhabitants" | "residents" | "villagers" | "citizens" | "natives" | "population"
+    )
 }
 
 /// The token range (inclusive) of the phrase headed by word `j`: its whole subtree.
@@ -299,6 +343,7 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
         if let (Some(w), [only]) = (subject_word, subject.as_slice()) {
             if let Some(home) = residence(tree, sent, w, *only) {
                 subject = vec![home];
+                roles.people = true;
             }
         }
         if subject.is_empty() {
@@ -319,6 +364,7 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 })
                 .take(1)
                 .collect();
+            roles.people = !subject.is_empty();
         }
         let object_word = dep(tree, h, "obj").or_else(|| dep(tree, h, "iobj"));
         let object = ["obj", "iobj"]
@@ -337,6 +383,43 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 tree.dependents(h)
                     .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
                     .filter(|&c| TARGET_CASES.contains(&case_of(tree, sent, c)))
+                    .map(|c| slots_with_conj(tree, sent, c))
+                    .find(|v| !v.is_empty())
+            })
+            // "blocked streets in defiance of X", "struck in retaliation against X".
+            .or_else(|| {
+                tree.dependents(h)
+                    .filter(|&c| {
+                        relation_is(tree.words[c].deprel, "obl")
+                            && case_of(tree, sent, c) == "in"
+                            && STANCE_NOUNS.contains(&sent.w(c))
+                    })
+                    .flat_map(|c| tree.dependents(c))
+                    .filter(|&c| relation_is(tree.words[c].deprel, "nmod"))
+                    .filter(|&c| {
+                        let case = case_of(tree, sent, c);
+                        TARGET_CASES.contains(&case) || case == "of"
+                    })
+                    .map(|c| slots_with_conj(tree, sent, c))
+                    .find(|v| !v.is_empty())
+            })
+            // The party named under the object noun: "demanded a truce with X", "closed its
+            // borders with X", "imposed an embargo on X"; and whom a demand is made of:
+            // "demanding autonomy from Serbian authorities" (CAMEO 10 codes them as target).
+            .or_else(|| {
+                let demand = t.pattern.kind == EventType::Request;
+                object_word
+                    .into_iter()
+                    .flat_map(|o| tree.dependents(o))
+                    .filter(|&c| relation_is(tree.words[c].deprel, "nmod"))
+                    .chain(
+                        tree.dependents(h)
+                            .filter(|&c| demand && relation_is(tree.words[c].deprel, "obl")),
+                    )
+                    .filter(|&c| {
+                        let case = case_of(tree, sent, c);
+                        TARGET_CASES.contains(&case) || (demand && case == "from")
+                    })
                     .map(|c| slots_with_conj(tree, sent, c))
                     .find(|v| !v.is_empty())
             })
@@ -423,9 +506,14 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
             // Or of the verb it is the setting of ("X said in a meeting with Y").
             let setting = relation_is(word.deprel, "obl")
                 && matches!(case_of(tree, sent, h), "in" | "during" | "at");
+            // "undertook a mediation mission": the noun modifying the object stands for it.
+            let (noun, rel) = match word.head {
+                Some(n) if word.deprel == "compound" => (n, tree.words[n].deprel),
+                _ => (h, word.deprel),
+            };
             if let (Some(v), true) = (
-                word.head,
-                matches!(word.deprel, "obj" | "nsubj:pass") || setting,
+                tree.words[noun].head,
+                matches!(rel, "obj" | "nsubj:pass") || setting,
             ) {
                 if let Some((s, false)) = subject_of(tree, v, 2) {
                     actor = slots_with_conj(tree, sent, s);

@@ -91,7 +91,7 @@ pub(crate) fn find<'p>(
             }
         }
         if let Some(t) = best {
-            found.push(complaint(sent, lex, tree, t));
+            found.push(work_stoppage(sent, lex, complaint(sent, lex, tree, t)));
         }
     }
     // Longer phrases win over triggers they overlap.
@@ -133,6 +133,50 @@ fn complaint<'p>(
     });
     match reading {
         Some(p) if says => Trigger { pattern: p, ..t },
+        _ => t,
+    }
+}
+
+/// "workers staged a nationwide strike", "teachers are on strike", "a strike by miners": the
+/// noun *strike* of a work stoppage is a protest (CAMEO 143), not an attack (CAMEO 19, "air
+/// strikes on X"); it takes the lexicon's work-stoppage reading ("general strike").
+fn work_stoppage<'p>(sent: &Sent<'_>, lex: &'p EventPatterns, t: Trigger<'p>) -> Trigger<'p> {
+    let head = sent.w(t.head);
+    if t.pattern.pos != Pos::Noun
+        || t.pattern.kind != byline_model::EventType::Assault
+        || t.pattern.words.len() != 1
+        || !matches!(head, "strike" | "strikes")
+    {
+        return t;
+    }
+    let next = sent.w(t.last + 1);
+    // "strikes on/against X" are attacks whatever comes before them ("a strike on Monday" is
+    // a date).
+    if matches!(next, "on" | "against" | "at" | "targeting")
+        && !words::is_time_noun(sent.w(t.last + 2))
+    {
+        return t;
+    }
+    let window = t.first.saturating_sub(4)..t.first;
+    let before = || {
+        window
+            .clone()
+            .rev()
+            .map(|j| sent.w(j))
+            .take_while(|w| !words::is_punct(w) || *w == "-")
+    };
+    if before().any(words::is_military_modifier) {
+        return t;
+    }
+    let labour = before().any(words::is_stoppage_cue)
+        || (next == "by" && words::is_crowd(sent.w(t.last + 2)));
+    let reading = lex.by_form(head).find(|p| {
+        p.pos == Pos::Noun
+            && p.kind == byline_model::EventType::Protest
+            && p.words.first().is_some_and(|w| w == "general")
+    });
+    match reading {
+        Some(p) if labour => Trigger { pattern: p, ..t },
         _ => t,
     }
 }
@@ -208,9 +252,16 @@ fn match_at<'p>(sent: &Sent<'_>, i: usize, p: &'p Pattern) -> Option<Trigger<'p>
             } else {
                 i
             };
+            // "launched a mediation effort", "a bombing campaign": an event noun that only
+            // modifies a noun for undertakings has that noun as its head in the clause.
+            let carried = head == i
+                && i + 1 < sent.len()
+                && sent.slot_of[i + 1].is_none()
+                && words::is_undertaking(sent.w(i + 1));
+            let (head, last) = if carried { (i + 1, i + 1) } else { (head, i) };
             ok.then_some(Trigger {
                 first,
-                last: i,
+                last,
                 head,
                 pattern: p,
             })
@@ -270,6 +321,32 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
                 && (t.last + 1..(t.last + 4).min(sent.len()))
                     .take_while(|&j| sent.slot_of[j].is_none())
                     .any(|j| words::is_publication(sent.w(j)))
+            {
+                return false;
+            }
+            // "a report released Thursday", "no details were released", "a video released by
+            // X": a publication named just before the participle.
+            if matches!(t.pattern.words[0].as_str(), "release" | "free")
+                && head != t.pattern.words[0]
+                && (t.first.saturating_sub(3)..t.first)
+                    .take_while(|&j| sent.slot_of[j].is_none())
+                    .any(|j| words::is_publication(sent.w(j)))
+            {
+                return false;
+            }
+            // "withdrew from the race", "withdrew his candidacy": leaving a contest, not a
+            // retreat of forces (CAMEO 087).
+            if t.pattern.words[0] == "withdraw"
+                && t.pattern.words.len() == 1
+                && (t.last + 1..(t.last + 4).min(sent.len()))
+                    .any(|j| words::is_contest(sent.w(j)))
+            {
+                return false;
+            }
+            // "the rocket lifted off", "lifted up his voice": no sanction eased.
+            if t.pattern.words[0] == "lift"
+                && t.pattern.words.len() == 1
+                && matches!(next, "off" | "up")
             {
                 return false;
             }

@@ -356,6 +356,16 @@ pub(crate) fn is_crowd(w: &str) -> bool {
             | "guerillas"
             | "hackers"
             | "settlers"
+            | "activists"
+            | "supporters"
+            | "opponents"
+            | "looters"
+            | "separatists"
+            | "militiamen"
+            | "snipers"
+            | "raiders"
+            | "kidnappers"
+            | "hijackers"
             | "thousands"
             | "hundreds"
     )
@@ -391,5 +401,106 @@ pub(crate) fn is_device(w: &str) -> bool {
             | "grenades"
             | "attack"
             | "attacks"
+    )
+}
+
+/// Words before the noun *strike* that make it a work stoppage: the verbs that start, hold or
+/// end one ("staged", "called", "on strike"), and who or how long ("nationwide", "teachers",
+/// "four-day").
+pub(crate) fn is_stoppage_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "stage"
+            | "staged"
+            | "stages"
+            | "staging"
+            | "call"
+            | "called"
+            | "calls"
+            | "calling"
+            | "hold"
+            | "held"
+            | "holding"
+            | "declare"
+            | "declared"
+            | "end"
+            | "ended"
+            | "ending"
+            | "nationwide"
+            | "national"
+            | "countrywide"
+            | "indefinite"
+            | "labor"
+            | "labour"
+            | "union"
+            | "workers"
+            | "workers'"
+            | "teachers"
+            | "doctors"
+            | "nurses"
+            | "miners"
+            | "transport"
+            | "day"
+            | "hour"
+            | "week"
+    )
+}
+
+/// Modifiers that make the noun *strike* a military one ("air strikes", "a missile strike").
+pub(crate) fn is_military_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "air"
+            | "missile"
+            | "drone"
+            | "military"
+            | "rocket"
+            | "nuclear"
+            | "retaliatory"
+            | "preemptive"
+            | "pre-emptive"
+            | "surgical"
+            | "precision"
+            | "artillery"
+            | "aerial"
+    )
+}
+
+/// Nouns for undertakings that an event noun before them names ("a mediation effort", "a
+/// bombing campaign", "relief operations").
+pub(crate) fn is_undertaking(w: &str) -> bool {
+    matches!(
+        w,
+        "effort"
+            | "efforts"
+            | "campaign"
+            | "campaigns"
+            | "operation"
+            | "operations"
+            | "mission"
+            | "missions"
+            | "drive"
+            | "bid"
+    )
+}
+
+/// Contests and candidacies one withdraws from without any retreat of forces ("withdrew from
+/// the race", "withdrew his nomination").
+pub(crate) fn is_contest(w: &str) -> bool {
+    matches!(
+        w,
+        "race"
+            | "election"
+            | "elections"
+            | "contest"
+            | "candidacy"
+            | "candidature"
+            | "nomination"
+            | "competition"
+            | "tournament"
+            | "championship"
+            | "games"
+            | "politics"
+            | "bid"
     )
 }

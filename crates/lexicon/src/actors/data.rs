@@ -17,5 +17,9 @@ pub(crate) const FILES: &[(&str, &str)] = &[
         include_str!("../../data/actors/institutions.tsv"),
     ),
     ("people.tsv", include_str!("../../data/actors/people.tsv")),
+    (
+        "people_history.tsv",
+        include_str!("../../data/actors/people_history.tsv"),
+    ),
     ("titles.tsv", include_str!("../../data/actors/titles.tsv")),
 ];
