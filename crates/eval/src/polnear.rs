@@ -315,7 +315,9 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
 }
 
 /// Words that join a content to the next attribution and belong to neither.
-const JOINERS: &[&str] = &["also", "although", "and", "as", "but", "even", "though", "while"];
+const JOINERS: &[&str] = &[
+    "also", "although", "and", "as", "but", "even", "though", "while",
+];
 
 /// The end of a content cut before `at`: without the spaces, punctuation and joining words
 /// ("…, though") before it, never before `start + 1`.
@@ -868,6 +870,79 @@ mod tests {
             all_sure("learnt.tsv", learnt),
             "# x\nlemma\tupos\tcue\ttotal\nsay\tVERB\t9\t9\n"
         );
+    }
+
+    #[test]
+    fn nested_claims_follow_polnear() {
+        // "S said [S2 argued C]": one attribution; "S said C1, though she noted C2": two, the
+        // first content ending before "though".
+        let text = "The mayor said the board argued fares rise. \
+                    The mayor said fares rise, though she noted ferries stay free.";
+        let chars: Vec<char> = text.chars().collect();
+        let at = |w: &str, from: usize| {
+            let s: String = chars[from..].iter().collect();
+            from + s[..s.find(w).unwrap()].chars().count()
+        };
+        let span = |w: &str, from: usize| Span(at(w, from), at(w, from) + w.chars().count());
+        let second = at("The mayor", 10);
+        let mut doc = Document::new(text.to_string());
+        let sources = [
+            span("The mayor", 0),
+            span("the board", 0),
+            span("The mayor", second),
+            span("she", second),
+        ];
+        doc.sources = sources
+            .iter()
+            .enumerate()
+            .map(|(k, &span)| byline_model::Source {
+                id: format!("s{k}"),
+                span,
+                text: String::new(),
+                kind: byline_model::SourceKind::Anonymous,
+                count: None,
+                seniority: None,
+                role: None,
+                affiliation: None,
+                actor: None,
+                refers_to: Vec::new(),
+            })
+            .collect();
+        let nested =
+            |k: usize, cue: Span, content: Span, parent: Option<usize>| byline_model::Claim {
+                id: format!("c{k}"),
+                span: content,
+                sources: vec![format!("s{k}")],
+                parent: parent.map(|p| format!("c{p}")),
+                ..claim(cue.0, cue.1, "cue")
+            };
+        let upto = |a: &str, b: &str, from: usize| Span(at(a, from), span(b, from).1);
+        doc.claims = vec![
+            nested(0, span("said", 0), upto("the board", "rise", 0), None),
+            nested(1, span("argued", 0), upto("fares", "rise", 0), Some(0)),
+            nested(2, span("said", second), upto("fares", "free", second), None),
+            nested(
+                3,
+                span("noted", second),
+                upto("ferries", "free", second),
+                Some(2),
+            ),
+        ];
+        let spans = from_document(&doc, text);
+        let contents: Vec<&str> = spans
+            .contents
+            .iter()
+            .map(|f| &text[f[0].0..f[0].1])
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                "the board argued fares rise",
+                "fares rise",
+                "ferries stay free"
+            ]
+        );
+        assert_eq!(spans.cues.len(), 3);
     }
 
     fn claim(a: usize, b: usize, cue: &str) -> byline_model::Claim {

@@ -1116,6 +1116,32 @@ mod tests {
     }
 
     #[test]
+    fn earlier_heads_of_government_by_title_and_surname() {
+        // Office holders of earlier decades by title and surname, and "X administration".
+        let a = actors(
+            "Chancellor Kohl met President Mitterrand in Bonn. The Reagan administration \
+             welcomed the talks.",
+            "1987-03-02",
+        );
+        assert_eq!(find(&a, "Kohl").code.as_deref(), Some("DEUGOV"));
+        assert_eq!(find(&a, "Mitterrand").code.as_deref(), Some("FRAGOV"));
+        assert_eq!(find(&a, "Reagan").code.as_deref(), Some("USAGOV"));
+        // A recognised name around a known surname is someone else ("Carla Schmidt" is not
+        // Helmut Schmidt); a regnal number is no surname.
+        let b = actors(
+            "Carla Schmidt, a teacher, said I would not go. King Juan Carlos spoke later.",
+            "1990-01-01",
+        );
+        assert!(b
+            .iter()
+            .all(|x| x.code.as_deref() != Some("DEUGOV") && x.name != "Helmut Schmidt"));
+        assert!(b
+            .iter()
+            .filter(|x| x.name == "Juan Carlos I")
+            .all(|x| x.mentions.iter().all(|m| m.text != "I")));
+    }
+
+    #[test]
     fn possessive_forces() {
         let a = actors(
             "President Bashar al-Assad spoke on Monday. Later, al-Assad's forces shelled the town.",

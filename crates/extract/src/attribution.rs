@@ -837,7 +837,8 @@ mod tests {
 
     #[test]
     fn a_participle_after_an_adjunct_leaves_the_quote_to_its_verb() {
-        let doc = full("\"The pier is safe,\" she said at the harbour, adding that boats may dock.");
+        let doc =
+            full("\"The pier is safe,\" she said at the harbour, adding that boats may dock.");
         let c = claim(&doc, "The pier is safe");
         assert_eq!(c.cue.as_ref().unwrap().text, "said");
         let c = claim(&doc, "boats may dock");
@@ -850,12 +851,47 @@ mod tests {
         let c = claim(&doc, "the budget has grown tight");
         assert_eq!(sources_of(&doc, c), ["aides to the governor"]);
         assert!(
-            doc.claims
-                .iter()
-                .all(|c| c.cue.as_ref().is_none_or(|m| m.text != "states" && m.text != "remarks")),
+            doc.claims.iter().all(|c| c
+                .cue
+                .as_ref()
+                .is_none_or(|m| m.text != "states" && m.text != "remarks")),
             "{:#?}",
             doc.claims
         );
+    }
+
+    #[test]
+    fn a_participle_after_the_cue_leaves_it_the_quote_before() {
+        let doc = full("\"We have done our part,\" the warden said, cutting the call short.");
+        let c = claim(&doc, "We have done our part");
+        assert_eq!(c.cue.as_ref().unwrap().text, "said");
+        assert_eq!(sources_of(&doc, c), ["the warden"]);
+    }
+
+    #[test]
+    fn a_colon_ending_the_line_before_an_unquoted_statement() {
+        let doc = full("The warden added:\nThe gates stay shut until Monday.");
+        let c = claim(&doc, "The gates stay shut until Monday");
+        assert_eq!(sources_of(&doc, c), ["The warden"]);
+    }
+
+    #[test]
+    fn a_base_form_with_its_subject_in_the_parse() {
+        let doc = full("Fishermen in the north and along the coast say the season opened late.");
+        let c = claim(&doc, "the season opened late");
+        assert_eq!(c.cue.as_ref().unwrap().text, "say");
+    }
+
+    #[test]
+    fn a_content_running_past_another_is_not_nested_in_it() {
+        let doc = full("The keeper spoke at length.\n\n” … what I saw from the tower is that when the boats start calling the harbour ‘closed,’ the town hears it,” he said.");
+        let c = doc
+            .claims
+            .iter()
+            .find(|c| c.cue.as_ref().is_some_and(|m| m.text == "said"))
+            .expect("the said claim");
+        assert_eq!(c.parent, None, "{:#?}", doc.claims);
+        assert!(c.quote);
     }
 
     #[test]

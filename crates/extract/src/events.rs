@@ -626,16 +626,6 @@ fn participants(
     }
     if r.targets.is_empty() {
         r.targets = tokens.targets;
-        // "declared a ceasefire … in south Lebanon": a country after a locative is where
-        // a non-hostile act happens, not whom it is aimed at.
-        if !aimed(t.pattern.kind) {
-            r.targets.retain(|&s| {
-                !matches!(
-                    sent.slots[s].kind,
-                    byline_model::ActorKind::Country | byline_model::ActorKind::Place
-                ) || !roles::locative_phrase(sent, sent.slots[s].first)
-            });
-        }
     }
     // A place does not act (capitals standing for governments are governments, not places).
     r.actors
@@ -718,8 +708,8 @@ fn resident(sent: &Sent<'_>, tree: &byline_nlp::Analysis, s: usize) -> usize {
         .map_or(s, |(i, _)| i)
 }
 
-/// An attack, coercion, threat, protest, mobilization or sanction without a target is aimed
-/// at where it happens ("curfew in Cizre", "bombing in Baghdad", "airstrikes in southern Syria
+/// An attack, coercion, threat, protest, mobilization or sanction without a target (and
+/// another act, when the place follows it in its clause) is aimed at where it happens ("curfew in Cizre", "bombing in Baghdad", "airstrikes in southern Syria
 /// … and raids there", "troops on alert in the West Bank", "suspended aid deliveries in
 /// Baghdad"), as event data code them.
 fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> roles::Roles {
@@ -727,7 +717,19 @@ fn with_place_target(sent: &Sent<'_>, t: &Trigger<'_>, mut r: roles::Roles) -> r
     if aimed && r.location.is_none() {
         r.location = there(sent, t);
     }
-    if r.targets.is_empty() && aimed {
+    // Other acts with no party named are aimed at the country where they happen, as the
+    // PLOVER records code them ("set up a research centre in Tokyo", "opened an embassy in
+    // Tehran"), when that place is named after the act in its own clause; not a surrender or
+    // resignation (RETREAT has no target there), nor an accusation (aimed at a party).
+    let here = |l: usize| {
+        let first = sent.slots[l].first;
+        first > t.last
+            && roles::locative_phrase(sent, first)
+            && (t.last + 1..first).all(|j| !words::opens_clause(sent.w(j)))
+    };
+    let located = !matches!(t.pattern.kind, EventType::Retreat | EventType::Accuse);
+    let placed = aimed || (located && r.location.is_some_and(here));
+    if r.targets.is_empty() && placed {
         if let Some(l) = r.location {
             let own =
                 sent.slots[l].kind == byline_model::ActorKind::Country && domestic(t.pattern.kind);

@@ -538,7 +538,9 @@ mod tests {
         );
         let p = lex.office_holder("President", "USA", "1986-05-01").unwrap();
         assert_eq!(p.name, "Ronald Reagan");
-        let p = lex.office_holder("Prime Minister", "GBR", "1993-01-01").unwrap();
+        let p = lex
+            .office_holder("Prime Minister", "GBR", "1993-01-01")
+            .unwrap();
         assert_eq!(p.name, "John Major");
         assert_eq!(lex.lookup("Soviet Union").unwrap().entry.name, "Russia");
     }

@@ -238,7 +238,14 @@ fn plain(
         // "C," S said, adding that C2: the participle is a claim of its own and this cue's
         // content is what comes before.
         if let Some(Content::Tokens(a, _)) = forward {
-            if !at_start && cue_at[a] && w.word(a).ends_with("ing") && w.word(a - 1) == "," {
+            // "\"Q,\" he said, cutting off a reporter": a participle after the cue leaves it
+            // the quote before, whether or not the participle reports anything.
+            let participle = w.word(a).ends_with("ing") && w.word(a - 1) == ",";
+            let quote_before = matches!(
+                content_before(w, src.0, sent.start, cue_at),
+                Some(Content::Quote(_))
+            );
+            if !at_start && participle && (cue_at[a] || quote_before) {
                 forward = None;
             }
         }
@@ -257,12 +264,14 @@ fn plain(
             None => {
                 // "S said:" closing a sentence before a quote in the next one, or "S said."
                 // after a quote that closed the sentence before.
-                next_quote(w, after).or_else(|| {
-                    let k = skip_leading(w, sent.start, src.0);
-                    (k == src.0 && k > 0 && w.toks[k - 1].mark)
-                        .then(|| content_before(w, src.0, src.0, cue_at))
-                        .flatten()
-                })
+                next_quote(w, after)
+                    .or_else(|| {
+                        let k = skip_leading(w, sent.start, src.0);
+                        (k == src.0 && k > 0 && w.toks[k - 1].mark)
+                            .then(|| content_before(w, src.0, src.0, cue_at))
+                            .flatten()
+                    })
+                    .or_else(|| next_sentence_after_colon(w, after, sent.end, cue_at))
             }
         };
         let content = content?;
@@ -1247,7 +1256,23 @@ fn quote_closing_before(w: &Work, at: usize) -> Option<usize> {
     w.quotes.iter().position(|q| q.close == Some(t.start))
 }
 
-/// A quote opening right at `at` or at the start of the next sentence ("He said:\n\"…\"").
+/// "The governor added:" ending its sentence (and line) before an unquoted statement: the
+/// next sentence is the content.
+fn next_sentence_after_colon(w: &Work, at: usize, hi: usize, cue_at: &[bool]) -> Option<Content> {
+    if at >= w.toks.len() || w.word(at) != ":" || at + 1 < hi {
+        return None;
+    }
+    let next = w.sents.get(w.toks[at].sent + 1)?;
+    let a = next.start;
+    let mut b = next.end;
+    while b > a && w.toks[b - 1].punct {
+        b -= 1;
+    }
+    let clean = (a..b).all(|k| !cue_at[k] && !w.toks[k].mark);
+    (clean && b >= a + 3).then_some(Content::Tokens(a, b))
+}
+
+/// A quote opening right at `at` or at the start of the next sentence ("He said:\n\"…\").
 fn next_quote(w: &Work, at: usize) -> Option<Content> {
     let mut k = at;
     while k < w.toks.len() && matches!(w.word(k), ":" | ",") {
@@ -1405,7 +1430,12 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
             let (os, oe) = spans[o];
             let cue_inside =
                 w.toks[drafts[i].cue.0].start >= os && w.toks[drafts[i].cue.0].end <= oe;
-            if !(cue_inside && (is, ie) != (os, oe)) || drafts[o].parent == Some(i) {
+            // The inner content lies inside the outer one too (a closing mark or stop may
+            // overhang): a content running on past the outer one's end is no part of it.
+            let content_inside = is >= os && ie <= oe + 4;
+            if !(cue_inside && content_inside && (is, ie) != (os, oe))
+                || drafts[o].parent == Some(i)
+            {
                 continue;
             }
             // "S told R, adding that C": the outer content is only the same speaker's next

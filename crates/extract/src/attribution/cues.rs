@@ -29,8 +29,8 @@ pub(crate) struct Hit {
 /// Lemmas that are also common nouns, read as verbs only with clear verbal neighbours.
 const NOUNY: &[&str] = &[
     "answer", "brief", "call", "charge", "claim", "comment", "doubt", "estimate", "fear", "hope",
-    "note", "promise", "remark", "reply", "report", "signal", "state", "stress", "suspect", "tweet",
-    "vow",
+    "note", "promise", "remark", "reply", "report", "signal", "state", "stress", "suspect",
+    "tweet", "vow",
 ];
 
 /// Words before a base form that make it a reporting verb ("they say", "officials also say").
@@ -150,11 +150,16 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         return None;
     }
     let nouny = is_in(NOUNY, &v.lemma);
+    // "Western states", "his latest remarks": the tagger's plural noun after an adjective, with
+    // no clause after it.
     let clause_after = next == "that" || next == ":" || w.toks.get(i + 1).is_some_and(|t| t.mark);
-    // "Western states", "his remarks": the tagger's noun, with no clause after it.
+    let tagged = |k: usize, u: Upos| w.toks[k].syn.as_ref().is_some_and(|s| s.upos == u);
     if nouny
         && !clause_after
-        && w.toks[i].syn.as_ref().is_some_and(|s| s.upos == Upos::Noun)
+        && form.ends_with('s')
+        && i > 0
+        && tagged(i, Upos::Noun)
+        && tagged(i - 1, Upos::Adj)
     {
         return None;
     }
@@ -269,9 +274,21 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
             && !is_in(NOT_FINITE_BEFORE, before)
             && !is_in(DETERMINERS, before)
             && !matches!(before, "me" | "us" | "you" | "let");
+        // "Observers in the region say C": the parse gives it a subject before it.
+        let sent = w.sentence_of(i);
+        let has_subject = j > 0
+            && !w.toks[j - 1].punct
+            && !is_in(NOT_FINITE_BEFORE, before)
+            && !is_in(DETERMINERS, before)
+            && (sent.start..i).any(|k| {
+                w.toks[k]
+                    .syn
+                    .as_ref()
+                    .is_some_and(|s| s.head == Some(i) && s.deprel.starts_with("nsubj"))
+            });
         let verbal = is_in(BASE_BEFORE, before)
             || aside
-            || (!nouny && (plural_before || finite || names_before));
+            || (!nouny && (plural_before || finite || names_before || has_subject));
         let nouny_ok = nouny && plural_before && clause_next;
         if !(verbal || nouny_ok) {
             return None;

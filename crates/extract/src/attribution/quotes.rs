@@ -96,6 +96,13 @@ pub(crate) fn find(text: &str, paragraphs: &[(usize, usize)]) -> Vec<QuoteSpan> 
                 continue;
             };
             let at = ps + i;
+            // A mark opening its line opens a quote, whichever way it faces ("” … what I
+            // learned", a wrong-facing mark of a quote taken up mid-sentence).
+            let f = if para[..i].trim().is_empty() {
+                Facing::Open
+            } else {
+                f
+            };
             let f = match f {
                 Facing::Either if stack.is_empty() => Facing::Open,
                 Facing::Either => Facing::Close,
@@ -238,6 +245,14 @@ mod tests {
         assert_eq!(q[0].close, None);
         assert_eq!(&text[q[1].start..q[1].end], "We left late.");
         assert_eq!(q[1].continues, Some(0));
+    }
+
+    #[test]
+    fn a_wrong_facing_mark_opening_a_paragraph_opens() {
+        assert_eq!(
+            texts("” … and then the water came,” the keeper said."),
+            [" … and then the water came,"]
+        );
     }
 
     #[test]

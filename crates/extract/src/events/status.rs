@@ -37,12 +37,16 @@ pub(crate) fn read(sent: &Sent<'_>, triggers: &[Trigger<'_>], idx: usize) -> Rea
     }
     let before: Vec<&str> = (start..t.first).map(|j| sent.w(j)).collect();
     let has = |set: &[&str]| before.iter().any(|w| set.contains(w));
-    let negated = before.iter().any(|w| words::is_negation(w));
     let governing = triggers[..idx]
         .iter()
         .rev()
         .find(|g| g.last < t.first && t.first - g.last <= 7)
         .map(|g| g.pattern);
+    // "refused to send troops", "defied orders to withdraw", "its refusal to negotiate": the
+    // act a rejection governs is not done.
+    let refused =
+        sent.prev(t.first) == "to" && governing.is_some_and(|g| g.kind == EventType::Reject);
+    let negated = before.iter().any(|w| words::is_negation(w)) || refused;
     let commitment = governing.is_some_and(|g| {
         matches!(
             g.words[0].as_str(),

@@ -510,6 +510,23 @@ fn actor_codes_issue_7_peoples_by_where_they_live() {
 }
 
 #[test]
+fn actor_codes_issue_7_peoples_apart_from_their_state() {
+    // A people coded by where it lives is a party apart from that state's government: the
+    // demand is made of the authorities ("from X").
+    let doc = extract(
+        "The Hungarians of northern Romania are demanding autonomy from Romanian authorities.",
+    );
+    check!(doc, has(&doc, EventType::Request, "ROU", "ROU"));
+    // A demonym on a common noun names a people, not the state: a threat against the own
+    // country's farmers is domestic, as event data code it.
+    let doc = extract("Angry Spanish fishermen said they would blockade Madrid next week.");
+    check!(doc, has(&doc, EventType::Threaten, "ESP", "ESP"));
+    // Office holders of earlier decades by title and surname.
+    let doc = extract("Chancellor Kohl threatened new measures against Libya on Friday.");
+    check!(doc, has(&doc, EventType::Threaten, "DEU", "LBY"));
+}
+
+#[test]
 fn event_types_issue_7_frames_of_news_vocabulary() {
     // A verb with its object word names the CAMEO category (frames of 2026-12-06 d).
     for (text, kind, actor, target) in [
@@ -627,4 +644,43 @@ fn event_types_issue_7_a_work_stoppage_is_no_attack() {
                 .iter()
                 .any(|(k, _, _)| *k == EventType::Sanction)
     );
+}
+
+#[test]
+fn event_types_issue_7_a_refused_act_is_not_done() {
+    let doc = extract("Norway has refused to send troops to Mali.");
+    check!(doc, has(&doc, EventType::Reject, "NOR", "MLI"));
+    check!(
+        doc,
+        !doc.events
+            .iter()
+            .any(|e| e.kind == EventType::Mobilize && e.polarity == Polarity::Positive)
+    );
+}
+
+#[test]
+fn event_types_issue_7_publications_contests_and_participants_are_no_acts() {
+    for (text, kind) in [
+        (
+            "A Kenyan government report released on Monday criticised the police in Nairobi.",
+            EventType::Retreat,
+        ),
+        (
+            "The last Canadian aid agency in Haiti closed its office.",
+            EventType::Aid,
+        ),
+        (
+            "Argentina withdrew from the race to host the games.",
+            EventType::Retreat,
+        ),
+        (
+            "An Argentine rocket lifted off from Chile on Monday.",
+            EventType::Retreat,
+        ),
+    ] {
+        let doc = extract(text);
+        check!(doc, !doc.events.iter().any(|e| e.kind == kind));
+    }
+    let doc = extract("Canada lifted its sanctions on Haiti.");
+    check!(doc, has(&doc, EventType::Retreat, "CAN", "HTI"));
 }

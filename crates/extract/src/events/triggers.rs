@@ -40,6 +40,13 @@ const PARTICIPANT_HEADS: &[&str] = &[
     "organizations",
     "worker",
     "workers",
+    "ship",
+    "ships",
+    "flotilla",
+    "truck",
+    "trucks",
+    "plane",
+    "planes",
 ];
 
 /// Every trigger of `sent`, in text order, not overlapping.
@@ -304,6 +311,15 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
                 return false;
             }
             let base = head == t.pattern.words[0];
+            // "aid agencies", "aid ships": a bare verb form before a noun for participants
+            // is a noun modifier, not an act.
+            if base
+                && t.pattern.words.len() == 1
+                && PARTICIPANT_HEADS.contains(&next)
+                && !words::takes_bare_verb(prev)
+            {
+                return false;
+            }
             // "the press", "in order to", "a strike": a bare verb form after a determiner or a
             // preposition is a noun.
             if base && (words::is_determiner(prev) || words::is_preposition(prev)) {
@@ -329,6 +345,7 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
             if matches!(t.pattern.words[0].as_str(), "release" | "free")
                 && head != t.pattern.words[0]
                 && (t.first.saturating_sub(3)..t.first)
+                    .rev()
                     .take_while(|&j| sent.slot_of[j].is_none())
                     .any(|j| words::is_publication(sent.w(j)))
             {
@@ -338,8 +355,25 @@ fn plausible(sent: &Sent<'_>, t: &Trigger<'_>) -> bool {
             // retreat of forces (CAMEO 087).
             if t.pattern.words[0] == "withdraw"
                 && t.pattern.words.len() == 1
-                && (t.last + 1..(t.last + 4).min(sent.len()))
-                    .any(|j| words::is_contest(sent.w(j)))
+                && (t.last + 1..(t.last + 4).min(sent.len())).any(|j| words::is_contest(sent.w(j)))
+            {
+                return false;
+            }
+            // "protesters charged through the village": a rush, not an accusation.
+            if t.pattern.words[0] == "charge"
+                && matches!(
+                    next,
+                    "through" | "into" | "at" | "toward" | "towards" | "across"
+                )
+            {
+                return false;
+            }
+            // "warned of health hazards", "warns about floods": a warning of a danger is no
+            // threat unless what it names is a hostile act ("warned of retaliation").
+            if t.pattern.words[0] == "warn"
+                && matches!(next, "of" | "about")
+                && !(t.last + 2..(t.last + 6).min(sent.len()))
+                    .any(|j| words::is_reprisal(sent.w(j)))
             {
                 return false;
             }

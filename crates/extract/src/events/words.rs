@@ -291,6 +291,16 @@ pub(crate) fn is_publication(w: &str) -> bool {
             | "album"
             | "film"
             | "book"
+            | "indictment"
+            | "verdict"
+            | "ruling"
+            | "text"
+            | "draft"
+            | "tape"
+            | "videotape"
+            | "audiotape"
+            | "letter"
+            | "message"
     )
 }
 
@@ -502,5 +512,53 @@ pub(crate) fn is_contest(w: &str) -> bool {
             | "games"
             | "politics"
             | "bid"
+    )
+}
+
+/// Words after which a bare verb form is a verb ("to meet officials", "will aid workers",
+/// "they arrest leaders").
+pub(crate) fn takes_bare_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "to" | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "must"
+            | "may"
+            | "might"
+            | "shall"
+            | "did"
+            | "do"
+            | "does"
+            | "not"
+            | "and"
+            | "or"
+            | "also"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+    ) || is_pronoun(w)
+}
+
+/// Nouns for hostile responses that make a warning of them a threat ("warned of
+/// retaliation", "warned of severe consequences").
+pub(crate) fn is_reprisal(w: &str) -> bool {
+    matches!(
+        w,
+        "consequences"
+            | "retaliation"
+            | "reprisal"
+            | "reprisals"
+            | "retribution"
+            | "revenge"
+            | "action"
+            | "measures"
+            | "force"
+            | "sanctions"
+            | "punishment"
+            | "response"
     )
 }

@@ -178,24 +178,6 @@ pub fn features(toks: &[CueTok], i: usize, cues: &Cues, f: &mut dyn FnMut(&[&str
     if cues.verb(t.lower).is_some() {
         f(&["verbs-tsv"]);
     }
-    // The reporting verb it stands under, by the relation of the clause that leads there: a
-    // word inside what a verb of `verbs.tsv` reports ("officials said the FBI believes …")
-    // is more often content than cue.
-    let mut at = i;
-    let mut under = "-";
-    for _ in 0..8 {
-        let Some(h) = toks[at].head.filter(|&h| h != at) else {
-            break;
-        };
-        let Some(ht) = toks.get(h) else { break };
-        if cues.verb(ht.lower).is_some() {
-            under = toks[at].deprel;
-            break;
-        }
-        at = h;
-    }
-    f(&["under", under]);
-    f(&["under", under, t.upos]);
     // Quotation marks and colons around it.
     let marks_before = toks[..i].iter().filter(|x| is_mark(x.lower)).count();
     let marks_after = toks[i + 1..].iter().filter(|x| is_mark(x.lower)).count();
