@@ -895,6 +895,28 @@ mod tests {
     }
 
     #[test]
+    fn called_on_r_to_act() {
+        let doc = full("In May, the harbour union called on the port owners to raise wages.");
+        let c = claim(&doc, "the port owners to raise wages");
+        assert_eq!(sources_of(&doc, c), ["the harbour union"]);
+        assert_eq!(c.cue.as_ref().unwrap().text, "called on");
+    }
+
+    #[test]
+    fn told_with_adding_that_keeps_one_claim_per_quote() {
+        let doc = full("\"The ferries will run again. Nobody gains from idle boats,\" the port director told reporters in Mombasa, adding that \"the fees stay as they are.\"");
+        let first: Vec<&str> = doc
+            .claims
+            .iter()
+            .filter(|c| c.text.starts_with("The ferries will run again"))
+            .map(|c| c.cue.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(first, ["told"], "{:#?}", doc.claims);
+        let c = claim(&doc, "the fees stay as they are");
+        assert_eq!(sources_of(&doc, c), ["the port director"]);
+    }
+
+    #[test]
     fn word_lists_are_sorted_and_unique() {
         for list in [
             DETERMINERS,

@@ -81,7 +81,10 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             // A quote split by its cue: "Q1," S said, "Q2." — both halves are S's.
             if let (Content::Quote(q2), Some(src)) = (d.content, d.sources.first()) {
                 if let Some(q1) = quote_closing_before(w, src.0) {
-                    if q1 != q2 {
+                    // Not when another claim has that quote already ("\"Q1,\" S told R,
+                    // adding that \"Q2\"": Q1 is the told claim's).
+                    let taken = drafts.iter().any(|o| o.content == Content::Quote(q1));
+                    if q1 != q2 && !taken {
                         drafts.push(Draft {
                             content: Content::Quote(q1),
                             ..d.clone()
@@ -775,9 +778,10 @@ fn reads_as_np(w: &Work, (a, b): (usize, usize)) -> bool {
         }
         relative
             || w.toks[k].syn.as_ref().is_none_or(|x| {
-                !matches!(x.upos, byline_nlp::Upos::Aux)
-                    && !(x.upos == byline_nlp::Upos::Verb
-                        && matches!(x.deprel, "root" | "ccomp" | "parataxis" | "conj"))
+                let clause_verb = x.upos == byline_nlp::Upos::Aux
+                    || (x.upos == byline_nlp::Upos::Verb
+                        && matches!(x.deprel, "root" | "ccomp" | "parataxis" | "conj"));
+                !clause_verb
             })
     })
 }

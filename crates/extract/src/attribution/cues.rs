@@ -276,7 +276,8 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
             && !matches!(before, "me" | "us" | "you" | "let");
         // "Observers in the region say C": the parse gives it a subject before it.
         let sent = w.sentence_of(i);
-        let has_subject = j > 0
+        let has_subject = j == i
+            && j > 0
             && !w.toks[j - 1].punct
             && !is_in(NOT_FINITE_BEFORE, before)
             && !is_in(DETERMINERS, before)

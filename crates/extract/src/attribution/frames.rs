@@ -1,7 +1,8 @@
 //! Reading cues through the dependency parse, for the verbs and nouns the surface frames left
 //! unread.
 //!
-//! Every verb and noun outside the drafts found so far and outside quotes is judged by the
+//! Every verb and noun outside the drafts found so far and outside quotes (and a verb that
+//! continues a draft's cue inside its content: "…, even suggesting C") is judged by the
 //! trained cue classifier (`byline_lexicon::cues::model`, weights in `cue-model.tsv`, trained
 //! on the PolNeAR training split). A verb it takes for a cue is taken apart by its dependents:
 //! - the source is the subtree of its subject (`nsubj`), of the `by` agent of a passive, of
@@ -60,10 +61,11 @@ const TARGETED: &[&str] = &["attract", "draw", "face", "receive"];
 /// The drafts the parse yields for the verbs and nouns outside every existing draft that the
 /// cue classifier takes for cues.
 ///
-/// Words inside another draft's content or inside a quote are no candidates: PolNeAR gives
-/// each word to one attribution only (none of the 2,192 dev cues lies inside a content), and
-/// judging them, with the classifier's `under` feature or a threshold of their own, lowered
-/// dev F1 (docs/attribution.md).
+/// Words inside a quote or inside another draft's content are no candidates, but for a verb
+/// that continues a draft's cue as the same speaker's second report ("…, even suggesting
+/// C"): PolNeAR gives each word to one attribution only (none of the 2,192 dev cues lies
+/// inside a content), and judging them all, with a threshold of their own or a retrained
+/// classifier, lowered dev F1 (docs/attribution.md).
 pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let taken = taken_tokens(w, drafts);
     let mut cues = vec![false; w.toks.len()];
@@ -74,7 +76,10 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
-        if used || t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+        if t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+            continue;
+        }
+        if used && !second_report(w, drafts, &cues, i) {
             continue;
         }
         let least = if syn.upos == Upos::Noun {
@@ -105,6 +110,21 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// True when verb `i`, inside another draft's content, continues that draft's cue as a second
+/// report of the same speaker ("S complained about C1, even suggesting C2", "S said C1 and
+/// urged C2"): PolNeAR annotates it as an attribution of its own.
+fn second_report(w: &Work, drafts: &[Draft], cues: &[bool], i: usize) -> bool {
+    let Some(syn) = &w.toks[i].syn else {
+        return false;
+    };
+    syn.upos == Upos::Verb
+        && matches!(syn.deprel, "advcl" | "conj")
+        && syn.head.is_some_and(|h| cues[h])
+        && !drafts.iter().any(|d| {
+            (d.cue.0..d.cue.1).contains(&i) || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+        })
 }
 
 /// Tokens already part of a draft (its cue, its sources and its content) or of a notice phrase
@@ -437,15 +457,16 @@ mod tests {
 
     #[test]
     fn a_noun_cue_with_a_preposition_is_read() {
-        let found = claims("The ferry operator has faced questions about its safety record.");
+        let found = claims("Local fishermen have raised questions about the new harbour fees.");
         let (cue, sources, content) = found
             .iter()
             .find(|c| c.0 == "questions")
             .unwrap_or_else(|| panic!("no noun cue in {found:?}"));
-        assert_eq!(cue, "questions");
-        // The operator is the target of the questions, not their source.
-        assert!(sources.is_empty(), "{sources:?}");
-        assert_eq!(content, "about its safety record");
+        assert_eq!(
+            (cue.as_str(), sources.as_slice()),
+            ("questions", &["Local fishermen".to_string()][..])
+        );
+        assert_eq!(content, "about the new harbour fees");
     }
 
     #[test]
@@ -476,6 +497,21 @@ mod tests {
         );
         assert_eq!(inner.text, "fares should rise");
         assert_eq!(inner.parent.as_deref(), Some(outer.id.as_str()));
+    }
+
+    #[test]
+    fn a_second_report_of_the_same_speaker_is_read_inside_the_first() {
+        let found = claims(
+            "The harbour master complained about the new timetable on Monday, even suggesting \
+             that the ferry company had lied to the council.",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        let (cue, sources, content) = &found[1];
+        assert!(cue.ends_with("suggesting"), "{cue}");
+        assert_eq!(sources, &["The harbour master"]);
+        assert_eq!(content, "that the ferry company had lied to the council");
+        // The outer claim keeps its whole content; the second report is nested in it.
+        assert!(found[0].2.ends_with("lied to the council"), "{found:?}");
     }
 
     #[test]

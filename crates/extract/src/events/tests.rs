@@ -677,10 +677,25 @@ fn event_types_issue_7_publications_contests_and_participants_are_no_acts() {
             "An Argentine rocket lifted off from Chile on Monday.",
             EventType::Retreat,
         ),
+        (
+            "Peru's president warned of health hazards from mobile phones.",
+            EventType::Threaten,
+        ),
+        (
+            "Bolivian protesters charged through the village on Monday.",
+            EventType::Accuse,
+        ),
+        // The tagger reads the bare verb form as a noun: a place, not an act.
+        (
+            "The envoy visited prisoners in a Burmese jail on Monday.",
+            EventType::Coerce,
+        ),
     ] {
         let doc = extract(text);
         check!(doc, !doc.events.iter().any(|e| e.kind == kind));
     }
     let doc = extract("Canada lifted its sanctions on Haiti.");
     check!(doc, has(&doc, EventType::Retreat, "CAN", "HTI"));
+    let doc = extract("Chile warned Peru of severe consequences.");
+    check!(doc, has(&doc, EventType::Threaten, "CHL", "PER"));
 }

@@ -47,6 +47,14 @@ const PARTICIPANT_HEADS: &[&str] = &[
     "trucks",
     "plane",
     "planes",
+    "camp",
+    "camps",
+    "center",
+    "centers",
+    "centre",
+    "centres",
+    "facility",
+    "facilities",
 ];
 
 /// Every trigger of `sent`, in text order, not overlapping.
@@ -83,7 +91,7 @@ pub(crate) fn find<'p>(
             let Some(t) = match_at(sent, i, p) else {
                 continue;
             };
-            if !plausible(sent, &t) {
+            if !plausible(sent, &t) || tagged_noun(tree, &t, sent.w(i)) {
                 continue;
             }
             let better = match &best {
@@ -144,7 +152,7 @@ fn complaint<'p>(
     }
 }
 
-/// "workers staged a nationwide strike", "teachers are on strike", "a strike by miners": the
+/// "workers staged a nationwide strike", "teachers are on strike", "a strike by workers": the
 /// noun *strike* of a work stoppage is a protest (CAMEO 143), not an attack (CAMEO 19, "air
 /// strikes on X"); it takes the lexicon's work-stoppage reading ("general strike").
 fn work_stoppage<'p>(sent: &Sent<'_>, lex: &'p EventPatterns, t: Trigger<'p>) -> Trigger<'p> {
@@ -292,6 +300,18 @@ fn match_at<'p>(sent: &Sent<'_>, i: usize, p: &'p Pattern) -> Option<Trigger<'p>
             })
         }
     }
+}
+
+/// "in a Burmese jail", "an apartment block": the bare form of a one-word verb pattern that
+/// the tagger reads as a noun is no act (a noun pattern of the same word still applies:
+/// "Japan's surrender", "prisoner abuse").
+fn tagged_noun(tree: Option<&byline_nlp::Analysis>, t: &Trigger<'_>, form: &str) -> bool {
+    t.pattern.pos == Pos::Verb
+        && t.pattern.words.len() == 1
+        && form == t.pattern.words[0]
+        && tree
+            .and_then(|tree| tree.words.get(t.head))
+            .is_some_and(|w| matches!(w.upos, byline_nlp::Upos::Noun))
 }
 
 /// Rejects readings that are not events.
