@@ -251,8 +251,9 @@ fn parse_frames_read_learnt_cue_verbs() {
     );
     // subject + object
     has_claim(&doc, "praised", "The port mayor", "the new ferry timetable");
-    // relative clause: the noun it hangs on; an "about" oblique as content
-    has_claim(&doc, "complained", "Fishermen", "about the quotas");
+    // relative clause: the noun it hangs on; an "about" oblique as content, its preposition
+    // part of the cue as in PolNeAR
+    has_claim(&doc, "complained about", "Fishermen", "the quotas");
     // passive with a "by" agent
     // (the cue takes its auxiliary, as PolNeAR's cues do)
     has_claim(&doc, "was mocked", "two council members", "The toll plan");
@@ -500,6 +501,80 @@ fn issue_6_nouns_after_possessives_and_numerals_are_no_cues() {
     let rows = claim_rows(&doc);
     assert!(
         !rows.iter().any(|(c, _, _)| c == "note" || c == "states"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn issue_6e_a_report_of_a_belief_keeps_its_own_cue_and_source() {
+    let doc = extract(
+        "The harbour master said the mayor hopes that the new pier will open in May. \
+         The pilots told reporters the channel was shallow, noting the mayor believes the dredging will fail.",
+    );
+    // The outer report is a claim of its own; the belief is nested in it.
+    has_claim(
+        &doc,
+        "said",
+        "The harbour master",
+        "the mayor hopes that the new pier will open in May",
+    );
+    has_claim(&doc, "hopes", "the mayor", "the new pier will open in May");
+    let claims = doc["claims"].as_array().unwrap();
+    let hopes = claims.iter().find(|c| c["cue"]["text"] == "hopes").unwrap();
+    assert!(hopes["parent"].is_string(), "{hopes}");
+    // A participle hanging on an earlier report passes the belief on as one claim.
+    let rows = claim_rows(&doc);
+    assert!(
+        rows.iter().any(|(c, s, _)| c == "believes"
+            && s.iter().any(|x| x == "the mayor")
+            && s.iter().any(|x| x == "The pilots")),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|(c, _, _)| c == "noting"), "{rows:#?}");
+}
+
+#[test]
+fn issue_6e_light_verbs_and_prepositions_belong_to_the_cue() {
+    let doc = extract(
+        "Fishermen raised questions about the new quota. \
+         The council expressed concern over the rising tides. \
+         The engineers pointed to the cracked wall.",
+    );
+    has_claim(&doc, "raised questions about", "Fishermen", "the new quota");
+    has_claim(
+        &doc,
+        "expressed concern over",
+        "The council",
+        "the rising tides",
+    );
+    has_claim(&doc, "pointed to", "The engineers", "the cracked wall");
+}
+
+#[test]
+fn issue_6e_stance_predicates_are_cues() {
+    let doc = extract(
+        "The dockers' union has been critical of the new harbour fees. \
+         The ferry company is opposed to the night ban. \
+         The harbour master was skeptical that the dredging would finish by June. \
+         The harbour is sure to flood in winter.",
+    );
+    has_claim(
+        &doc,
+        "has been critical of",
+        "The dockers' union",
+        "the new harbour fees",
+    );
+    has_claim(&doc, "is opposed to", "The ferry company", "the night ban");
+    has_claim(
+        &doc,
+        "was skeptical",
+        "The harbour master",
+        "that the dredging would finish by June",
+    );
+    // A raising frame states no one's stance.
+    let rows = claim_rows(&doc);
+    assert!(
+        !rows.iter().any(|(c, _, _)| c.contains("sure")),
         "{rows:#?}"
     );
 }

@@ -8,6 +8,9 @@
 //! - `as S put it` after a quote; `in what S described as C`;
 //! - passives without a source: `it was reported that C`;
 //! - sentences hedged by an adverb ("reportedly") without any cue become sourceless claims.
+//!
+//! A cue takes the preposition opening its content ("complained about C", "pointed to C"), as
+//! PolNeAR's cues do.
 
 use byline_lexicon::cues::{CueClass, Frame};
 
@@ -107,6 +110,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     hedged_sentences(w, &cue_at, &mut drafts);
     for d in drafts.iter_mut() {
         widen_cue(w, d);
+        take_preposition(w, d);
     }
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
@@ -499,6 +503,25 @@ fn widen_cue(w: &Work, d: &mut Draft) {
     }
     d.cue.0 = a;
 }
+
+/// PolNeAR's cue takes the preposition that opens its content ("complained about C", "voiced
+/// support for C", "railed against C"): moves it from the content to the cue.
+fn take_preposition(w: &Work, d: &mut Draft) {
+    if let Content::Tokens(a, b) = d.content {
+        // "pointed to C", not "plans to V"; "said in a statement" has no content there.
+        let case = matches!(w.word(a), "from" | "in" | "into" | "to")
+            && w.toks[a].syn.as_ref().is_some_and(|s| s.deprel == "case");
+        if d.cue.1 == a && b > a + 1 && (is_in(CUE_PREPOSITIONS, w.word(a)) || case) {
+            d.cue.1 = a + 1;
+            d.content = Content::Tokens(a + 1, b);
+        }
+    }
+}
+
+/// Prepositions that belong to the cue before them rather than to its content.
+const CUE_PREPOSITIONS: &[&str] = &[
+    "about", "against", "at", "for", "of", "on", "over", "toward", "towards", "with",
+];
 
 /// The subject at the start of a sentence: a determiner and capitalised words ("The Belarusian
 /// KGB"), after an introductory phrase closed by a comma.
@@ -1418,10 +1441,11 @@ fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
     }
 }
 
-/// Nesting: a claim inside another's content gets it as parent. When the outer content is
-/// nothing but the inner claim ("S1 said S2 believes C"), the outer is dropped and its sources
-/// join the inner one (the report passes on S2's belief through S1). Quote-speaker drafts
-/// inside another claim only name the speaker.
+/// Nesting: a claim inside another's content gets it as parent ("S1 said S2 believes C": the
+/// belief is nested in S1's claim). When the outer cue is a participle whose content is
+/// nothing but the inner belief ("…, noting S2 believes C"), the outer is dropped and its
+/// sources join the inner one (the report passes on S2's belief through S1). Quote-speaker
+/// drafts inside another claim only name the speaker.
 fn nest(w: &Work, drafts: &mut Vec<Draft>) {
     let spans: Vec<(usize, usize)> = drafts.iter().map(|d| d.bytes(w)).collect();
     let mut drop = vec![false; drafts.len()];
@@ -1470,7 +1494,13 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
                     })
                 })
             });
+            // "S1 said S2 hopes C" is S1's attribution with a cue and a source of its own
+            // (PolNeAR annotates the outer one), the belief nested in it; only a participle
+            // hanging on an earlier report ("…, noting S2 believes C"), which has no subject of
+            // its own, passes the belief on as one claim.
+            let participle = w.word(drafts[o].cue.0).ends_with("ing");
             if src_start <= os + 1
+                && participle
                 && !drafts[o].hedged
                 && drafts[i].class == CueClass::Belief
                 && !own

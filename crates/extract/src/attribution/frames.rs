@@ -24,6 +24,10 @@
 //! content. A verb the tagger took for a noun ("New Poll Shows …") is read as a verb when
 //! the noun frame finds nothing and it has a subject.
 //!
+//! A verb carrying a cue noun ("raised questions about C", "voiced support for C") is part of
+//! the cue. Stance predicates after a copula ("has been critical of C", "is opposed to C",
+//! "was skeptical that C") are read from a short list, with their subject as source.
+//!
 //! Infinitives ("decided to release") are no cues by themselves. Spans are whole subtrees, so a source keeps its appositions and relative clauses, and a
 //! content its "that".
 
@@ -76,7 +80,18 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
-        if t.quote.is_some() || !matches!(syn.upos, Upos::Verb | Upos::Noun) {
+        if t.quote.is_some() {
+            continue;
+        }
+        if !used {
+            if let Some(d) = read_predicate(w, i) {
+                if !out.iter().any(|d| inside_draft(w, d, i)) {
+                    out.push(d);
+                }
+                continue;
+            }
+        }
+        if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
             continue;
         }
         if used && !second_report(w, drafts, &cues, i) {
@@ -94,7 +109,9 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
-        let Some(d) = read(w, i, &cues) else { continue };
+        let Some(d) = read(w, i, &cues, &view) else {
+            continue;
+        };
         if let Content::Tokens(a, b) = d.content {
             let clause = (a..b).any(|k| {
                 w.toks[k]
@@ -166,7 +183,7 @@ fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
 
 /// The draft of the cue verb at `v`, if a source and a content are found; `cues` marks the cue
 /// tokens of the drafts found before.
-fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
+fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
     let sent = w.sentence_of(v);
     let kids = |h: usize| kids(w, &sent, h).into_iter();
     let rel = |k: usize| rel(w, k);
@@ -204,6 +221,23 @@ fn read(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
             // of its own, is).
             if cues[k] && !kids(k).any(|c| rel(c).starts_with("nsubj")) {
                 return None;
+            }
+            if want == "obj" && light_noun(w, k, view) {
+                // "voiced support for C": the verb and its cue noun are one cue, the content
+                // the noun's or, hung on the verb, the verb's `about`/`over`… nominal.
+                let on_verb = || {
+                    kids(v)
+                        .filter(|&c| c > k && rel(c) == "obl")
+                        .find(|&c| {
+                            kids(c).any(|x| rel(x) == "case" && super::is_in(ABOUT, w.word(x)))
+                        })
+                        .map(|c| w.subtree(c, &sent))
+                };
+                if let Some(c) = noun_content(w, k, &sent).or_else(on_verb) {
+                    let mut d = draft(w, k, source, c)?;
+                    d.cue.0 = v;
+                    return Some(d);
+                }
             }
             content = Some(w.subtree(k, &sent));
             break;
@@ -292,6 +326,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
     let with_case = |k: usize, words: &[&str]| {
         kids(k).any(|c| rel(c) == "case" && super::is_in(words, w.word(c)))
     };
+    let mut light_verb = None;
     let source = if let Some(k) = kids(n).find(|&k| rel(k) == "nmod:poss") {
         // "the mayor's": without the possessive ending.
         let (a, mut b) = w.subtree(k, sent);
@@ -313,23 +348,116 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
             .as_ref()
             .is_some_and(|s| super::is_in(TARGETED, &s.lemma));
         match source_of(w, verb, sent) {
-            Some(s) if !targeted => s,
+            Some(s) if !targeted => {
+                // PolNeAR's cue spans the verb carrying the noun ("raised questions").
+                light_verb = (verb < n).then_some(verb);
+                s
+            }
             _ => (n, n),
         }
     } else {
         // "criticism of C" without a source: PolNeAR annotates source-less attributions.
         (n, n)
     };
-    let content = kids(n)
+    let content = noun_content(w, n, sent)?;
+    let source = (source.1 > source.0).then_some(source);
+    let mut d = draft(w, n, source, content)?;
+    if let Some(verb) = light_verb {
+        d.cue.0 = verb;
+    }
+    Some(d)
+}
+
+/// The content of cue noun `n`: its clause, or its `about`/`of`/`on`/`for`/`over` nominal.
+fn noun_content(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let rel = |k: usize| rel(w, k);
+    kids(n)
         .find(|&k| matches!(rel(k), "acl" | "ccomp"))
         .or_else(|| {
             kids(n)
                 .filter(|&k| rel(k) == "nmod")
-                .find(|&k| with_case(k, ABOUT))
+                .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
         })
-        .map(|k| w.subtree(k, sent))?;
-    let source = (source.1 > source.0).then_some(source);
-    draft(w, n, source, content)
+        .map(|k| w.subtree(k, sent))
+}
+
+/// True when noun `k`, the object of a verb, is a cue noun by the classifier ("voiced support
+/// for C", "raised questions about C"): the verb only carries it.
+fn light_noun(w: &Work, k: usize, view: &CueView) -> bool {
+    w.toks[k].syn.as_ref().is_some_and(|s| s.upos == Upos::Noun) && view.score(w, k) >= MIN_NOUN
+}
+
+/// Predicates that state a stance or a belief of their subject ("has been critical of C", "is
+/// opposed to C", "was skeptical that C"), and whether the stance is a belief.
+const PREDICATES: &[(&str, bool)] = &[
+    ("adamant", false),
+    ("certain", true),
+    ("concerned", true),
+    ("confident", true),
+    ("convinced", true),
+    ("critical", false),
+    ("doubtful", true),
+    ("hopeful", true),
+    ("opposed", false),
+    ("optimistic", true),
+    ("pessimistic", true),
+    ("sceptical", true),
+    ("skeptical", true),
+    ("supportive", false),
+    ("sure", true),
+    ("unhappy", false),
+    ("unsure", true),
+    ("wary", true),
+    ("worried", true),
+];
+
+/// Prepositions and conjunctions that open the content of a predicate ("critical of",
+/// "opposed to", "confident that", "unhappy with", "confident in").
+const PREDICATE_LINKS: &[&str] = &["about", "in", "of", "over", "that", "to", "whether", "with"];
+
+/// The draft of a stance predicate at `a` ("S has been critical of C", "S is opposed to C", "S
+/// was skeptical that C"): an adjective or a stative participle after a copula or a passive
+/// auxiliary, its subject as source, and as content its clause or the nominal or clause its
+/// preposition opens. Raising frames ("is sure to V") are no claims.
+fn read_predicate(w: &Work, a: usize) -> Option<Draft> {
+    let syn = w.toks[a].syn.as_ref()?;
+    if !matches!(syn.upos, Upos::Adj | Upos::Verb) {
+        return None;
+    }
+    let at = PREDICATES
+        .binary_search_by(|(p, _)| (*p).cmp(w.word(a)))
+        .ok()?;
+    let sent = w.sentence_of(a);
+    let kids = |h: usize| kids(w, &sent, h).into_iter();
+    let rel = |k: usize| rel(w, k);
+    if !kids(a).any(|k| matches!(rel(k), "cop" | "aux:pass")) {
+        return None;
+    }
+    let source = match kids(a).find(|&k| matches!(rel(k), "nsubj" | "nsubj:pass")) {
+        Some(k) if !super::is_in(RELATIVE, w.word(k)) => w.subtree(k, &sent),
+        _ => source_of(w, a, &sent)?,
+    };
+    let opens = |k: usize| {
+        kids(k)
+            .find(|&c| matches!(rel(c), "case" | "mark") && c < k)
+            .is_some_and(|c| super::is_in(PREDICATE_LINKS, w.word(c)))
+    };
+    let content = kids(a)
+        .filter(|&k| k > a)
+        .find(|&k| match rel(k) {
+            "ccomp" => true,
+            "obl" | "advcl" | "nmod" => opens(k),
+            _ => false,
+        })
+        .map(|k| w.subtree(k, &sent))?;
+    let mut d = draft(w, a, Some(source), content)?;
+    d.class = if PREDICATES[at].1 {
+        CueClass::Belief
+    } else {
+        CueClass::Report
+    };
+    Some(d)
 }
 
 /// The source phrase of the cue verb at `v`.
@@ -458,15 +586,19 @@ mod tests {
     #[test]
     fn a_noun_cue_with_a_preposition_is_read() {
         let found = claims("Local fishermen have raised questions about the new harbour fees.");
+        // The light verb, its auxiliary and the preposition are part of the cue (PolNeAR).
         let (cue, sources, content) = found
             .iter()
-            .find(|c| c.0 == "questions")
+            .find(|c| c.0.contains("questions"))
             .unwrap_or_else(|| panic!("no noun cue in {found:?}"));
         assert_eq!(
             (cue.as_str(), sources.as_slice()),
-            ("questions", &["Local fishermen".to_string()][..])
+            (
+                "have raised questions about",
+                &["Local fishermen".to_string()][..]
+            )
         );
-        assert_eq!(content, "about the new harbour fees");
+        assert_eq!(content, "the new harbour fees");
     }
 
     #[test]
@@ -476,7 +608,7 @@ mod tests {
         let (cue, sources, content) = &found[0];
         assert_eq!(
             (cue.as_str(), sources.as_slice()),
-            ("railed", &["The harbour master".to_string()][..])
+            ("railed against", &["The harbour master".to_string()][..])
         );
         assert!(content.contains("the new ferry timetable"), "{content}");
     }
