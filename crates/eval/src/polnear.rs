@@ -287,16 +287,21 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
         })
     };
     let n = doc.claims.len();
-    let mut kept = vec![false; n];
-    // Parents come before their nested claims in no fixed order: settle top-down.
-    for _ in 0..4 {
-        for (i, c) in doc.claims.iter().enumerate() {
-            kept[i] = match parent(c) {
-                None => true,
-                Some(p) => kept[p] && own(c, &doc.claims[p]),
-            };
-        }
-    }
+    // Kept when every claim up its chain of parents stands on its own in its parent.
+    let kept: Vec<bool> = (0..n)
+        .map(|mut i| {
+            for _ in 0..n {
+                let Some(p) = parent(&doc.claims[i]) else {
+                    return true;
+                };
+                if !own(&doc.claims[i], &doc.claims[p]) {
+                    return false;
+                }
+                i = p;
+            }
+            false
+        })
+        .collect();
     let mut ends: Vec<usize> = doc.claims.iter().map(|c| c.span.1).collect();
     for (i, c) in doc.claims.iter().enumerate() {
         if let (true, Some(p)) = (kept[i], parent(c)) {

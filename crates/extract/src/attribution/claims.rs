@@ -328,27 +328,41 @@ fn plain(
             }
         }
     }
-    if h.participle {
-        // The clause it continues: a claim cued earlier in the sentence, or one whose content
-        // (a quote running over sentences) ends just before it.
-        let prev = drafts.iter().rev().find(|d| {
-            d.cue.0 < h.first
+    // The report it continues: for a participle, a claim cued earlier in the sentence or one
+    // whose content (a quote running over sentences) ends just before it; "S says C1 and said
+    // C2", the same verb again after "and", is S's as well.
+    let again = j > sent.start && w.word(j - 1) == "and";
+    let continued = drafts
+        .iter()
+        .rev()
+        .find(|d| {
+            h.participle
+                && d.cue.0 < h.first
                 && !d.sources.is_empty()
                 && (d.cue.0 >= sent.start || {
                     let end = d.bytes(w).1;
                     let near = w.toks[h.first.saturating_sub(4)].start;
                     end >= near && end <= w.toks[h.first].start
                 })
+        })
+        .or_else(|| {
+            drafts.iter().rev().find(|d| {
+                again
+                    && d.cue.0 >= sent.start
+                    && d.cue.1 < j
+                    && !d.sources.is_empty()
+                    && !d.speaker_only
+                    && same_verb(w, h.first, d.cue.1 - 1)
+            })
         });
-        if let Some(prev) = prev {
-            let content = content_after(w, after, sent.end, cue_at)?;
-            return Some(Draft {
-                content,
-                sources: prev.sources.clone(),
-                recipient,
-                ..base
-            });
-        }
+    if let Some(prev) = continued {
+        let content = content_after(w, after, sent.end, cue_at)?;
+        return Some(Draft {
+            content,
+            sources: prev.sources.clone(),
+            recipient,
+            ..base
+        });
     }
     // "a doctor who said C", "the letter, which says C": the noun the relative clause hangs on.
     if j > sent.start && matches!(w.word(j - 1), "who" | "which" | "that") {
@@ -378,24 +392,6 @@ fn plain(
             recipient,
             ..base
         });
-    }
-    // "S says C1 and said C2": the same verb again is S's.
-    if j > sent.start && w.word(j - 1) == "and" {
-        if let Some(prev) = drafts.iter().rev().find(|d| {
-            d.cue.0 >= sent.start
-                && d.cue.1 < j
-                && !d.sources.is_empty()
-                && !d.speaker_only
-                && same_verb(w, h.first, d.cue.1 - 1)
-        }) {
-            let content = content_after(w, after, sent.end, cue_at)?;
-            return Some(Draft {
-                content,
-                sources: prev.sources.clone(),
-                recipient,
-                ..base
-            });
-        }
     }
     // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
     // with the verb it is coordinated with or hangs on.
@@ -739,22 +735,8 @@ fn subject_with_asides(
     // No clause of its own: a verb only inside a relative clause ("who was re-elected") or as
     // a participle after its noun ("the program, called X").
     let clause_free = |(a, b): (usize, usize)| {
-        let mut relative = false;
-        (a..b).all(|k| {
-            let t = &w.toks[k];
-            if matches!(t.lower.as_str(), "who" | "which" | "that" | "whose") {
-                relative = true;
-            }
-            if cue_at[k] || t.quote.is_some() || t.mark {
-                return false;
-            }
-            relative
-                || t.syn.as_ref().is_none_or(|x| {
-                    !(x.upos == byline_nlp::Upos::Aux
-                        || (x.upos == byline_nlp::Upos::Verb
-                            && matches!(x.deprel, "root" | "ccomp" | "parataxis" | "conj")))
-                })
-        })
+        (a..b).all(|k| !(cue_at[k] || w.toks[k].quote.is_some() || w.toks[k].mark))
+            && no_clause_verb(w, (a, b))
     };
     if !segs.iter().all(|&s| clause_free(s)) {
         return None;
@@ -791,9 +773,12 @@ const PREPOSITIONS: &[&str] = &[
 /// clause of their own (outside a relative clause), as "said the mayor" has and "said no
 /// decision had been made" has not.
 fn reads_as_np(w: &Work, (a, b): (usize, usize)) -> bool {
-    if is_in(PREPOSITIONS, w.word(a)) {
-        return false;
-    }
+    !is_in(PREPOSITIONS, w.word(a)) && no_clause_verb(w, (a, b))
+}
+
+/// True when tokens `[a, b)` hold no verb of a clause of their own, but inside a relative
+/// clause ("Jane Doe, who was re-elected").
+fn no_clause_verb(w: &Work, (a, b): (usize, usize)) -> bool {
     let mut relative = false;
     (a..b).all(|k| {
         if matches!(w.word(k), "who" | "which" | "that" | "whose") {
@@ -1553,7 +1538,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [AUXILIARIES, TIME_WORDS, PREPOSITIONS] {
+        for list in [AUXILIARIES, TIME_WORDS, PREPOSITIONS, CUE_PREPOSITIONS] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

@@ -266,21 +266,21 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         // "Both Smith and Jones say": coordinated names make a plural subject.
         let names_before =
             j > 2 && w.toks[j - 1].cap && (j.saturating_sub(6)..j - 1).any(|k| w.word(k) == "and");
+        // A word before it that may end its subject: no punctuation, no word making it an
+        // infinitive or a bare form, no determiner.
+        let subject_may_end = j > 0
+            && !w.toks[j - 1].punct
+            && !is_in(NOT_FINITE_BEFORE, before)
+            && !is_in(DETERMINERS, before);
         // "…, advisers to Mr. Doe say, the plan …": "say" set off by a comma after its subject.
         let aside = v.lemma == "say"
             && next == ","
-            && j > 0
-            && !w.toks[j - 1].punct
-            && !is_in(NOT_FINITE_BEFORE, before)
-            && !is_in(DETERMINERS, before)
+            && subject_may_end
             && !matches!(before, "me" | "us" | "you" | "let");
         // "Observers in the region say C": the parse gives it a subject before it.
         let sent = w.sentence_of(i);
         let has_subject = j == i
-            && j > 0
-            && !w.toks[j - 1].punct
-            && !is_in(NOT_FINITE_BEFORE, before)
-            && !is_in(DETERMINERS, before)
+            && subject_may_end
             && (sent.start..i).any(|k| {
                 w.toks[k]
                     .syn

@@ -185,7 +185,7 @@ fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
 /// tokens of the drafts found before.
 fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
     let sent = w.sentence_of(v);
-    let kids = |h: usize| kids(w, &sent, h).into_iter();
+    let kids = |h: usize| kids(w, &sent, h);
     let rel = |k: usize| rel(w, k);
     if w.toks[v].syn.as_ref()?.upos == Upos::Noun {
         let d = read_noun(w, v, &sent);
@@ -228,9 +228,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
                 let on_verb = || {
                     kids(v)
                         .filter(|&c| c > k && rel(c) == "obl")
-                        .find(|&c| {
-                            kids(c).any(|x| rel(x) == "case" && super::is_in(ABOUT, w.word(x)))
-                        })
+                        .find(|&c| led_by(w, &sent, c, "case", ABOUT))
                         .map(|c| w.subtree(c, &sent))
                 };
                 if let Some(c) = noun_content(w, k, &sent).or_else(on_verb) {
@@ -257,20 +255,20 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
         // "was accused of using", "talked about bringing": a clause led by a preposition.
         content = kids(v)
             .filter(|&k| rel(k) == "advcl")
-            .find(|&k| kids(k).any(|c| rel(c) == "mark" && super::is_in(ABOUT, w.word(c))))
+            .find(|&k| led_by(w, &sent, k, "mark", ABOUT))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() {
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
-            .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
+            .find(|&k| led_by(w, &sent, k, "case", ABOUT))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() {
         // "railed against C", "pointed to C".
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
-            .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(TOWARDS, w.word(c))))
+            .find(|&k| led_by(w, &sent, k, "case", TOWARDS))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
@@ -321,11 +319,8 @@ fn draft(
 /// subject of the verb it is the object of; the content its clause or its `about`/`of`/`on`
 /// nominal.
 fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft> {
-    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let kids = |h: usize| kids(w, sent, h);
     let rel = |k: usize| rel(w, k);
-    let with_case = |k: usize, words: &[&str]| {
-        kids(k).any(|c| rel(c) == "case" && super::is_in(words, w.word(c)))
-    };
     let mut light_verb = None;
     let source = if let Some(k) = kids(n).find(|&k| rel(k) == "nmod:poss") {
         // "the mayor's": without the possessive ending.
@@ -336,7 +331,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
         (a, b)
     } else if let Some(k) = kids(n)
         .filter(|&k| matches!(rel(k), "nmod" | "obl"))
-        .find(|&k| with_case(k, &["by", "from"]))
+        .find(|&k| led_by(w, sent, k, "case", &["by", "from"]))
     {
         let (a, b) = w.subtree(k, sent);
         (a + usize::from(matches!(w.word(a), "by" | "from")), b)
@@ -370,14 +365,14 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
 
 /// The content of cue noun `n`: its clause, or its `about`/`of`/`on`/`for`/`over` nominal.
 fn noun_content(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let kids = |h: usize| kids(w, sent, h);
     let rel = |k: usize| rel(w, k);
     kids(n)
         .find(|&k| matches!(rel(k), "acl" | "ccomp"))
         .or_else(|| {
             kids(n)
                 .filter(|&k| rel(k) == "nmod")
-                .find(|&k| kids(k).any(|c| rel(c) == "case" && super::is_in(ABOUT, w.word(c))))
+                .find(|&k| led_by(w, sent, k, "case", ABOUT))
         })
         .map(|k| w.subtree(k, sent))
 }
@@ -429,7 +424,7 @@ fn read_predicate(w: &Work, a: usize) -> Option<Draft> {
         .binary_search_by(|(p, _)| (*p).cmp(w.word(a)))
         .ok()?;
     let sent = w.sentence_of(a);
-    let kids = |h: usize| kids(w, &sent, h).into_iter();
+    let kids = |h: usize| kids(w, &sent, h);
     let rel = |k: usize| rel(w, k);
     if !kids(a).any(|k| matches!(rel(k), "cop" | "aux:pass")) {
         return None;
@@ -462,7 +457,7 @@ fn read_predicate(w: &Work, a: usize) -> Option<Draft> {
 
 /// The source phrase of the cue verb at `v`.
 fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let kids = |h: usize| kids(w, sent, h).into_iter();
+    let kids = |h: usize| kids(w, sent, h);
     let rel = |k: usize| rel(w, k);
     let mut at = v;
     // Up coordination and control chains: "… and argued", "wants to argue".
@@ -503,10 +498,19 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
 }
 
 /// The dependents of token `h` in its sentence, left to right.
-fn kids(w: &Work, sent: &std::ops::Range<usize>, h: usize) -> Vec<usize> {
+fn kids<'w>(
+    w: &'w Work,
+    sent: &std::ops::Range<usize>,
+    h: usize,
+) -> impl Iterator<Item = usize> + 'w {
     sent.clone()
-        .filter(|&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
-        .collect()
+        .filter(move |&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
+}
+
+/// True when token `k` has a `marker` dependent (`case`, `mark`) that is one of `words`
+/// ("about the deal", "of hiding C").
+fn led_by(w: &Work, sent: &std::ops::Range<usize>, k: usize, marker: &str, words: &[&str]) -> bool {
+    kids(w, sent, k).any(|c| rel(w, c) == marker && super::is_in(words, w.word(c)))
 }
 
 /// The relation of token `k` to its head ("" without a parse).
