@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _, Result};
 use byline_extract::Input;
-use serde::Deserialize;
+use byline_ingest::read::JsonLine;
 
 /// Largest file read (bytes); larger ones are refused with a clear error, not read. A news report
 /// is a few kilobytes; 32 MiB leaves room for big JSON-lines batches while keeping one stray
@@ -18,20 +18,6 @@ pub struct Loaded {
     pub name: String,
     /// The document, or the reason it could not be read.
     pub input: Result<Input>,
-}
-
-/// One line of `--jsonl-in`.
-#[derive(Deserialize)]
-struct JsonLine {
-    text: String,
-    #[serde(default)]
-    published: Option<String>,
-    #[serde(default)]
-    outlet: Option<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    title: Option<String>,
 }
 
 /// Reads `path` (`-` for stdin) as one text document.
@@ -138,4 +124,44 @@ fn decode(bytes: Vec<u8>) -> Result<String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_keep_their_metadata_and_name_their_failures() {
+        let dir = std::env::temp_dir().join(format!("byline-input-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("batch.jsonl");
+        let mut bytes = br#"{"text":"Ministers met in Oslo on Monday.","outlet":"Fjord Post","author":"K. Berg","published":"2026-02-01"}"#
+            .to_vec();
+        bytes.extend_from_slice(b"\n  \n{\"title\":\"a headline with no text\"}\n\xff\xfe\n");
+        std::fs::write(&path, &bytes).unwrap();
+        let name = path.to_str().unwrap();
+        let got = read_jsonl(name);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let names: Vec<&str> = got.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                format!("{name}:1"),
+                format!("{name}:3"),
+                format!("{name}:4")
+            ]
+        );
+        let first = got[0].input.as_ref().unwrap();
+        assert_eq!(first.text, "Ministers met in Oslo on Monday.");
+        assert_eq!(first.outlet.as_deref(), Some("Fjord Post"));
+        assert_eq!(first.published.as_deref(), Some("2026-02-01"));
+        assert_eq!(first.url, None);
+        let missing = format!("{:#}", got[1].input.as_ref().err().unwrap());
+        assert!(
+            missing.starts_with("not a JSON object with a \"text\" field: missing field `text`"),
+            "{missing}"
+        );
+        let binary = format!("{:#}", got[2].input.as_ref().err().unwrap());
+        assert_eq!(binary, "not valid UTF-8 (first bad byte at offset 0)");
+    }
 }

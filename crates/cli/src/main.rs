@@ -22,7 +22,7 @@ enum Command {
     /// Score byline against gold data.
     #[command(subcommand)]
     Eval(cmd::eval::Command),
-    /// Train the part-of-speech tagger or the dependency parser on CoNLL-U data.
+    /// Train the part-of-speech tagger, the dependency parser (CoNLL-U) or the NER (CoNLL-2003).
     Train(cmd::train::Args),
     /// Tag and parse raw text (or CoNLL-U with --conllu) to CoNLL-U.
     Parse(cmd::parse::Args),

@@ -578,3 +578,147 @@ fn issue_6e_stance_predicates_are_cues() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn issue_6g_transcript_turns_are_quotes_of_their_speaker_tag() {
+    let doc = extract(
+        "Minister Visits the Harbour\n\n\
+         The minister spoke to our reporter on the pier. A transcript follows.\n\n\
+         HOST: Let me start with the ferries. Will they run again this winter?\n\n\
+         OKELLO: Well, look, the ferries are a serious matter. We have repaired two of them already.\n\n\
+         HOST: And the fees?\n\n\
+         OKELLO: The fees will not rise before the spring.\n",
+    );
+    has_claim(
+        &doc,
+        ":",
+        "OKELLO",
+        "Well, look, the ferries are a serious matter. We have repaired two of them already",
+    );
+    has_claim(
+        &doc,
+        ":",
+        "HOST",
+        "Let me start with the ferries. Will they run again this winter",
+    );
+    let claims = doc["claims"].as_array().unwrap();
+    let turn = claims
+        .iter()
+        .find(|c| c["text"] == "The fees will not rise before the spring")
+        .unwrap();
+    assert_eq!(turn["quote"], true, "{turn}");
+    let quotes = texts(&doc, "quotes");
+    assert!(
+        quotes.contains(&"The fees will not rise before the spring"),
+        "{quotes:?}"
+    );
+    // A tally is no turn: "Okello: 412."
+    let doc = extract(
+        "Votes counted by noon.\n\nOKELLO: 412.\n\nMWANGI: 390.\n\nThe count goes on tomorrow.\n",
+    );
+    assert!(doc["claims"].as_array().unwrap().is_empty(), "{doc}");
+}
+
+#[test]
+fn issue_6g_a_quoted_transcript_runs_each_turn_over_its_paragraphs() {
+    let doc = extract(
+        "The full exchange:\n\n\
+         \"HOST: Will the pier reopen in May?\n\n\
+         \"OKELLO: It will. The divers finished their survey last week.\n\n\
+         \"The contractor starts on Monday.\n\n\
+         \"(LAUGHTER.)\n\n\
+         \"HOST: Thank you, minister.\n",
+    );
+    let rows = claim_rows(&doc);
+    assert!(
+        rows.iter().any(|(c, s, t)| c == ":"
+            && s == &["OKELLO"]
+            && t.starts_with("It will.")
+            && t.ends_with("starts on Monday")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn issue_6g_set_phrases_and_convening_are_no_reports() {
+    let doc = extract(
+        "Having said that, the ferry fees will rise in May. \
+         It goes without saying that the pier needs repairs. \
+         When the port cut its subsidy, the town said enough. \
+         The council called an emergency meeting on the floods. \
+         The harbour master called the vote a sham.",
+    );
+    let rows = claim_rows(&doc);
+    assert!(
+        !rows
+            .iter()
+            .any(|(c, _, _)| c.contains("said") || c.contains("saying") || c.contains("called an")),
+        "{rows:#?}"
+    );
+    has_claim(&doc, "called", "The harbour master", "the vote a sham");
+}
+
+#[test]
+fn issue_6g_a_time_adverb_before_the_subject_stays_out_of_the_source() {
+    let doc =
+        extract("Later the harbour master declared:\n\n“The pier is safe for the whole coast.”\n");
+    has_claim(
+        &doc,
+        "declared",
+        "the harbour master",
+        "The pier is safe for the whole coast",
+    );
+}
+
+#[test]
+fn issue_6g_quotes_signed_after_a_dash_are_their_signers() {
+    let doc = extract(
+        "Readers wrote to us about the new ferry timetable.\n\
+         “The early boat is gone and I am late for work every day.” ― Mary Wanjiru\n\
+         “Nobody asked the islanders before they changed it.”― Peter O. Kamau.\n\n\
+         The company said the old timetable returns in May, insisting that the boats were \"still the safest on the coast.\"--Tom Reporter.\n",
+    );
+    has_claim(
+        &doc,
+        "―",
+        "Mary Wanjiru",
+        "The early boat is gone and I am late for work every day",
+    );
+    has_claim(
+        &doc,
+        "―",
+        "Peter O. Kamau",
+        "Nobody asked the islanders before they changed it",
+    );
+    // A reporter's credit after a sentence signs no quote.
+    let rows = claim_rows(&doc);
+    assert!(!rows.iter().any(|(c, _, _)| c == "--"), "{rows:#?}");
+}
+
+#[test]
+fn issue_6g_what_is_cited_is_content_unless_it_speaks() {
+    let doc = extract(
+        "“People are tired of waiting,” the harbour master said, citing low wages and the broken cranes. \
+         The ferry fares will rise, according to a report, citing the port authority.",
+    );
+    let rows = claim_rows(&doc);
+    assert!(
+        rows.iter().any(|(c, s, t)| c == "citing"
+            && s == &["the harbour master"]
+            && t.starts_with("low wages")),
+        "{rows:#?}"
+    );
+    assert!(
+        !doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["text"] == "low wages"),
+        "{doc}"
+    );
+    assert!(
+        rows.iter()
+            .any(|(_, s, _)| s.iter().any(|x| x == "the port authority")),
+        "{rows:#?}"
+    );
+}

@@ -14,6 +14,10 @@
 
 use std::collections::BTreeMap;
 
+/// Entity spans `(start, end, type)` of a tag sequence, read as `conlleval` reads them (the
+/// NER crate's reader, so that training and scoring agree).
+pub use byline_ner::conll::spans;
+
 use crate::prf::Counts;
 
 /// Counts per entity type and over all types.
@@ -23,35 +27,6 @@ pub struct NerScores {
     pub per_type: BTreeMap<String, Counts>,
     /// Over all types.
     pub overall: Counts,
-}
-
-/// Entity spans `(start, end, type)` of a tag sequence; an `I-` that does not continue an entity
-/// of its type starts one, as `conlleval` does.
-pub fn spans<S: AsRef<str>>(tags: &[S]) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, String)> = None;
-    for (i, t) in tags.iter().enumerate() {
-        let (prefix, kind) = t.as_ref().split_once('-').unwrap_or(("O", ""));
-        let continues =
-            matches!(prefix, "I" | "L") && open.as_ref().is_some_and(|(_, k)| k == kind);
-        if !continues {
-            if let Some((s, k)) = open.take() {
-                out.push((s, i, k));
-            }
-            if prefix != "O" {
-                open = Some((i, kind.to_string()));
-            }
-        }
-        if matches!(prefix, "L" | "U") {
-            if let Some((s, k)) = open.take() {
-                out.push((s, i + 1, k));
-            }
-        }
-    }
-    if let Some((s, k)) = open {
-        out.push((s, tags.len(), k));
-    }
-    out
 }
 
 /// Scores predicted tag sequences against gold ones, sentence by sentence (sentences beyond the

@@ -637,6 +637,31 @@ pub fn train_cues(
     (trainer.train(epochs, 3, &header), n, pos)
 }
 
+/// For each of `spans` (byte ranges of `doc.text`, the document extracted from `raw`), the
+/// indices of the `gold` spans (code points of `raw`) it shares a character with: the labels
+/// of the draft judge's training examples.
+pub fn gold_hits(
+    doc: &Document,
+    raw: &str,
+    gold: &[Frags],
+    spans: &[(usize, usize)],
+) -> Vec<Vec<usize>> {
+    let al = Aligner::new(&doc.text, raw);
+    let cp = code_points(&doc.text);
+    spans
+        .iter()
+        .map(|&(a, b)| {
+            let (Some(&a), Some(&b)) = (cp.get(a), cp.get(b)) else {
+                return Vec::new();
+            };
+            let s = al.span(Span(a, b));
+            (0..gold.len())
+                .filter(|&g| gold[g].iter().any(|f| f.0 < s.1 && s.0 < f.1))
+                .collect()
+        })
+        .collect()
+}
+
 /// For each code point of `text`, whether it lies inside a gold cue.
 fn cue_chars(text: &str, gold: &Spans) -> Vec<bool> {
     let mut in_cue = vec![false; text.chars().count() + 1];

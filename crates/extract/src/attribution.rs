@@ -18,6 +18,7 @@ mod claims;
 mod cuemodel;
 mod cues;
 mod frames;
+pub(crate) mod judge;
 mod notices;
 mod quotes;
 mod sources;
@@ -354,15 +355,22 @@ pub(crate) const BETWEEN_WORDS: &[&str] = &[
 
 /// Words that may open a sentence before its subject ("But sources said").
 pub(crate) const LEADING_WORDS: &[&str] = &[
+    "afterwards",
     "also",
     "and",
     "but",
+    "earlier",
+    "finally",
     "however",
+    "indeed",
     "instead",
+    "later",
+    "likewise",
     "meanwhile",
     "moreover",
     "now",
     "separately",
+    "similarly",
     "so",
     "still",
     "then",

@@ -21,5 +21,6 @@ pub mod events;
 mod pipeline;
 mod times;
 
+pub use attribution::judge::{collect_drafts, with_draft_judge, DraftExample};
 pub use error::{Error, Result};
 pub use pipeline::{Config, Input, Pipeline, DEFAULT_MAX_BYTES};

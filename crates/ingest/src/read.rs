@@ -159,17 +159,29 @@ fn open_maybe_gz(path: &Path) -> Result<Box<dyn BufRead + Send>> {
     }
 }
 
-fn split_warc(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Unit) -> bool) {
-    use std::io::Read;
-    let input = match open_maybe_gz(path) {
-        Ok(r) => r,
+/// Opens a WARC or JSONL file (gzipped or not) to split into units; when it cannot be opened,
+/// that is the file's one unit, a failed one.
+fn open_to_split(
+    path: &Path,
+    root: &str,
+    emit: &mut dyn FnMut(Unit) -> bool,
+) -> Option<Box<dyn BufRead + Send>> {
+    match open_maybe_gz(path) {
+        Ok(r) => Some(r),
         Err(error) => {
             emit(Unit::Failed {
                 source: root.to_string(),
                 error,
             });
-            return;
+            None
         }
+    }
+}
+
+fn split_warc(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Unit) -> bool) {
+    use std::io::Read;
+    let Some(input) = open_to_split(path, root, emit) else {
+        return;
     };
     // the whole file's decompressed size is capped too
     let capped = std::io::BufReader::new(input.take(limits.max_warc_bytes));
@@ -229,15 +241,8 @@ fn split_warc(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Uni
 
 fn split_jsonl(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Unit) -> bool) {
     use std::io::Read;
-    let mut input = match open_maybe_gz(path) {
-        Ok(r) => r,
-        Err(error) => {
-            emit(Unit::Failed {
-                source: root.to_string(),
-                error,
-            });
-            return;
-        }
+    let Some(mut input) = open_to_split(path, root, emit) else {
+        return;
     };
     let mut n = 0u64;
     loop {
@@ -279,20 +284,27 @@ fn split_jsonl(path: &Path, root: &str, limits: &Limits, emit: &mut dyn FnMut(Un
     }
 }
 
-/// One JSON line: `text` plus optional metadata.
-#[derive(Deserialize)]
-struct JsonLine {
-    text: String,
+/// One line of a JSON-lines input (`byline ingest`, `byline extract --jsonl-in`): `text` plus
+/// optional metadata; other fields are ignored.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+pub struct JsonLine {
+    /// The article text.
+    pub text: String,
+    /// Publication date.
     #[serde(default)]
-    published: Option<String>,
+    pub published: Option<String>,
+    /// The outlet.
     #[serde(default)]
-    outlet: Option<String>,
+    pub outlet: Option<String>,
+    /// Where it was published.
     #[serde(default)]
-    url: Option<String>,
+    pub url: Option<String>,
+    /// Headline.
     #[serde(default)]
-    title: Option<String>,
+    pub title: Option<String>,
+    /// Byline.
     #[serde(default)]
-    author: Option<String>,
+    pub author: Option<String>,
 }
 
 /// How units are read.

@@ -6,5 +6,6 @@ pub mod actors;
 pub mod cues;
 mod error;
 pub mod events;
+mod files;
 
 pub use error::{Error, Result};

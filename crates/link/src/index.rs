@@ -28,6 +28,18 @@ pub struct LinkConfig {
     pub text_jaccard: f64,
 }
 
+/// Sorts documents in the order [`LinkIndex::add`] should see them: by publication date, the
+/// undated last, then by id.
+pub fn chronological(docs: &mut [Document]) {
+    docs.sort_by(|a, b| {
+        (a.published.is_none(), &a.published, &a.id).cmp(&(
+            b.published.is_none(),
+            &b.published,
+            &b.id,
+        ))
+    });
+}
+
 impl Default for LinkConfig {
     fn default() -> Self {
         LinkConfig {

@@ -37,6 +37,8 @@ pub mod timeline;
 pub use actors::GlobalActor;
 pub use claims::{ClaimCluster, ClusterSummary, Member, Role};
 pub use error::{Error, Result};
-pub use index::{Added, LinkConfig, LinkIndex, Report, FORMAT_VERSION, OLDEST_SUPPORTED_VERSION};
+pub use index::{
+    chronological, Added, LinkConfig, LinkIndex, Report, FORMAT_VERSION, OLDEST_SUPPORTED_VERSION,
+};
 pub use minhash::Signature;
 pub use timeline::TimelineEntry;

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use byline_nlp::clusters::{read_conllu, read_xml};
+
 use crate::{conll, Error, Result};
 
 /// One source of unlabelled text, relative to the corpora folder.
@@ -55,7 +57,7 @@ pub fn read_corpora(root: &Path, log: &mut dyn FnMut(String)) -> Result<Vec<Vec<
                     out.extend(d.sentences.into_iter().map(|s| s.words));
                 }
             }
-            Kind::Conllu => conllu(
+            Kind::Conllu => read_conllu(
                 &std::fs::read_to_string(&path).map_err(io(&path))?,
                 &mut out,
             ),
@@ -73,7 +75,7 @@ pub fn read_corpora(root: &Path, log: &mut dyn FnMut(String)) -> Result<Vec<Vec<
                 xml_files(&path, &mut files)?;
                 files.sort();
                 for f in files {
-                    xml_tokens(&std::fs::read_to_string(&f).map_err(io(&f))?, &mut out);
+                    read_xml(&std::fs::read_to_string(&f).map_err(io(&f))?, &mut out);
                 }
             }
         }
@@ -89,33 +91,6 @@ pub fn read_corpora(root: &Path, log: &mut dyn FnMut(String)) -> Result<Vec<Vec<
 
 fn latin1(bytes: &[u8]) -> String {
     bytes.iter().map(|&b| b as char).collect()
-}
-
-/// Word forms of a CoNLL-U file (multiword ranges and empty nodes skipped).
-fn conllu(text: &str, out: &mut Vec<Vec<String>>) {
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let mut cols = line.split('\t');
-        let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
-            continue;
-        };
-        if id.contains('-') || id.contains('.') {
-            continue;
-        }
-        cur.push(form.to_string());
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
 }
 
 fn csv_error(e: csv::Error) -> Error {
@@ -191,46 +166,6 @@ fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
-}
-
-/// `<token … sentence="N" …>word</token>` elements, grouped by their sentence attribute.
-fn xml_tokens(text: &str, out: &mut Vec<Vec<String>>) {
-    let mut cur: Vec<String> = Vec::new();
-    let mut cur_sent: Option<&str> = None;
-    let mut rest = text;
-    while let Some(at) = rest.find("<token ") {
-        rest = &rest[at..];
-        let Some(gt) = rest.find('>') else { break };
-        let open = &rest[..gt];
-        let Some(end) = rest.find("</token>") else {
-            break;
-        };
-        let word = rest.get(gt + 1..end).unwrap_or("");
-        let sent = open.find("sentence=\"").and_then(|i| {
-            let s = &open[i + 10..];
-            s.find('"').map(|j| &s[..j])
-        });
-        if sent != cur_sent && !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-        }
-        cur_sent = sent;
-        let word = unescape(word.trim());
-        if !word.is_empty() {
-            cur.push(word);
-        }
-        rest = &rest[end + 8..];
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,7 +173,7 @@ mod tests {
     #[test]
     fn formats() {
         let mut out = Vec::new();
-        conllu(
+        read_conllu(
             "# text = x\n1-2\tdon't\n1\tdo\n2\tn't\n3\tgo\n\n1\tYes\n",
             &mut out,
         );
@@ -248,7 +183,7 @@ mod tests {
         .unwrap();
         assert_eq!(g[0].1, ["O", "O"]);
         out.extend(g.into_iter().map(|(w, _)| w));
-        xml_tokens(
+        read_xml(
             "<token t_id=\"1\" sentence=\"0\">A</token><token t_id=\"2\" sentence=\"0\">B&amp;C</token>\
              <token t_id=\"3\" sentence=\"1\">D</token>",
             &mut out,

@@ -128,15 +128,7 @@ impl Clusters {
     }
 
     pub(crate) fn write(&self, w: &mut Writer) {
-        let mut d: Vec<(u64, u32)> = self.map.iter().collect();
-        d.sort_unstable();
-        w.var(d.len() as u64);
-        let mut prev = 0;
-        for (k, v) in d {
-            w.var(k - prev);
-            prev = k;
-            w.var(u64::from(v));
-        }
+        self.map.write_to(w);
     }
 
     /// The table as a file of its own (magic `BYLNCLU\0`), so a clustering can be learnt once
@@ -153,17 +145,9 @@ impl Clusters {
     }
 
     pub(crate) fn read(r: &mut Reader) -> Result<Clusters> {
-        let n = r.len()?;
-        let mut map = FeatureMap::with_capacity(n);
-        let mut k = 0u64;
-        for _ in 0..n {
-            k = k.wrapping_add(r.var()?);
-            let v = r.var()? as u32;
-            if k != 0 {
-                map.insert(k, v);
-            }
-        }
-        Ok(Clusters { map })
+        Ok(Clusters {
+            map: FeatureMap::read_from(r)?,
+        })
     }
 
     /// Learns clusters from tokenised sentences.
@@ -417,7 +401,9 @@ fn push(out: &mut Vec<Vec<String>>, s: &mut Vec<String>) {
     }
 }
 
-fn read_conllu(text: &str, out: &mut Vec<Vec<String>>) {
+/// Appends the word forms of each sentence of a CoNLL-U text to `out` (comment lines, multiword
+/// ranges and empty nodes skipped; a sentence without words adds nothing).
+pub fn read_conllu(text: &str, out: &mut Vec<Vec<String>>) {
     let mut s = Vec::new();
     for line in text.lines() {
         if line.trim().is_empty() {
@@ -535,7 +521,10 @@ fn unescape(s: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn read_xml(text: &str, out: &mut Vec<Vec<String>>) {
+/// Appends the words of XML `<token … sentence="N" …>word</token>` elements (CAT, NAF, ECB+) to
+/// `out`, one sentence per run of equal `sentence` attributes; entities unescaped, empty tokens
+/// skipped.
+pub fn read_xml(text: &str, out: &mut Vec<Vec<String>>) {
     let mut s = Vec::new();
     let mut sentence: Option<&str> = None;
     let mut rest = text;

@@ -1,5 +1,8 @@
 //! Integer feature hashing: no string is built per feature at run time.
 
+use crate::format::{Reader, Writer};
+use crate::Result;
+
 /// Multiplier of the FxHash family.
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -128,6 +131,35 @@ impl FeatureMap {
     /// Every (key, row) pair, in slot order.
     pub(crate) fn iter(&self) -> impl Iterator<Item = (u64, u32)> + '_ {
         self.slots.iter().filter(|(k, _)| *k != 0).copied()
+    }
+
+    /// Writes the map to a model file: its length, then its pairs by key, each key as the
+    /// difference to the one before.
+    pub(crate) fn write_to(&self, w: &mut Writer) {
+        let mut d: Vec<(u64, u32)> = self.iter().collect();
+        d.sort_unstable();
+        w.var(d.len() as u64);
+        let mut prev = 0;
+        for (k, v) in d {
+            w.var(k - prev);
+            prev = k;
+            w.var(u64::from(v));
+        }
+    }
+
+    /// Reads what [`FeatureMap::write_to`] wrote.
+    pub(crate) fn read_from(r: &mut Reader) -> Result<FeatureMap> {
+        let n = r.len()?;
+        let mut m = FeatureMap::with_capacity(n);
+        let mut k = 0u64;
+        for _ in 0..n {
+            k = k.wrapping_add(r.var()?);
+            let v = r.var()? as u32;
+            if k != 0 {
+                m.insert(k, v);
+            }
+        }
+        Ok(m)
     }
 }
 

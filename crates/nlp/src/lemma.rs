@@ -180,17 +180,8 @@ impl Lemmatizer {
             w.u8(r.strip);
             w.str(&r.append);
         }
-        for map in [&self.lexicon, &self.suffixes] {
-            let mut e: Vec<(u64, u32)> = map.iter().collect();
-            e.sort_unstable();
-            w.var(e.len() as u64);
-            let mut prev = 0;
-            for (k, id) in e {
-                w.var(k - prev);
-                prev = k;
-                w.var(u64::from(id));
-            }
-        }
+        self.lexicon.write_to(w);
+        self.suffixes.write_to(w);
     }
 
     pub(crate) fn read(r: &mut Reader) -> Result<Lemmatizer> {
@@ -206,22 +197,8 @@ impl Lemmatizer {
                 append,
             });
         }
-        let mut maps = Vec::new();
-        for _ in 0..2 {
-            let n = r.len()?;
-            let mut m = FeatureMap::with_capacity(n);
-            let mut k = 0u64;
-            for _ in 0..n {
-                k = k.wrapping_add(r.var()?);
-                let id = r.var()? as u32;
-                if k != 0 {
-                    m.insert(k, id);
-                }
-            }
-            maps.push(m);
-        }
-        let suffixes = maps.pop().unwrap_or_default();
-        let lexicon = maps.pop().unwrap_or_default();
+        let lexicon = FeatureMap::read_from(r)?;
+        let suffixes = FeatureMap::read_from(r)?;
         Ok(Lemmatizer {
             rules,
             lexicon,

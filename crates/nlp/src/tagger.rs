@@ -389,32 +389,6 @@ pub(crate) struct Tagged {
     pub(crate) lemma: String,
 }
 
-fn read_map(r: &mut Reader) -> Result<FeatureMap> {
-    let n = r.len()?;
-    let mut m = FeatureMap::with_capacity(n);
-    let mut k = 0u64;
-    for _ in 0..n {
-        k = k.wrapping_add(r.var()?);
-        let v = r.var()? as u32;
-        if k != 0 {
-            m.insert(k, v);
-        }
-    }
-    Ok(m)
-}
-
-fn write_map(w: &mut Writer, m: &FeatureMap) {
-    let mut d: Vec<(u64, u32)> = m.iter().collect();
-    d.sort_unstable();
-    w.var(d.len() as u64);
-    let mut prev = 0;
-    for (k, v) in d {
-        w.var(k - prev);
-        prev = k;
-        w.var(u64::from(v));
-    }
-}
-
 impl Tagger {
     /// Reads a tagger from model bytes.
     pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Tagger> {
@@ -426,8 +400,8 @@ impl Tagger {
             .map(|u| Upos::parse(u).unwrap_or(Upos::X))
             .collect::<Vec<_>>();
         let xpos_tags = r.strs()?;
-        let dict = read_map(&mut r)?;
-        let sure = read_map(&mut r)?;
+        let dict = FeatureMap::read_from(&mut r)?;
+        let sure = FeatureMap::read_from(&mut r)?;
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let uw = Weights::read(&mut r)?;
         let xw = Weights::read(&mut r)?;
@@ -524,8 +498,8 @@ impl Tagger {
             .collect();
         w.strs(&u);
         w.strs(&self.xpos_tags);
-        write_map(&mut w, &self.dict);
-        write_map(&mut w, &self.sure);
+        self.dict.write_to(&mut w);
+        self.sure.write_to(&mut w);
         self.lemmatizer.write(&mut w);
         self.upos.weights.write(&mut w, prune);
         self.xpos.weights.write(&mut w, prune);

@@ -92,23 +92,7 @@ impl Links {
 /// the link tables, and returns the index.
 pub fn link_pending(store: &mut Store) -> Result<Links> {
     let index = store.link_index()?;
-    let linked = store.linked_ids()?;
-    let mut fresh: Vec<Document> = Vec::new();
-    store.for_each_document(|json| {
-        if let Ok(doc) = serde_json::from_str::<Document>(json) {
-            if !linked.contains(&doc.id) {
-                fresh.push(doc);
-            }
-        }
-        Ok(())
-    })?;
-    fresh.sort_by(|a, b| {
-        (a.published.is_none(), &a.published, &a.id).cmp(&(
-            b.published.is_none(),
-            &b.published,
-            &b.id,
-        ))
-    });
+    let fresh = store.unlinked_documents()?;
     let mut links = Links::new(index);
     for batch in fresh.chunks(256) {
         let added = links.add(batch);

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use byline_link::{Added, ClaimCluster, GlobalActor, LinkConfig, LinkIndex, Report, Signature};
+use byline_model::Document;
 
 use crate::backend::Value;
 use crate::{Result, Store};
@@ -56,6 +57,23 @@ impl Store {
             .iter()
             .filter_map(|r| r[0].as_text().map(str::to_string))
             .collect())
+    }
+
+    /// The stored documents the link index does not hold yet, oldest first
+    /// ([`byline_link::chronological`]); documents whose JSON does not parse are skipped.
+    pub fn unlinked_documents(&mut self) -> Result<Vec<Document>> {
+        let linked = self.linked_ids()?;
+        let mut fresh: Vec<Document> = Vec::new();
+        self.for_each_document(|json| {
+            if let Ok(doc) = serde_json::from_str::<Document>(json) {
+                if !linked.contains(&doc.id) {
+                    fresh.push(doc);
+                }
+            }
+            Ok(())
+        })?;
+        byline_link::chronological(&mut fresh);
+        Ok(fresh)
     }
 
     /// Writes what `added` reports touched in `index`, in one transaction.

@@ -57,16 +57,6 @@ fn read_jsonl(path: &str) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
-fn chronological(docs: &mut [Document]) {
-    docs.sort_by(|a, b| {
-        (a.published.is_none(), &a.published, &a.id).cmp(&(
-            b.published.is_none(),
-            &b.published,
-            &b.id,
-        ))
-    });
-}
-
 /// Builds the index from JSONL files, or brings the store's index up to date and returns it.
 pub(crate) fn load_index(source: &Source) -> Result<LinkIndex> {
     if !source.from.is_empty() {
@@ -74,7 +64,7 @@ pub(crate) fn load_index(source: &Source) -> Result<LinkIndex> {
         for f in &source.from {
             docs.extend(read_jsonl(f)?);
         }
-        chronological(&mut docs);
+        byline_link::chronological(&mut docs);
         let mut index = LinkIndex::default();
         for d in &docs {
             if let Err(e) = index.add(d) {
@@ -85,17 +75,7 @@ pub(crate) fn load_index(source: &Source) -> Result<LinkIndex> {
     }
     let mut store = super::query::open(&source.db)?;
     let mut index = store.link_index().context("reading the link tables")?;
-    let linked = store.linked_ids()?;
-    let mut fresh: Vec<Document> = Vec::new();
-    store.for_each_document(|json| {
-        if let Ok(doc) = serde_json::from_str::<Document>(json) {
-            if !linked.contains(&doc.id) {
-                fresh.push(doc);
-            }
-        }
-        Ok(())
-    })?;
-    chronological(&mut fresh);
+    let fresh = store.unlinked_documents()?;
     for batch in fresh.chunks(256) {
         let mut added: Vec<Added> = Vec::new();
         for d in batch {

@@ -1,5 +1,6 @@
-//! `byline train tagger|parser`: trains the part-of-speech tagger or the dependency parser on
-//! CoNLL-U data, with a progress bar and per-epoch dev scores. Deterministic for a given seed.
+//! `byline train tagger|parser|ner`: trains the part-of-speech tagger or the dependency parser on
+//! CoNLL-U data, with a progress bar and per-epoch dev scores, or hands the NER (CoNLL-2003
+//! columns) to `train_ner`. Deterministic for a given seed.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -27,10 +28,11 @@ pub struct Args {
     /// The model to train.
     #[arg(value_enum)]
     which: Which,
-    /// Training data (CoNLL-U).
+    /// Training data (CoNLL-U; CoNLL-2003 columns for `ner`).
     #[arg(long, value_name = "FILE")]
     train: PathBuf,
-    /// Development data (CoNLL-U): scored after each epoch; the best epoch is kept.
+    /// Development data (CoNLL-U; CoNLL-2003 columns for `ner`): scored after each epoch; the best
+    /// epoch is kept.
     #[arg(long, value_name = "FILE")]
     dev: PathBuf,
     /// Folder to write the model to (created if missing).

@@ -98,9 +98,19 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
+    speaker_turns(w, &mut cue_at, &mut drafts);
+    dash_signatures(w, &mut cue_at, &mut drafts);
     headline_colons(w, &mut cue_at, &mut drafts);
     // Verbs no surface frame read: through the parse.
-    let parsed = super::frames::find(w, &drafts);
+    let mut parsed = super::frames::find(w, &drafts);
+    // The set phrases the surface rejects stay rejected ("having said that").
+    parsed.retain(|d| {
+        let lemma = w.toks[d.cue.0]
+            .syn
+            .as_ref()
+            .map_or("", |s| s.lemma.as_str());
+        !cues::no_report(w, d.cue.0, lemma)
+    });
     for d in &parsed {
         for x in cue_at.iter_mut().take(d.cue.1).skip(d.cue.0) {
             *x = true;
@@ -115,6 +125,49 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
     drafts
+}
+
+/// Nouns of bodies that speak through statements ("citing the mayor's office").
+const SPEAKING_BODIES: &[&str] = &[
+    "administration",
+    "agency",
+    "authorities",
+    "authority",
+    "board",
+    "bureau",
+    "campaign",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "embassy",
+    "group",
+    "ministry",
+    "office",
+    "party",
+    "union",
+];
+
+/// Whether the phrase after "citing" or "quoting" names who or what speaks: a pronoun, a name
+/// (a known actor or a capitalised word not in the possessive: "citing Mr. Doe", not "citing
+/// Doe's record"), an outlet, a document ("a report"), a role noun ("officials"), a title
+/// ("the mayor") or a speaking body ("the ministry").
+fn speaks(w: &Work, (a, b): (usize, usize)) -> bool {
+    if b == a + 1 && is_in(PRONOUNS, w.word(a)) {
+        return true;
+    }
+    let possessive = |k: usize| matches!(w.word(k + 1), "'s" | "’s" | "'" | "’");
+    (a..b).any(|k| {
+        let x = w.word(k);
+        w.cues.is_document(x)
+            || w.cues.role(x).is_some()
+            || is_in(SPEAKING_BODIES, x)
+            || w.lex.title(x).is_some()
+            || w.cues.is_outlet_head(x)
+            || (w.toks[k].cap && !w.toks[k].punct && !possessive(k))
+    })
 }
 
 /// One cue read in its frame.
@@ -134,12 +187,24 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
         Frame::According => {
             let src = np_after(w, h.end, sent.end, cue_at)?;
             if h.lemma == "citing" || h.lemma == "quoting" {
-                // "…, according to a report, citing the mayor's office": one more source.
-                if let Some(prev) = drafts
+                let prev = drafts
                     .iter()
                     .rev()
-                    .find(|d| d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty())
-                {
+                    .find(|d| d.cue.0 >= sent.start && d.cue.0 < h.first && !d.sources.is_empty());
+                // "S said C1, citing low growth": what is cited is no one speaking but the
+                // content of a claim of S's.
+                if !speaks(w, src) {
+                    let prev = prev?;
+                    let content = content_after(w, h.end, sent.end, cue_at)
+                        .unwrap_or(Content::Tokens(src.0, src.1));
+                    return Some(Draft {
+                        content,
+                        sources: prev.sources.clone(),
+                        ..base
+                    });
+                }
+                // "…, according to a report, citing the mayor's office": one more source.
+                if let Some(prev) = prev {
                     let mut d = prev.clone();
                     d.sources.extend(split(w, src));
                     d.cue = (h.first, h.end);
@@ -1342,6 +1407,234 @@ fn split(w: &Work, (a, b): (usize, usize)) -> Vec<(usize, usize)> {
         })
         .filter(|(s, e)| e > s)
         .collect()
+}
+
+/// Words that open a line with a colon without naming a speaker ("UPDATE:", "WATCH:",
+/// "Editor's note:", "WHEN:"): never a transcript's speaker tag.
+const NOT_SPEAKERS: &[&str] = &[
+    "advertisement",
+    "also",
+    "answer",
+    "breaking",
+    "clarification",
+    "correction",
+    "disclaimer",
+    "disclosure",
+    "editor",
+    "exclusive",
+    "note",
+    "photo",
+    "photos",
+    "question",
+    "read",
+    "related",
+    "see",
+    "source",
+    "sources",
+    "transcript",
+    "update",
+    "updated",
+    "video",
+    "warning",
+    "watch",
+    "what",
+    "when",
+    "where",
+    "who",
+    "why",
+];
+
+/// A transcript's speaker tag: a line opening (maybe after an opening quotation mark) with a
+/// name in capitals or a known name and a colon, "WALLACE: …", "Q: …", "Jane Doe: …".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SpeakerTag {
+    /// The tag's tokens `[a, b)`; the colon is token `b`.
+    pub name: (usize, usize),
+    /// The line opens with a quotation mark left open over the turn's paragraphs (transcripts
+    /// quoted whole, each paragraph reopening the mark).
+    pub quoted: bool,
+}
+
+/// Whether token `k` opens a line.
+fn starts_line(w: &Work, k: usize) -> bool {
+    k == 0 || w.text[w.toks[k - 1].end..w.toks[k].start].contains('\n')
+}
+
+/// The speaker tags of a transcript. Tags count only when the document holds at least two
+/// lines with tags and at least two different speakers (an interview, a panel, "Q:" and "A:"):
+/// a single "Name: words" line is a headline or a label.
+pub(crate) fn speaker_tags(w: &Work) -> Vec<SpeakerTag> {
+    let mut tags = Vec::new();
+    for k in 0..w.toks.len() {
+        if !starts_line(w, k) {
+            continue;
+        }
+        let quoted = w.toks[k].mark;
+        let a = k + usize::from(quoted);
+        let Some(c) = (a + 1..w.toks.len().min(a + 5))
+            .take_while(|&j| !starts_line(w, j))
+            .find(|&j| w.word(j) == ":")
+        else {
+            continue;
+        };
+        // Words after the colon on the same line.
+        if c + 1 >= w.toks.len() || starts_line(w, c + 1) {
+            continue;
+        }
+        let capitals = (a..c).all(|j| {
+            let t = &w.text[w.toks[j].start..w.toks[j].end];
+            t == "."
+                || t == "-"
+                || (t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase))
+        });
+        let (sb, se) = (w.toks[a].start, w.toks[c - 1].end);
+        let named =
+            (a..c).all(|j| w.toks[j].cap) && w.mentions.iter().any(|&(s, e, _)| s == sb && e == se);
+        let letters = (a..c).any(|j| w.toks[j].lower.chars().any(char::is_alphabetic));
+        if !(capitals || named)
+            || !letters
+            || (a..c)
+                .any(|j| is_in(NOT_SPEAKERS, w.word(j)) || w.toks[j].quote.is_some() && !quoted)
+        {
+            continue;
+        }
+        tags.push(SpeakerTag {
+            name: (a, c),
+            quoted,
+        });
+    }
+    let key = |t: &SpeakerTag| w.word(t.name.1 - 1).to_string();
+    let first = tags.first().map(key);
+    if tags.len() < 2 || tags.iter().all(|t| Some(key(t)) == first) {
+        return Vec::new();
+    }
+    tags
+}
+
+/// Transcript turns: each speaker tag is the source, its colon the cue, and the turn the
+/// content: the rest of its line, and in a transcript quoted whole the lines after it that
+/// reopen the quotation mark, up to the next tag or a bracketed stage note ("(CROSSTALK.)").
+/// The turn is the speaker's direct quote (see [`speaker_tags`]).
+fn speaker_turns(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
+    let tags = speaker_tags(w);
+    for tag in &tags {
+        let (a, c) = tag.name;
+        if cue_at[c] {
+            continue;
+        }
+        let n = w.toks.len();
+        let line_end = |from: usize| (from + 1..n).find(|&j| starts_line(w, j)).unwrap_or(n);
+        let mut e = line_end(c + 1);
+        while tag.quoted && e < n && w.toks[e].mark {
+            let next = e + 1;
+            let is_tag = tags.iter().any(|t| t.name.0 == next);
+            if next >= n || starts_line(w, next) || is_tag || w.word(next) == "(" {
+                break;
+            }
+            e = line_end(next);
+        }
+        while e > c + 1 && w.toks[e - 1].punct && !w.toks[e - 1].mark {
+            e -= 1;
+        }
+        // Words, not a tally ("Clinton: 547.").
+        let words = (c + 1..e)
+            .filter(|&j| w.toks[j].lower.chars().any(char::is_alphabetic))
+            .count();
+        if words < 3 {
+            continue;
+        }
+        cue_at[c] = true;
+        drafts.push(Draft {
+            content: Content::Tokens(c + 1, e),
+            cue: (c, c + 1),
+            class: CueClass::Report,
+            sources: vec![(a, c)],
+            recipient: None,
+            hedged: false,
+            speaker_only: false,
+            parent: None,
+        });
+    }
+}
+
+/// A quote signed after a dash, as collected reactions and epigraphs are: "“Q.” ― Jane Doe"
+/// (a horizontal bar, an em or en dash, or "--"). The quote opens its line; the name,
+/// capitalised words (initials allowed) ending its line, the text or before the next quote,
+/// is the source, the dash the cue, the quote the content.
+fn dash_signatures(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
+    let n = w.toks.len();
+    for (qi, q) in w.quotes.iter().enumerate() {
+        let Some(close) = q.close else {
+            continue;
+        };
+        // A quote opening its line, of no claim yet: not "S insisted that his party was
+        // "still the first force."--Jane Doe." (a reporter's credit after a sentence).
+        let opens_line = (0..n)
+            .find(|&k| w.toks[k].start >= q.open)
+            .is_some_and(|k| starts_line(w, k));
+        let claimed = drafts.iter().any(|d| {
+            let (s, e) = d.bytes(w);
+            s < q.end && q.start < e
+        });
+        if !opens_line || claimed {
+            continue;
+        }
+        // The first token after the closing mark.
+        let Some(d) = (0..n).find(|&k| w.toks[k].start > close) else {
+            continue;
+        };
+        let dash = |k: usize| {
+            k < n
+                && matches!(
+                    &w.text[w.toks[k].start..w.toks[k].end],
+                    "―" | "—" | "–" | "--"
+                )
+        };
+        let hyphens = d + 1 < n
+            && w.word(d) == "-"
+            && w.word(d + 1) == "-"
+            && w.toks[d + 1].start == w.toks[d].end;
+        let (cue_end, a) = if dash(d) {
+            (d + 1, d + 1)
+        } else if hyphens {
+            (d + 2, d + 2)
+        } else {
+            continue;
+        };
+        if cue_at[d] || a >= n || starts_line(w, d) || starts_line(w, a) {
+            continue;
+        }
+        // Capitalised words and initials on the dash's line.
+        let mut b = a;
+        while b < n
+            && b < a + 6
+            && !starts_line(w, b)
+            && !w.toks[b].mark
+            && (w.toks[b].cap || (w.word(b) == "." && b > a && w.toks[b - 1].lower.len() == 1))
+        {
+            b += 1;
+        }
+        let ends = b == n
+            || starts_line(w, b)
+            || w.toks[b].mark
+            || (w.word(b) == "." && (b + 1 == n || starts_line(w, b + 1) || w.toks[b + 1].mark));
+        if b == a || !ends || (a..b).any(|k| w.toks[k].quote.is_some()) {
+            continue;
+        }
+        for x in cue_at.iter_mut().take(cue_end).skip(d) {
+            *x = true;
+        }
+        drafts.push(Draft {
+            content: Content::Quote(qi),
+            cue: (d, cue_end),
+            class: CueClass::Report,
+            sources: vec![(a, b)],
+            recipient: None,
+            hedged: false,
+            speaker_only: false,
+            parent: None,
+        });
+    }
 }
 
 /// A line opening with a name or a document word and a colon, "Senator Doe: Talks Have

@@ -3,7 +3,7 @@
 //! [`CueView`] turns the parsed tokens into the classifier's view once per document (heads
 //! relative to their sentence); [`CueView::score`] then judges one token without allocating.
 
-use byline_lexicon::cues::model::CueTok;
+use byline_lexicon::cues::model::{CueModel, CueTok};
 
 use super::Work;
 
@@ -11,6 +11,8 @@ use super::Work;
 /// start of the token's sentence.
 pub(crate) struct CueView<'a> {
     toks: Vec<CueTok<'a>>,
+    /// A classifier replacing the lexicon's (while training the draft judge).
+    model: Option<CueModel>,
 }
 
 impl<'a> CueView<'a> {
@@ -39,7 +41,10 @@ impl<'a> CueView<'a> {
                 }
             })
             .collect();
-        CueView { toks }
+        CueView {
+            toks,
+            model: super::judge::token_model(),
+        }
     }
 
     /// The classifier's probability that token `i` of `w` is a cue.
@@ -48,6 +53,9 @@ impl<'a> CueView<'a> {
         let Some(sent) = self.toks.get(s.clone()) else {
             return 0.0;
         };
-        w.cues.model().score(sent, i - s.start, w.cues)
+        self.model
+            .as_ref()
+            .unwrap_or_else(|| w.cues.model())
+            .score(sent, i - s.start, w.cues)
     }
 }

@@ -191,6 +191,9 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
     if ing && next == "by" {
         return None;
     }
+    if no_report(w, i, &v.lemma) {
+        return None;
+    }
     // "she continued:": verbs that report speech only next to a quote or a colon.
     if is_in(QUOTE_ONLY, &v.lemma) {
         let quote_next = next == ":"
@@ -319,6 +322,61 @@ fn read_verb(w: &Work, i: usize, v: &Verb) -> Option<Hit> {
         participle,
         passive,
     })
+}
+
+/// Set phrases that report nothing, for the verb of lemma `lemma` at `i`: "having said that",
+/// "it goes without saying", "needless to say", "the city said enough" (a refusal, no content);
+/// "called an emergency meeting", "called a snap election" (convening, not reporting).
+pub(crate) fn no_report(w: &Work, i: usize, lemma: &str) -> bool {
+    let prev = if i > 0 { w.word(i - 1) } else { "" };
+    let before_prev = if i > 1 { w.word(i - 2) } else { "" };
+    let next = w.word(i + 1);
+    match lemma {
+        "say" => {
+            (prev == "having" && next == "that")
+                || prev == "without"
+                || (prev == "to" && before_prev == "needless")
+                || (next == "enough" && w.toks.get(i + 2).is_none_or(|t| t.punct))
+        }
+        "call" => convenes(w, i),
+        _ => false,
+    }
+}
+
+/// Nouns of gatherings and votes that "call" convenes ("called a meeting"), never a report.
+const CONVENED: &[&str] = &[
+    "conference",
+    "election",
+    "elections",
+    "halt",
+    "hearing",
+    "hearings",
+    "meeting",
+    "meetings",
+    "referendum",
+    "session",
+    "strike",
+    "summit",
+    "truce",
+    "vote",
+];
+
+/// Whether the object of "call" at `i` is a gathering or a vote: "called an emergency
+/// meeting", "called a snap election", "calls a press conference" (a determiner, up to two
+/// modifiers, then the noun).
+fn convenes(w: &Work, i: usize) -> bool {
+    if !matches!(
+        w.word(i + 1),
+        "a" | "an" | "the" | "another" | "new" | "early"
+    ) {
+        return false;
+    }
+    let Some(n) = (i + 2..i + 5).find(|&k| is_in(CONVENED, w.word(k))) else {
+        return false;
+    };
+    // "called the vote a sham", "called the meeting “useful”": a judgement, reported.
+    let judged = matches!(w.word(n + 1), "a" | "an") || w.toks.get(n + 1).is_some_and(|t| t.mark);
+    !judged && (i + 2..n).all(|k| !(w.toks[k].punct || w.toks[k].quote.is_some()))
 }
 
 /// "agreed on Monday to reopen", "promised to leave": a verb taking an infinitive reports no

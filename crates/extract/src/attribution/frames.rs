@@ -36,6 +36,7 @@ use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
 use super::cuemodel::CueView;
+use super::judge::{self, Frame};
 use super::Work;
 
 /// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
@@ -77,6 +78,16 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         cues[d.cue.0..d.cue.1].iter_mut().for_each(|x| *x = true);
     }
     let view = CueView::new(w);
+    // With a draft judge, every candidate above its floor is read and the judge decides on the
+    // whole draft; without one, the classifier's thresholds decide on the word.
+    let judged = judge::active();
+    judge::log_surface(w, drafts);
+    let mut surface = vec![false; w.sents.len()];
+    for d in drafts {
+        if let Some(x) = w.toks.get(d.cue.0).and_then(|t| surface.get_mut(t.sent)) {
+            *x = true;
+        }
+    }
     let mut out: Vec<Draft> = Vec::new();
     for (i, (t, &used)) in w.toks.iter().zip(&taken).enumerate() {
         let Some(syn) = &t.syn else { continue };
@@ -97,7 +108,9 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if used && !second_report(w, drafts, &cues, i) {
             continue;
         }
-        let least = if syn.upos == Upos::Noun {
+        let least = if judged {
+            judge::FLOOR
+        } else if syn.upos == Upos::Noun {
             MIN_NOUN
         } else {
             MIN_VERB
@@ -109,20 +122,30 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
-        let Some(d) = read(w, i, &cues, &view) else {
+        let Some((d, frame)) = read(w, i, &cues, &view) else {
             continue;
         };
-        if let Content::Tokens(a, b) = d.content {
-            let clause = (a..b).any(|k| {
-                w.toks[k]
-                    .syn
-                    .as_ref()
-                    .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
-            });
-            // A passive subject before its verb ("The plan was mocked by S") is spared.
-            if !clause && a > i && p < MIN_NOMINAL {
-                continue;
+        let nominal = match d.content {
+            Content::Tokens(a, b) => {
+                let clause = (a..b).any(|k| {
+                    w.toks[k]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+                });
+                // A passive subject before its verb ("The plan was mocked by S") is spared.
+                !clause && a > i
             }
+            Content::Quote(_) => false,
+        };
+        if judged {
+            if judge::keep(w, &d, i, frame, p, &surface) {
+                out.push(d);
+            }
+            continue;
+        }
+        if nominal && p < MIN_NOMINAL {
+            continue;
         }
         out.push(d);
     }
@@ -181,9 +204,9 @@ fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
         || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
 }
 
-/// The draft of the cue verb at `v`, if a source and a content are found; `cues` marks the cue
-/// tokens of the drafts found before.
-fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
+/// The draft of the cue verb at `v`, if a source and a content are found, with the frame its
+/// content was read in; `cues` marks the cue tokens of the drafts found before.
+fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Frame)> {
     let sent = w.sentence_of(v);
     let kids = |h: usize| kids(w, &sent, h);
     let rel = |k: usize| rel(w, k);
@@ -192,7 +215,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
         // A verb tagged as a noun ("New Poll Shows …", "Clinton plans to …") still has its
         // subject: read it as a verb then.
         if d.is_some() || !kids(v).any(|k| rel(k) == "nsubj") {
-            return d;
+            return d.map(|d| (d, Frame::Noun));
         }
     }
     // An infinitive ("decided to release") reports nothing by itself.
@@ -205,13 +228,18 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
         return None;
     }
     let mut content = None;
+    let mut frame = Frame::Passive;
     if let Some(k) = kids(v).find(|&k| rel(k) == "nsubj:pass") {
         // "The plan was criticised by S": what the passive is about.
         if kids(v).any(|k| rel(k) == "obl:agent" || rel(k) == "obl") {
             content = Some(w.subtree(k, &sent));
         }
     }
-    for want in ["ccomp", "xcomp", "obj"] {
+    for (want, fr) in [
+        ("ccomp", Frame::Ccomp),
+        ("xcomp", Frame::Xcomp),
+        ("obj", Frame::Obj),
+    ] {
         if content.is_some() {
             break;
         }
@@ -234,10 +262,11 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
                 if let Some(c) = noun_content(w, k, &sent).or_else(on_verb) {
                     let mut d = draft(w, k, source, c)?;
                     d.cue.0 = v;
-                    return Some(d);
+                    return Some((d, Frame::Light));
                 }
             }
             content = Some(w.subtree(k, &sent));
+            frame = fr;
             break;
         }
     }
@@ -249,16 +278,19 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
                 b = b.max(w.subtree(c, &sent).1);
             }
             content = Some((a, b));
+            frame = Frame::Iobj;
         }
     }
     if content.is_none() {
         // "was accused of using", "talked about bringing": a clause led by a preposition.
+        frame = Frame::AboutClause;
         content = kids(v)
             .filter(|&k| rel(k) == "advcl")
             .find(|&k| led_by(w, &sent, k, "mark", ABOUT))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() {
+        frame = Frame::About;
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| led_by(w, &sent, k, "case", ABOUT))
@@ -266,6 +298,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
     }
     if content.is_none() {
         // "railed against C", "pointed to C".
+        frame = Frame::Towards;
         content = kids(v)
             .filter(|&k| rel(k) == "obl")
             .find(|&k| led_by(w, &sent, k, "case", TOWARDS))
@@ -278,9 +311,10 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
         let (va, _) = w.subtree(v, &sent);
         if h < v && ha < va {
             content = Some((ha, va));
+            frame = Frame::Tacked;
         }
     }
-    draft(w, v, source, content?)
+    Some((draft(w, v, source, content?)?, frame))
 }
 
 /// The draft of cue `v` with its source and content ranges, unless either is empty or any

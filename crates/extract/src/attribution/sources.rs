@@ -128,7 +128,14 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
         descs.push(d);
     }
 
-    // Claims.
+    // Claims. A transcript turn ("WALLACE: …") is its speaker's direct quote.
+    let tags = super::claims::speaker_tags(w);
+    let is_turn = |d: &Draft| {
+        d.cue.1 == d.cue.0 + 1
+            && tags
+                .iter()
+                .any(|t| t.name.1 == d.cue.0 && d.sources.first() == Some(&t.name))
+    };
     let mut claim_of = vec![None; drafts.len()];
     for (i, d) in drafts.iter().enumerate() {
         if d.speaker_only {
@@ -159,7 +166,7 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
                 span: cx.chars.span(cs, ce),
                 text: w.text[cs..ce].to_string(),
             }),
-            quote: matches!(d.content, Content::Quote(_)),
+            quote: matches!(d.content, Content::Quote(_)) || is_turn(d),
             factuality,
             parent: None,
             events: Vec::new(),
@@ -229,6 +236,35 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
             speaker,
             claim,
         });
+    }
+    // Turns of a transcript without quotation marks are quotes too.
+    let mut turned = false;
+    for (i, d) in drafts.iter().enumerate() {
+        let (Some(c), Some(src)) = (claim_of[i], d.sources.first()) else {
+            continue;
+        };
+        if !is_turn(d) {
+            continue;
+        }
+        let (s, e) = d.bytes(w);
+        if w.quotes.iter().any(|q| q.start < e && s < q.end) {
+            continue;
+        }
+        let (start, end) = trim(w.text, s, e);
+        cx.doc.quotes.push(Quote {
+            id: String::new(),
+            span: cx.chars.span(start, end),
+            text: w.text[start..end].to_string(),
+            speaker: id_of.get(src).cloned(),
+            claim: Some(cx.doc.claims[c].id.clone()),
+        });
+        turned = true;
+    }
+    if turned {
+        cx.doc.quotes.sort_by_key(|q| q.span.0);
+        for (n, q) in cx.doc.quotes.iter_mut().enumerate() {
+            q.id = format!("q{}", n + 1);
+        }
     }
     Built { claim_of }
 }

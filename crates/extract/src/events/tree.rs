@@ -146,8 +146,10 @@ pub(crate) fn residence(tree: &Analysis, sent: &Sent<'_>, j: usize, own: usize) 
         && sent.raw(j).chars().next().is_some_and(char::is_uppercase);
     // "Druze inhabitants of the Syrian Golan Heights": a people modifying a noun for those
     // who live somewhere.
-    let dwellers =
-        people && slot.last < j && tree.words[slot.last].head == Some(j) && is_dwellers(sent.w(j));
+    let dwellers = people
+        && slot.last < j
+        && tree.words[slot.last].head == Some(j)
+        && words::is_dwellers(sent.w(j));
     if !ethnic && !dwellers {
         return None;
     }
@@ -172,17 +174,6 @@ pub(crate) fn residence(tree: &Analysis, sent: &Sent<'_>, j: usize, own: usize) 
         })
 }
 
-/// Nouns of an `in … of/against X` phrase whose `X` a verb is aimed at ("in defiance of X").
-const STANCE_NOUNS: &[&str] = &[
-    "defiance",
-    "protest",
-    "opposition",
-    "retaliation",
-    "retribution",
-    "revenge",
-    "response",
-];
-
 /// Whether slot `s` is a demonym modifying a common noun of its own ("Ugandan opposition
 /// candidates", "French farmers"): it names a people of that country, not the state.
 pub(crate) fn people_modifier(tree: &Analysis, sent: &Sent<'_>, s: usize, trigger: usize) -> bool {
@@ -194,14 +185,6 @@ pub(crate) fn people_modifier(tree: &Analysis, sent: &Sent<'_>, s: usize, trigge
         && tree.words[j].head.is_some_and(|h| {
             h != trigger && sent.slot_of[h].is_none() && tree.words[h].upos == Upos::Noun
         })
-}
-
-/// Nouns for the people who live somewhere ("Druze inhabitants of the Golan").
-fn is_dwellers(w: &str) -> bool {
-    matches!(
-        w,
-        "inhabitants" | "residents" | "villagers" | "citizens" | "natives" | "population"
-    )
 }
 
 /// The token range (inclusive) of the phrase headed by word `j`: its whole subtree.
@@ -241,6 +224,21 @@ fn unfilled(
     let nominal = matches!(tree.words[j].upos, Upos::Noun | Upos::Propn | Upos::Num)
         && tree.words[j].deprel.starts_with("nsubj");
     (found.is_empty() && nominal && !words::is_time_noun(sent.w(j))).then(|| phrase(tree, j))
+}
+
+/// The slots of the first `obl` dependent of verb `v` whose preposition `case` accepts (with
+/// the words coordinated with it) that names an actor: "talks with X", "offered aid to X".
+fn oblique_target(
+    tree: &Analysis,
+    sent: &Sent<'_>,
+    v: usize,
+    case: impl Fn(&str) -> bool,
+) -> Option<Vec<usize>> {
+    tree.dependents(v)
+        .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
+        .filter(|&c| case(case_of(tree, sent, c)))
+        .map(|c| slots_with_conj(tree, sent, c))
+        .find(|v| !v.is_empty())
 }
 
 /// The receiver of a transfer verb `v`: a `to` oblique of the verb, or of its object
@@ -379,20 +377,14 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                     .map(|_| conj_target(tree, sent, h))
                     .filter(|v| !v.is_empty())
             })
-            .or_else(|| {
-                tree.dependents(h)
-                    .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
-                    .filter(|&c| TARGET_CASES.contains(&case_of(tree, sent, c)))
-                    .map(|c| slots_with_conj(tree, sent, c))
-                    .find(|v| !v.is_empty())
-            })
+            .or_else(|| oblique_target(tree, sent, h, |case| TARGET_CASES.contains(&case)))
             // "blocked streets in defiance of X", "struck in retaliation against X".
             .or_else(|| {
                 tree.dependents(h)
                     .filter(|&c| {
                         relation_is(tree.words[c].deprel, "obl")
                             && case_of(tree, sent, c) == "in"
-                            && STANCE_NOUNS.contains(&sent.w(c))
+                            && words::is_stance_noun(sent.w(c))
                     })
                     .flat_map(|c| tree.dependents(c))
                     .filter(|&c| relation_is(tree.words[c].deprel, "nmod"))
@@ -556,13 +548,7 @@ pub(crate) fn find(sent: &Sent<'_>, tree: &Analysis, t: &Trigger<'_>) -> Option<
                 targets = dep(tree, v, "iobj")
                     .map(|o| slots_with_conj(tree, sent, o))
                     .filter(|v| !v.is_empty())
-                    .or_else(|| {
-                        tree.dependents(v)
-                            .filter(|&c| relation_is(tree.words[c].deprel, "obl"))
-                            .filter(|&c| matches!(case_of(tree, sent, c), "to" | "with"))
-                            .map(|c| slots_with_conj(tree, sent, c))
-                            .find(|v| !v.is_empty())
-                    })
+                    .or_else(|| oblique_target(tree, sent, v, |case| matches!(case, "to" | "with")))
                     .unwrap_or_default();
             }
         }

@@ -562,3 +562,26 @@ pub(crate) fn is_reprisal(w: &str) -> bool {
             | "response"
     )
 }
+
+/// Nouns for the people who live somewhere ("Druze inhabitants of the Golan").
+pub(crate) fn is_dwellers(w: &str) -> bool {
+    matches!(
+        w,
+        "inhabitants" | "residents" | "villagers" | "citizens" | "natives" | "population"
+    )
+}
+
+/// Nouns of an `in … of/against X` phrase whose `X` a verb is aimed at ("in defiance of X",
+/// "in retaliation against X").
+pub(crate) fn is_stance_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "defiance"
+            | "protest"
+            | "opposition"
+            | "retaliation"
+            | "retribution"
+            | "revenge"
+            | "response"
+    )
+}

@@ -258,12 +258,30 @@ impl CueModel {
 
     /// The probability that token `i` of `toks` is (part of) a cue.
     pub fn score(&self, toks: &[CueTok], i: usize, cues: &Cues) -> f32 {
+        self.score_features(|f| features(toks, i, cues, f))
+    }
+
+    /// The probability of the example whose features `each` names, one call of its argument
+    /// per feature (the parts of a name, joined with `=`): the same model format serves other
+    /// feature sets, such as the draft judge's (`draft-model.tsv`).
+    pub fn score_features(&self, each: impl FnOnce(&mut dyn FnMut(&[&str]))) -> f32 {
         let mut z = 0.0f32;
-        features(toks, i, cues, &mut |parts| {
+        each(&mut |parts| {
             z += self.weights.get(&hash_parts(parts)).copied().unwrap_or(0.0);
         });
         1.0 / (1.0 + (-z).exp())
     }
+}
+
+/// The built-in draft judge (`data/cues/draft-model.tsv`): a logistic regression over the
+/// features of a whole draft the dependency parse reads (cue, source and content), trained on
+/// the PolNeAR training split by `byline eval polnear --train-drafts`. Empty when the file
+/// holds no weights.
+pub fn draft_model() -> &'static CueModel {
+    static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        CueModel::parse(include_str!("../../data/cues/draft-model.tsv")).unwrap_or_default()
+    })
 }
 
 /// Collects training examples (their features interned) and trains the weights.
@@ -334,6 +352,19 @@ impl Trainer {
     /// fewer than `min_count` examples are left out. Returns the text of a `cue-model.tsv`
     /// whose comment lines are the lines of `header`.
     pub fn train(&self, epochs: usize, min_count: u32, header: &str) -> String {
+        self.train_with(epochs, min_count, L2, MIN_WEIGHT, header)
+    }
+
+    /// [`Trainer::train`] with a pull `l2` of every weight towards zero at each update, and
+    /// weights smaller than `min_weight` left out of the file.
+    pub fn train_with(
+        &self,
+        epochs: usize,
+        min_count: u32,
+        l2: f32,
+        min_weight: f32,
+        header: &str,
+    ) -> String {
         let keep: Vec<bool> = self
             .counts
             .iter()
@@ -359,7 +390,7 @@ impl Trainer {
                 let p = 1.0 / (1.0 + (-z).exp());
                 let g = p - if *y { 1.0 } else { 0.0 };
                 for k in fs {
-                    w[k] -= lr * (g + L2 * w[k]);
+                    w[k] -= lr * (g + l2 * w[k]);
                 }
             }
         }
@@ -367,7 +398,7 @@ impl Trainer {
             .names
             .iter()
             .zip(&w)
-            .filter(|(_, w)| w.abs() >= MIN_WEIGHT)
+            .filter(|(n, w)| w.abs() >= min_weight || n.as_str() == "bias")
             .map(|(n, w)| (n.as_str(), *w))
             .collect();
         rows.sort_by(|a, b| a.0.cmp(b.0));
