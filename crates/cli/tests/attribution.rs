@@ -699,8 +699,14 @@ fn issue_6g_quotes_signed_after_a_dash_are_their_signers() {
 fn issue_6g_what_is_cited_is_content_unless_it_speaks() {
     let doc = extract(
         "“People are tired of waiting,” the harbour master said, citing low wages and the broken cranes. \
-         The ferry fares will rise, according to a report, citing the port authority.",
+         The ferry fares will rise, according to a report, citing the port authority. \
+         Citing the storm damage, the ferry company cancelled the night crossings.",
     );
+    has_claim(&doc, "Citing", "the ferry company", "the storm damage");
+    let after = extract(
+        "The ferry company cancelled the night crossings on Monday, citing the storm damage.",
+    );
+    has_claim(&after, "citing", "The ferry company", "the storm damage");
     let rows = claim_rows(&doc);
     assert!(
         rows.iter().any(|(c, s, t)| c == "citing"
@@ -720,5 +726,22 @@ fn issue_6g_what_is_cited_is_content_unless_it_speaks() {
         rows.iter()
             .any(|(_, s, _)| s.iter().any(|x| x == "the port authority")),
         "{rows:#?}"
+    );
+}
+
+#[test]
+fn issue_6g_a_quote_before_its_cue_beats_a_phrase_after_it() {
+    let doc = extract(
+        "\"The pier is safe,\" the mayor told some of the fishermen. \
+         \"Nobody expected the storm,\" the harbour master recalled of the night. \
+         \"The fees stay,\" the port director told reporters on Monday, when asked if the boats would run.",
+    );
+    has_claim(&doc, "told", "the port director", "The fees stay");
+    has_claim(&doc, "told", "the mayor", "The pier is safe");
+    has_claim(
+        &doc,
+        "recalled",
+        "the harbour master",
+        "Nobody expected the storm",
     );
 }

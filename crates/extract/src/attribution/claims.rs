@@ -13,6 +13,7 @@
 //! PolNeAR's cues do.
 
 use byline_lexicon::cues::{CueClass, Frame};
+use byline_nlp::Upos;
 
 use super::cues::{self, Hit};
 use super::{is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS};
@@ -98,7 +99,12 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             drafts.push(d);
         }
     }
-    speaker_turns(w, &mut cue_at, &mut drafts);
+    // Transcript tags hold their colons; their turns are read after the parse so that the
+    // claims inside a turn are read too ("A: I think C").
+    let tags = speaker_tags(w);
+    for t in &tags {
+        cue_at[t.name.1] = true;
+    }
     dash_signatures(w, &mut cue_at, &mut drafts);
     headline_colons(w, &mut cue_at, &mut drafts);
     // Verbs no surface frame read: through the parse.
@@ -117,6 +123,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         }
     }
     drafts.extend(parsed);
+    speaker_turns(w, &tags, &mut drafts);
     hedged_sentences(w, &cue_at, &mut drafts);
     for d in drafts.iter_mut() {
         widen_cue(w, d);
@@ -170,6 +177,59 @@ fn speaks(w: &Work, (a, b): (usize, usize)) -> bool {
     })
 }
 
+/// The subject of the clause a participle at `k` hangs on in the parse, as a token range: the
+/// `nsubj` of its head (or of the nearest head up the chain that has one) with everything
+/// that hangs on it, when that is one run of tokens before `k`.
+fn clause_subject(w: &Work, k: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let head = |j: usize| w.toks[j].syn.as_ref().and_then(|s| s.head);
+    let subject_of = |verb: usize| {
+        sent.clone().find(|&j| {
+            j < k
+                && head(j) == Some(verb)
+                && w.toks[j]
+                    .syn
+                    .as_ref()
+                    .is_some_and(|s| s.deprel.starts_with("nsubj"))
+        })
+    };
+    // Up the chain of heads past verbs without a subject of their own ("tried to make his
+    // pitch, citing C": the subject of "tried").
+    let mut verb = head(k)?;
+    let mut subj = subject_of(verb);
+    for _ in 0..3 {
+        if subj.is_some() {
+            break;
+        }
+        verb = head(verb).filter(|h| sent.contains(h))?;
+        subj = subject_of(verb);
+    }
+    let subj = subj?;
+    // Tokens whose chain of heads reaches the subject.
+    let under = |mut j: usize| {
+        for _ in 0..sent.len() {
+            if j == subj {
+                return true;
+            }
+            match head(j) {
+                Some(h) if sent.contains(&h) => j = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let a = (sent.start..=subj).find(|&j| under(j))?;
+    let b = (subj..k).rev().find(|&j| under(j))? + 1;
+    ((a..b).all(under) && !(a..b).any(|j| w.toks[j].quote.is_some())).then_some((a, b))
+}
+
+/// The end of a token content (0 for a quote or none).
+fn forward_end(c: Option<Content>) -> usize {
+    match c {
+        Some(Content::Tokens(_, b)) => b,
+        _ => 0,
+    }
+}
+
 /// One cue read in its frame.
 fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
     let sent = w.sentence_of(h.first);
@@ -194,12 +254,38 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
                 // "S said C1, citing low growth": what is cited is no one speaking but the
                 // content of a claim of S's.
                 if !speaks(w, src) {
-                    let prev = prev?;
+                    // "Citing low wages, the union called a strike": the subject after the
+                    // comma cites.
+                    if skip_leading(w, sent.start, h.first) == h.first {
+                        let comma = (h.end..sent.end).find(|&k| w.word(k) == ",")?;
+                        // The subject runs to the first verb the parse finds.
+                        let verb = (comma + 1..sent.end.min(comma + 10)).find(|&k| {
+                            w.toks[k]
+                                .syn
+                                .as_ref()
+                                .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+                        })?;
+                        let subject = (comma + 1, verb);
+                        if verb <= comma + 1 || (comma + 1..verb).any(|k| w.toks[k].punct) {
+                            return None;
+                        }
+                        return Some(Draft {
+                            content: Content::Tokens(h.end, comma),
+                            sources: split(w, subject),
+                            ..base
+                        });
+                    }
+                    // "S said C1, citing C2" takes S from the claim before; "The firm ended
+                    // the deal, citing C" the subject of the verb "citing" hangs on.
+                    let sources = match prev {
+                        Some(p) => p.sources.clone(),
+                        None => vec![clause_subject(w, h.first, &sent)?],
+                    };
                     let content = content_after(w, h.end, sent.end, cue_at)
                         .unwrap_or(Content::Tokens(src.0, src.1));
                     return Some(Draft {
                         content,
-                        sources: prev.sources.clone(),
+                        sources,
                         ..base
                     });
                 }
@@ -318,6 +404,24 @@ fn plain(
                 Some(Content::Quote(_))
             );
             if !at_start && participle && (cue_at[a] || quote_before) {
+                forward = None;
+            }
+            // "\"Q,\" she recalled of the hearing", "\"Q,\" he told some of the miners": a
+            // phrase without a verb after the cue is no content when a quote closes before
+            // the source; the quote is.
+            // An adjunct after the cue ("told Reuters in an interview in Macau when asked if
+            // …") is no clause either, verbs or not.
+            let adjunct = is_in(ADJUNCT_WORDS, w.word(a)) || is_in(PREPOSITIONS, w.word(a));
+            let clause = w.word(a) == "that"
+                || w.toks[a].mark
+                || (!adjunct
+                    && (a..forward_end(forward)).any(|k| {
+                        w.toks[k]
+                            .syn
+                            .as_ref()
+                            .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+                    }));
+            if !at_start && quote_before && !clause {
                 forward = None;
             }
         }
@@ -1515,13 +1619,9 @@ pub(crate) fn speaker_tags(w: &Work) -> Vec<SpeakerTag> {
 /// content: the rest of its line, and in a transcript quoted whole the lines after it that
 /// reopen the quotation mark, up to the next tag or a bracketed stage note ("(CROSSTALK.)").
 /// The turn is the speaker's direct quote (see [`speaker_tags`]).
-fn speaker_turns(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
-    let tags = speaker_tags(w);
-    for tag in &tags {
+fn speaker_turns(w: &Work, tags: &[SpeakerTag], drafts: &mut Vec<Draft>) {
+    for tag in tags {
         let (a, c) = tag.name;
-        if cue_at[c] {
-            continue;
-        }
         let n = w.toks.len();
         let line_end = |from: usize| (from + 1..n).find(|&j| starts_line(w, j)).unwrap_or(n);
         let mut e = line_end(c + 1);
@@ -1543,7 +1643,6 @@ fn speaker_turns(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
         if words < 3 {
             continue;
         }
-        cue_at[c] = true;
         drafts.push(Draft {
             content: Content::Tokens(c + 1, e),
             cue: (c, c + 1),
@@ -1650,6 +1749,10 @@ fn headline_colons(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
         let Some(c) = (a + 1..sent.end.min(a + 6)).find(|&k| w.word(k) == ":") else {
             continue;
         };
+        // A transcript's speaker tag (see `speaker_turns`).
+        if cue_at[c] {
+            continue;
+        }
         let (sb, se) = (w.toks[a].start, w.toks[c - 1].end);
         // A name, maybe after a title: "Senator Jane Doe".
         let named =

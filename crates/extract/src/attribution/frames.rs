@@ -4,7 +4,9 @@
 //! Every verb and noun outside the drafts found so far and outside quotes (and a verb that
 //! continues a draft's cue inside its content: "…, even suggesting C") is judged by the
 //! trained cue classifier (`byline_lexicon::cues::model`, weights in `cue-model.tsv`, trained
-//! on the PolNeAR training split). A verb it takes for a cue is taken apart by its dependents:
+//! on the PolNeAR training split). With the draft judge turned on ([`judge`](super::judge),
+//! off by default), every candidate the classifier does not rule out is read instead and the
+//! judge decides on the whole draft. A verb taken for a cue is taken apart by its dependents:
 //! - the source is the subtree of its subject (`nsubj`), of the `by` agent of a passive, of
 //!   the subject it shares with the verb it is coordinated with, completes or follows as a
 //!   participle ("… and argued that", "wants to know whether", "…, arguing that"), or the noun a relative clause hangs on ("officials who
@@ -125,6 +127,12 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         let Some((d, frame)) = read(w, i, &cues, &view) else {
             continue;
         };
+        if judged {
+            if judge::keep(w, &d, i, frame, p, &surface) {
+                out.push(d);
+            }
+            continue;
+        }
         let nominal = match d.content {
             Content::Tokens(a, b) => {
                 let clause = (a..b).any(|k| {
@@ -138,12 +146,6 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             }
             Content::Quote(_) => false,
         };
-        if judged {
-            if judge::keep(w, &d, i, frame, p, &surface) {
-                out.push(d);
-            }
-            continue;
-        }
         if nominal && p < MIN_NOMINAL {
             continue;
         }
@@ -682,6 +684,46 @@ mod tests {
         assert_eq!(content, "that the ferry company had lied to the council");
         // The outer claim keeps its whole content; the second report is nested in it.
         assert!(found[0].2.ends_with("lied to the council"), "{found:?}");
+    }
+
+    /// `(cue, content)` of every claim the pipeline finds in `text` with the draft judge on.
+    fn judged(text: &str) -> Vec<(String, String)> {
+        let pipeline = Pipeline::new().unwrap();
+        let doc = crate::with_draft_judge(None, None, || pipeline.extract(&Input::new(text)))
+            .unwrap()
+            .unwrap();
+        doc.claims
+            .iter()
+            .map(|c| {
+                let cue = c.cue.as_ref().map_or(String::new(), |m| m.text.clone());
+                (cue, c.text.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_draft_judge_keeps_a_reporting_frame() {
+        let found = judged(
+            "The harbour master grumbled that the new ferry timetable would strand late-shift \
+             workers.",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, "grumbled");
+        assert!(found[0].1.starts_with("that the new ferry"), "{found:?}");
+    }
+
+    #[test]
+    fn the_draft_judge_drops_an_action() {
+        let text = "The harbour master repainted the old ferry last spring.";
+        // The parse reads a draft for it ("repainted" with a source and an object) …
+        let pipeline = Pipeline::new().unwrap();
+        let (_, read) =
+            crate::collect_drafts(None, || pipeline.extract(&Input::new(text))).unwrap();
+        assert!(read.iter().any(|e| !e.surface), "{read:?}");
+        // … and the judge drops it.
+        let found = judged(text);
+        assert!(found.is_empty(), "{found:?}");
+        assert!(judged("The ferry left the harbour at noon and docked an hour later.").is_empty());
     }
 
     #[test]

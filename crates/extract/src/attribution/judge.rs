@@ -25,11 +25,12 @@ use super::Work;
 
 /// A draft is kept when the judge gives it at least this probability (chosen on PolNeAR dev,
 /// docs/attribution.md).
-pub(crate) const MIN_DRAFT: f32 = 0.35;
+pub(crate) const MIN_DRAFT: f32 = 0.4;
 
-/// Whether the built-in judge decides by default. Off: on PolNeAR dev it gains 0.2 points of
-/// cue overlap F1 and none of source F1 over the classifier's thresholds, while it adds four
-/// action claims to the gold reports (claims F1 0.843 → 0.816; docs/attribution.md, 6F).
+/// Whether the built-in judge decides by default. Off: on PolNeAR dev it gains a point of cue
+/// overlap F1 (0.778 → 0.788) and none of source F1 (0.797 → 0.796) over the classifier's
+/// thresholds, while it adds action claims to the gold reports ("filed his resignation",
+/// claims F1 0.843 → 0.829; docs/attribution.md, 6F).
 /// [`with_draft_judge`] and `byline eval polnear --draft-judge` turn it on.
 const ENABLED: bool = false;
 
@@ -202,12 +203,17 @@ pub(crate) fn log_surface(w: &Work, drafts: &[Draft]) {
     SETTINGS.with(|s| {
         if let Some(log) = s.borrow_mut().log.as_mut() {
             let bytes = |(a, b): (usize, usize)| (w.toks[a].start, w.toks[b - 1].end);
-            log.extend(drafts.iter().filter(|d| d.cue.1 > d.cue.0).map(|d| DraftExample {
-                features: Vec::new(),
-                cue: bytes(d.cue),
-                sources: d.sources.iter().map(|&x| bytes(x)).collect(),
-                surface: true,
-            }));
+            log.extend(
+                drafts
+                    .iter()
+                    .filter(|d| d.cue.1 > d.cue.0)
+                    .map(|d| DraftExample {
+                        features: Vec::new(),
+                        cue: bytes(d.cue),
+                        sources: d.sources.iter().map(|&x| bytes(x)).collect(),
+                        surface: true,
+                    }),
+            );
         }
     });
 }
@@ -265,16 +271,22 @@ const OPENERS: &[&str] = &[
     "why",
 ];
 
-/// The kind of the phrase `(a, b)`: the part of speech of its head word (the first whose head
-/// lies outside it), a role noun of `roles.tsv` apart.
-fn kind(w: &Work, (a, b): (usize, usize)) -> &'static str {
-    let head = (a..b).find(|&k| {
+/// The head word of the phrase `(a, b)`: the first whose head lies outside it.
+fn phrase_head(w: &Work, (a, b): (usize, usize)) -> Option<usize> {
+    (a..b).find(|&k| {
         w.toks[k]
             .syn
             .as_ref()
             .is_none_or(|s| s.head.is_none_or(|h| h < a || h >= b))
-    });
-    let Some(h) = head else { return "other" };
+    })
+}
+
+/// The kind of the phrase `(a, b)`: the part of speech of its head word, a role noun of
+/// `roles.tsv` apart.
+fn kind(w: &Work, (a, b): (usize, usize)) -> &'static str {
+    let Some(h) = phrase_head(w, (a, b)) else {
+        return "other";
+    };
     match w.toks[h].syn.as_ref().map(|s| s.upos) {
         Some(Upos::Pron) => "pron",
         Some(Upos::Propn) => "propn",
@@ -375,6 +387,25 @@ fn features(
         if cb == sent.end || (cb < sent.end && (cb..sent.end).all(|k| w.toks[k].punct)) {
             f(&["cend"]);
         }
+        // The content's head word: a full clause has a subject of its own.
+        if let Some(h) = phrase_head(w, (ca, cb)) {
+            if let Some(hs) = w.toks[h].syn.as_ref() {
+                f(&["chead", hs.upos.as_str(), fr]);
+                let subject = sent.clone().any(|k| {
+                    w.toks[k]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|s| s.head == Some(h) && s.deprel.starts_with("nsubj"))
+                });
+                if subject {
+                    f(&["cfull", fr]);
+                }
+            }
+        }
+    }
+    // The word the cue hangs on ("refused to comment", "wants to know").
+    if let Some(h) = syn.head.and_then(|h| w.toks[h].syn.as_ref()) {
+        f(&["head", &h.lemma, syn.deprel]);
     }
     // The source.
     let (skind, sside, slen) = match d.sources.first() {
@@ -391,9 +422,17 @@ fn features(
     f(&["sside", sside, skind]);
     f(&["slen", slen]);
     if let Some(&(a, b)) = d.sources.first() {
-        if skind == "pron" {
-            f(&["spron", &w.toks[a].lower]);
+        if let Some(h) = phrase_head(w, (a, b)) {
+            if matches!(skind, "pron" | "role") {
+                f(&["shead", &w.toks[h].lower]);
+            }
         }
+        let gap = if b <= v {
+            v - b
+        } else {
+            a.saturating_sub(d.cue.1)
+        };
+        f(&["sgap", length_bucket(gap)]);
         let (x, y) = (w.toks[a].start, w.toks[b - 1].end);
         if w.mentions.iter().any(|m| m.0 < y && x < m.1) {
             f(&["sactor"]);

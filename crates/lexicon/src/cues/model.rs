@@ -471,6 +471,23 @@ mod tests {
     }
 
     #[test]
+    fn other_feature_sets_score_and_train_with_pruning() {
+        let mut t = Trainer::new();
+        for _ in 0..20 {
+            t.add_names(&["bias", "frame=ccomp", "rare"], true);
+            t.add_names(&["bias", "frame=obj"], false);
+        }
+        // Weights below the bar are left out, the bias never.
+        let pruned = CueModel::parse(&t.train_with(3, 1, 1e-4, 100.0, "source: a test")).unwrap();
+        assert_eq!(pruned.weights.len(), 1);
+        let m = CueModel::parse(&t.train_with(5, 1, 1e-4, 0.05, "source: a test")).unwrap();
+        let p = |names: &[&str]| m.score_features(|f| names.iter().for_each(|n| f(&[n])));
+        assert!(p(&["bias", "frame=ccomp"]) > 0.5 && p(&["bias", "frame=obj"]) < 0.5);
+        // The built-in draft judge parses.
+        assert!(!draft_model().is_empty());
+    }
+
+    #[test]
     fn hashing_parts_is_hashing_the_joined_name() {
         assert_eq!(hash_parts(&["dep", "ccomp"]), hash_parts(&["dep=ccomp"]));
         assert_ne!(hash_parts(&["dep", "ccomp"]), hash_parts(&["depccomp"]));

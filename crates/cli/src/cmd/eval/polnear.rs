@@ -135,7 +135,13 @@ fn train_drafts(
         },
         dir.display()
     );
-    let tsv = trainer.train_with(DRAFT_EPOCHS, DRAFT_MIN_COUNT, DRAFT_L2, DRAFT_MIN_WEIGHT, &header);
+    let tsv = trainer.train_with(
+        DRAFT_EPOCHS,
+        DRAFT_MIN_COUNT,
+        DRAFT_L2,
+        DRAFT_MIN_WEIGHT,
+        &header,
+    );
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("{n} candidate drafts, {pos} right");
     Ok(Outcome::AllOk)
@@ -237,7 +243,13 @@ pub fn run(args: Args) -> Result<Outcome> {
         return learn_reads(&args.dir, &articles, out);
     }
     if let Some(out) = &args.train_drafts {
-        return train_drafts(&args.dir, &pipeline, &articles, args.draft_label_source, out);
+        return train_drafts(
+            &args.dir,
+            &pipeline,
+            &articles,
+            args.draft_label_source,
+            out,
+        );
     }
     let model = match &args.draft_model {
         Some(p) => {
