@@ -745,3 +745,81 @@ fn issue_6g_a_quote_before_its_cue_beats_a_phrase_after_it() {
         "Nobody expected the storm",
     );
 }
+
+/// `(role, affiliation actor's name)` of the source whose text is `text`.
+fn source_role(doc: &serde_json::Value, text: &str) -> (Option<String>, Option<String>) {
+    let s = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == text)
+        .unwrap_or_else(|| panic!("no source {text:?} in {doc}"));
+    let aff = s["affiliation"].as_str().and_then(|id| {
+        doc["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["name"].as_str().unwrap().to_string())
+    });
+    (s["role"].as_str().map(str::to_string), aff)
+}
+
+#[test]
+fn issue_6i_named_sources_get_roles_and_affiliations() {
+    let doc = extract(
+        "President Marta Velez said on Tuesday that the new port would open in May. \
+         Velez added that the toll would stay low.\n\n\
+         Tomas Ruiz, the deputy health minister of Chile, said the clinics would reopen next week.\n\n\
+         The Interior Ministry said the curfew would end. Kenya said on Monday that its troops \
+         would stay. A regional hospital said six people were treated.\n\n\
+         Senator Ana Lind did not speak at the rally. Her aides said she would not run again. \
+         Associates of Lind said she was tired.\n",
+    );
+    let role = |t: &str| source_role(&doc, t).0;
+    // A title before the name, carried to a later mention of the same person.
+    assert_eq!(role("President Marta Velez").as_deref(), Some("President"));
+    assert_eq!(role("Velez").as_deref(), Some("President"));
+    // An apposition: its words are the role, its "of Y" the affiliation.
+    let (r, aff) = source_role(&doc, "Tomas Ruiz, the deputy health minister of Chile");
+    assert_eq!(r.as_deref(), Some("deputy health minister"));
+    assert_eq!(aff.as_deref(), Some("Chile"));
+    // Organisations by their kind.
+    assert_eq!(role("The Interior Ministry").as_deref(), Some("government"));
+    assert_eq!(role("Kenya").as_deref(), Some("government"));
+    assert_eq!(role("A regional hospital").as_deref(), Some("hospital"));
+    // Possessives and "of X": affiliated to the person.
+    let (r, aff) = source_role(&doc, "Her aides");
+    assert_eq!(
+        (r.as_deref(), aff.as_deref()),
+        (Some("aide"), Some("Ana Lind"))
+    );
+    let (r, aff) = source_role(&doc, "Associates of Lind");
+    assert_eq!(
+        (r.as_deref(), aff.as_deref()),
+        (Some("associate"), Some("Ana Lind"))
+    );
+}
+
+#[test]
+fn issue_6h_relative_pronouns_are_no_sources() {
+    // "which" stands for the noun before it, however the parse hangs the clause.
+    let doc = extract(
+        "The harbour council thanked the ferry operator, which announced cheaper fares for \
+         island pupils on Monday.\n",
+    );
+    for (cue, sources, _) in claim_rows(&doc) {
+        for s in &sources {
+            assert!(
+                !["that", "which", "who", "whom"].contains(&s.to_lowercase().as_str()),
+                "{cue}: {s}"
+            );
+        }
+    }
+    has_claim(
+        &doc,
+        "announced",
+        "the ferry operator",
+        "cheaper fares for island pupils",
+    );
+}

@@ -142,6 +142,7 @@ pub struct Cues {
     hedges: HashMap<String, HedgeClass>,
     notices: Vec<NoticePhrase>,
     roles: HashMap<String, RoleWord>,
+    org_roles: HashMap<String, String>,
     seniority: HashSet<String>,
     outlet_names: HashMap<String, usize>,
     outlet_heads: HashSet<String>,
@@ -156,6 +157,7 @@ const FILES: &[(&str, &str)] = &[
     ("hedges.tsv", include_str!("../data/cues/hedges.tsv")),
     ("learnt.tsv", include_str!("../data/cues/learnt.tsv")),
     ("notices.tsv", include_str!("../data/cues/notices.tsv")),
+    ("org-roles.tsv", include_str!("../data/cues/org-roles.tsv")),
     ("outlets.tsv", include_str!("../data/cues/outlets.tsv")),
     ("phrases.tsv", include_str!("../data/cues/phrases.tsv")),
     ("reads.tsv", include_str!("../data/cues/reads.tsv")),
@@ -172,6 +174,7 @@ fn header_of(file: &str) -> Option<&'static [&'static str]> {
         "hedges.tsv" => &["word", "class"],
         "learnt.tsv" => &["lemma", "upos", "cue", "total"],
         "notices.tsv" => &["phrase", "kind", "needs"],
+        "org-roles.tsv" => &["word", "role"],
         "outlets.tsv" => &["name", "kind"],
         "phrases.tsv" => &["phrase", "class", "frame"],
         "reads.tsv" => &["form", "read", "cue"],
@@ -393,6 +396,9 @@ impl Cues {
                 "seniority.tsv" => {
                     self.seniority.insert(c[0].to_lowercase());
                 }
+                "org-roles.tsv" => {
+                    self.org_roles.insert(c[0].to_lowercase(), c[1].to_string());
+                }
                 "outlets.tsv" => match c[1] {
                     "name" => {
                         let w = words(c[0]);
@@ -469,6 +475,12 @@ impl Cues {
     /// The role a word gives an anonymous source.
     pub fn role(&self, word: &str) -> Option<&RoleWord> {
         self.roles.get(lower(word).as_ref())
+    }
+
+    /// The role a word of an organisation's name or head gives it ("ministry" → "government",
+    /// "hospital" → "hospital", "intelligence" → "intelligence"), from `org-roles.tsv`.
+    pub fn org_role(&self, word: &str) -> Option<&str> {
+        self.org_roles.get(lower(word).as_ref()).map(String::as_str)
     }
 
     /// True for seniority words ("senior", "top").

@@ -4,7 +4,9 @@
 //! person or organisation, anonymous), how many it stands for ("two", "a", "four"; none for a
 //! bare plural), seniority ("senior"), role ("official", or a modifier such as "intelligence",
 //! which wins over the head noun "source"), and affiliation (a demonym or group name resolved to
-//! the document's actor). Re-mentions are linked to what they re-mention: "they" to the sources
+//! the document's actor). Named people take the role a title before, or an apposition after,
+//! one of their mentions gives them; organisations the role their kind gives them ("ministry" →
+//! government); possessives ("his aides") are affiliated to their possessor. Re-mentions are linked to what they re-mention: "they" to the sources
 //! of the last claim with several, "he"/"she" to the last single person, "one" to the last
 //! plural source, "the official" / "the two commanders" to the last source with that role.
 
@@ -107,8 +109,10 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
     ranges.dedup();
     let mut id_of: HashMap<(usize, usize), String> = HashMap::new();
     let mut descs: Vec<Desc> = Vec::new();
+    let roles = person_roles(w);
     for (n, &r) in ranges.iter().enumerate() {
         let mut d = describe(w, r);
+        named_role(w, &roles, r, &mut d);
         let refers = resolve(w, &ranges[..n], &descs, drafts, r, &mut d);
         let id = format!("s{}", n + 1);
         id_of.insert(r, id.clone());
@@ -368,7 +372,7 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
         d.actor = media;
     } else if head_role.is_some() || head == "someone" {
         d.kind = SourceKind::Anonymous;
-        d.role = modifier.or(head_role);
+        d.role = modifier.clone().or(head_role);
         if d.role.as_deref() == Some("source") && words.len() == 1 {
             d.role = None;
         }
@@ -399,9 +403,250 @@ fn describe(w: &Work, (a, b): (usize, usize)) -> Desc {
         if head == "someone" {
             d.count = Some(1);
         }
+        // "other intelligence agencies": a role modifier before a head that is no role noun.
+        if d.role.is_none() && d.pronoun.is_none() {
+            d.role = modifier;
+        }
     }
-    d.affiliation = affiliation(w, a, head_at + a, d.actor);
+    if d.kind == SourceKind::NamedOrganization {
+        d.role = org_role(w, &words, head_at, d.actor);
+    }
+    d.affiliation = affiliation(w, a, head_at + a, d.actor)
+        .or_else(|| possessor(w, a, b, d.kind))
+        .or_else(|| post_affiliation(w, a + cut, b, d.kind));
     d
+}
+
+/// The role an organisation's kind gives it: a word of its head or name in `org-roles.tsv`
+/// ("ministry", "hospital", "intelligence"; the head first), else its actor's kind (a country or
+/// government speaks as "government", a party as "party", a business as "company").
+fn org_role(w: &Work, words: &[&str], head_at: usize, actor: Option<usize>) -> Option<String> {
+    let mut found = w.cues.org_role(words[head_at]).or_else(|| {
+        words[..head_at]
+            .iter()
+            .rev()
+            .find_map(|x| w.cues.org_role(x))
+    });
+    if let Some(x) = actor {
+        let a = &w.actors[x];
+        let mut names: Vec<&str> = vec![a.name.as_str()];
+        names.extend(a.mentions.iter().map(|m| m.text.as_str()));
+        let entry = w.lex.lookup(&a.name).map(|h| h.entry);
+        if let Some(e) = entry {
+            names.extend(e.aliases.iter().map(String::as_str));
+        }
+        found = found.or_else(|| {
+            names
+                .iter()
+                .flat_map(|n| n.split_whitespace())
+                .find_map(|x| w.cues.org_role(x))
+        });
+        let by_kind = match a.kind {
+            ActorKind::Country | ActorKind::Government => Some("government"),
+            ActorKind::Military => Some("military"),
+            ActorKind::Police => Some("police"),
+            ActorKind::Party => Some("party"),
+            ActorKind::Business => Some("company"),
+            _ => None,
+        };
+        found = found.or(by_kind);
+    }
+    found.map(str::to_string)
+}
+
+/// The possessor of a possessive source phrase, as its affiliation: "his associates" → the last
+/// person named before the phrase; "the mayor's office" → the person whose role the possessor
+/// names (for an organisation, that person's country).
+fn possessor(w: &Work, a: usize, b: usize, kind: SourceKind) -> Option<usize> {
+    let start = w.toks[a].start;
+    let person = if matches!(w.word(a), "his" | "her") {
+        w.mentions
+            .iter()
+            .rev()
+            .find(|&&(_, e, x)| e <= start && w.actors[x].kind == ActorKind::Person)
+            .map(|m| m.2)
+    } else {
+        let pos = (a + 1..b).find(|&k| matches!(w.word(k), "'s" | "’s"))?;
+        let title = w.word(pos - 1);
+        if !is_in(TITLES, title) || pos - 1 < a {
+            return None;
+        }
+        // The person named last before the phrase (else first after it) who holds that title.
+        let holds = |x: usize| {
+            w.actors[x].kind == ActorKind::Person
+                && w.actors[x].roles.iter().any(|r| {
+                    r.split_whitespace()
+                        .next()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(title))
+                })
+        };
+        let before = w.mentions.iter().rev().find(|m| m.1 <= start && holds(m.2));
+        before
+            .or_else(|| w.mentions.iter().find(|m| m.0 >= start && holds(m.2)))
+            .map(|m| m.2)
+    }?;
+    if kind == SourceKind::NamedOrganization {
+        if let Some(c) = w.actors[person].country.clone() {
+            return w.actor_for("", None, Some(&c)).or(Some(person));
+        }
+    }
+    Some(person)
+}
+
+/// The affiliation a post-modifier gives an anonymous source: "associates of X" → X, "hospital
+/// officials in Omsk" → Omsk's country, "someone, seemingly X" → X. Tokens `[cut, b)` follow the
+/// head.
+fn post_affiliation(w: &Work, cut: usize, b: usize, kind: SourceKind) -> Option<usize> {
+    if kind != SourceKind::Anonymous || cut >= b {
+        return None;
+    }
+    if !matches!(w.word(cut), "of" | "for" | "from" | "at" | "in" | ",") {
+        return None;
+    }
+    let x = *w.actors_in(w.toks[cut].start, w.toks[b - 1].end).first()?;
+    place_country(w, x)
+}
+
+/// A place stands for its country's actor; other actors for themselves.
+fn place_country(w: &Work, x: usize) -> Option<usize> {
+    if w.actors[x].kind != ActorKind::Place {
+        return Some(x);
+    }
+    let c = w.actors[x].country.clone()?;
+    w.actor_for("", None, Some(&c))
+}
+
+/// A role the text gives a person at one mention, and the affiliation it names.
+struct PersonRole {
+    /// Start byte of the mention.
+    at: usize,
+    /// The person's actor index.
+    actor: usize,
+    /// The title or apposition as written ("Secretary of State", "foreign affairs minister").
+    role: String,
+    /// The actor named by the apposition's "of/for Y" or inside it ("a UN rapporteur").
+    affiliation: Option<usize>,
+}
+
+/// Every role the document gives a named person, in text order: a title just before a mention
+/// ("President Trump", "US Secretary of State Mike Pompeo" → "Secretary of State") or an
+/// apposition just after one ("X, the foreign affairs minister of Y", "X, a spokesman for Y").
+fn person_roles(w: &Work) -> Vec<PersonRole> {
+    let mut out = Vec::new();
+    for &(s, e, x) in &w.mentions {
+        if w.actors[x].kind != ActorKind::Person {
+            continue;
+        }
+        let Ok(i) = w.toks.binary_search_by_key(&s, |t| t.start) else {
+            continue;
+        };
+        let after = w.toks.partition_point(|t| t.start < e);
+        if let Some((role, affiliation)) = apposition(w, after) {
+            out.push(PersonRole {
+                at: s,
+                actor: x,
+                role,
+                affiliation,
+            });
+            continue;
+        }
+        // The longest title first.
+        let title = (1..=4usize.min(i))
+            .rev()
+            .filter(|&n| w.toks[i - n].sent == w.toks[i].sent)
+            .find_map(|n| {
+                let t = w.span_text(i - n, i);
+                w.lex.title(t).map(|_| t)
+            });
+        if let Some(t) = title {
+            out.push(PersonRole {
+                at: s,
+                actor: x,
+                role: t.to_string(),
+                affiliation: None,
+            });
+        }
+    }
+    out
+}
+
+/// An apposition starting at token `j` (the comma after a name): ", the/a/an WORDS" up to "of",
+/// "for", "at", "in", "who", a comma or the sentence's end, its last word a noun; with the actor
+/// its words or the following "of/for Y" name.
+fn apposition(w: &Work, j: usize) -> Option<(String, Option<usize>)> {
+    if w.word(j) != "," || !matches!(w.word(j + 1), "the" | "a" | "an") {
+        return None;
+    }
+    let sent = w.toks.get(j)?.sent;
+    let first = j + 2;
+    let mut k = first;
+    while k < w.toks.len()
+        && w.toks[k].sent == sent
+        && !w.toks[k].punct
+        && !matches!(
+            w.word(k),
+            "of" | "for" | "at" | "in" | "who" | "and" | "to" | "with" | "on" | "from"
+        )
+        && k - first < 5
+    {
+        k += 1;
+    }
+    if k == first || k - first >= 5 {
+        return None;
+    }
+    let last = w.toks[k - 1].syn.as_ref().map(|s| s.upos);
+    if last != Some(byline_nlp::Upos::Noun) || w.toks[k - 1].cap {
+        return None;
+    }
+    let own = w
+        .actors_in(w.toks[first].start, w.toks[k - 1].end)
+        .into_iter()
+        .find(|&x| w.actors[x].kind != ActorKind::Person);
+    let of = if matches!(w.word(k), "of" | "for" | "at") {
+        let end = (k + 1..w.toks.len())
+            .find(|&m| w.toks[m].sent != sent || w.toks[m].punct || w.word(m) == "who")
+            .unwrap_or(w.toks.len());
+        (k + 1 < end)
+            .then(|| w.actors_in(w.toks[k + 1].start, w.toks[end - 1].end))
+            .and_then(|v| {
+                v.into_iter()
+                    .find(|&x| w.actors[x].kind != ActorKind::Person)
+            })
+    } else {
+        None
+    };
+    let affiliation = own.or(of).and_then(|x| place_country(w, x));
+    Some((w.span_text(first, k).to_string(), affiliation))
+}
+
+/// A named person's role: the one the text gives at the mention inside the phrase, else the
+/// first the document gives the same person (carried to "Pompeo" from "Secretary of State Mike
+/// Pompeo"), or for a title phrase ("the president") its own title; an apposition's affiliation
+/// wins over the person's country.
+fn named_role(w: &Work, roles: &[PersonRole], (a, b): (usize, usize), d: &mut Desc) {
+    if d.kind != SourceKind::NamedPerson || d.role.is_some() {
+        return;
+    }
+    let Some(x) = d.actor else {
+        return;
+    };
+    let (s, e) = (w.toks[a].start, w.toks[b - 1].end);
+    let own = roles.iter().find(|r| r.actor == x && s <= r.at && r.at < e);
+    if own.is_none() && d.title {
+        // "the president": the phrase's own title, not one the person held elsewhere.
+        let first = a + usize::from(d.definite);
+        if let Some(k) = (first..b).find(|&k| w.word(k).trim_end_matches('s') == d.head) {
+            d.role = Some(w.span_text(first, k + 1).to_string());
+            return;
+        }
+    }
+    let found = own.or_else(|| roles.iter().find(|r| r.actor == x));
+    if let Some(r) = found {
+        d.role = Some(r.role.clone());
+        if r.affiliation.is_some() {
+            d.affiliation = r.affiliation;
+        }
+    }
 }
 
 /// Named source without an actor: the lexicon's kind, or a person for a bare name.

@@ -46,8 +46,9 @@ pub struct Args {
     /// source (if any) a gold source.
     #[arg(long)]
     draft_label_source: bool,
-    /// Let the draft judge (`draft-model.tsv`) decide on the parse frames' drafts instead of
-    /// the cue classifier's thresholds.
+    /// Use the draft judge (`draft-model.tsv`) on the parse frames' drafts: it adds to the cue
+    /// classifier's thresholds the drafts it trusts whose content holds a verb. On by default
+    /// (docs/attribution.md, 6F and 6H); the flag is kept for scripts and tuning.
     #[arg(long)]
     draft_judge: bool,
     /// With --draft-judge: this `draft-model.tsv` instead of the built-in one (for tuning).
