@@ -4,9 +4,10 @@
 //! Every verb and noun outside the drafts found so far and outside quotes (and a verb that
 //! continues a draft's cue inside its content: "…, even suggesting C") is judged by the
 //! trained cue classifier (`byline_lexicon::cues::model`, weights in `cue-model.tsv`, trained
-//! on the PolNeAR training split). With the draft judge turned on ([`judge`](super::judge),
-//! off by default), every candidate the classifier does not rule out is read instead and the
-//! judge decides on the whole draft. A verb taken for a cue is taken apart by its dependents:
+//! on the PolNeAR training split). With the draft judge on ([`judge`](super::judge), the
+//! default), every candidate the classifier does not rule out is read, and a draft the
+//! classifier's thresholds drop is still kept when the judge trusts the whole draft and its
+//! content holds a verb. A verb taken for a cue is taken apart by its dependents:
 //! - the source is the subtree of its subject (`nsubj`), of the `by` agent of a passive, of
 //!   the subject it shares with the verb it is coordinated with, completes or follows as a
 //!   participle ("… and argued that", "wants to know whether", "…, arguing that"), or the noun a relative clause hangs on ("officials who
@@ -110,15 +111,14 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if used && !second_report(w, drafts, &cues, i) {
             continue;
         }
-        let least = if judged {
-            judge::FLOOR
-        } else if syn.upos == Upos::Noun {
+        let least = if syn.upos == Upos::Noun {
             MIN_NOUN
         } else {
             MIN_VERB
         };
         let p = view.score(w, i);
-        if p < least {
+        let floor = if judged { judge::FLOOR } else { least };
+        if p < floor {
             continue;
         }
         if out.iter().any(|d| inside_draft(w, d, i)) {
@@ -131,11 +131,6 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         // subject before its verb ("The plan was mocked by S") is spared.
         let verbless = verbless(w, &d);
         let nominal = verbless && matches!(d.content, Content::Tokens(a, _) if a > i);
-        let least = if syn.upos == Upos::Noun {
-            MIN_NOUN
-        } else {
-            MIN_VERB
-        };
         let classic = p >= least && !(nominal && p < MIN_NOMINAL);
         if judged {
             // The judge adds to the thresholds: a draft they keep stays, and one they drop is

@@ -3,7 +3,8 @@
 //!
 //! The token classifier ([`super::cuemodel`]) judges a word alone; [`frames`](super::frames)
 //! then reads every noun and verb it does not rule out into a draft, and this judge decides on
-//! the whole draft: the classifier's probability in buckets, the cue's lemma and relation, the
+//! the whole drafts the classifier's thresholds drop (keeping those whose content holds a
+//! verb), from: the classifier's probability in buckets, the cue's lemma and relation, the
 //! frame its content was read in (clausal complement with or without "that", object, `about`
 //! oblique, passive subject, a clause it is tacked on to, a noun's clause…), the content's
 //! length and whether it holds a verb, the kind of source (none, pronoun, name, role noun,
@@ -82,13 +83,7 @@ pub fn collect_drafts<R>(
     token_model: Option<&str>,
     f: impl FnOnce() -> R,
 ) -> crate::Result<(R, Vec<DraftExample>)> {
-    let token = match token_model {
-        Some(text) => Some(CueModel::parse(text).map_err(|e| crate::Error::Load {
-            what: "cue model".into(),
-            message: e.to_string(),
-        })?),
-        None => None,
-    };
+    let token = parse_model(token_model, "cue model")?;
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
         s.log = Some(Vec::new());
@@ -101,6 +96,17 @@ pub fn collect_drafts<R>(
         s.log.take()
     });
     Ok((r, log.unwrap_or_default()))
+}
+
+/// The model a `cue-model.tsv`-format text holds, if one is given; `what` names it in the error.
+fn parse_model(text: Option<&str>, what: &str) -> crate::Result<Option<CueModel>> {
+    text.map(|t| {
+        CueModel::parse(t).map_err(|e| crate::Error::Load {
+            what: what.into(),
+            message: e.to_string(),
+        })
+    })
+    .transpose()
 }
 
 /// The token classifier that replaces the built-in one while collecting, if any.
@@ -116,13 +122,7 @@ pub fn with_draft_judge<R>(
     threshold: Option<f32>,
     f: impl FnOnce() -> R,
 ) -> crate::Result<R> {
-    let model = match model {
-        Some(text) => Some(CueModel::parse(text).map_err(|e| crate::Error::Load {
-            what: "draft model".into(),
-            message: e.to_string(),
-        })?),
-        None => None,
-    };
+    let model = parse_model(model, "draft model")?;
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
         s.model = model;
@@ -207,20 +207,25 @@ impl Frame {
 pub(crate) fn log_surface(w: &Work, drafts: &[Draft]) {
     SETTINGS.with(|s| {
         if let Some(log) = s.borrow_mut().log.as_mut() {
-            let bytes = |(a, b): (usize, usize)| (w.toks[a].start, w.toks[b - 1].end);
             log.extend(
                 drafts
                     .iter()
                     .filter(|d| d.cue.1 > d.cue.0)
-                    .map(|d| DraftExample {
-                        features: Vec::new(),
-                        cue: bytes(d.cue),
-                        sources: d.sources.iter().map(|&x| bytes(x)).collect(),
-                        surface: true,
-                    }),
+                    .map(|d| example(w, d, Vec::new(), true)),
             );
         }
     });
+}
+
+/// Draft `d` as a training example: its cue and sources as byte ranges, with `features`.
+fn example(w: &Work, d: &Draft, features: Vec<String>, surface: bool) -> DraftExample {
+    let bytes = |(a, b): (usize, usize)| (w.toks[a].start, w.toks[b - 1].end);
+    DraftExample {
+        features,
+        cue: bytes(d.cue),
+        sources: d.sources.iter().map(|&x| bytes(x)).collect(),
+        surface,
+    }
 }
 
 /// True when the judge keeps draft `d` read at cue word `v` in `frame`, `p` being the token
@@ -232,13 +237,7 @@ pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, surface:
         if let Some(log) = s.log.as_mut() {
             let mut names = Vec::new();
             features(w, d, v, frame, p, surface, &mut |f| names.push(f.join("=")));
-            let bytes = |(a, b): (usize, usize)| (w.toks[a].start, w.toks[b - 1].end);
-            log.push(DraftExample {
-                features: names,
-                cue: bytes(d.cue),
-                sources: d.sources.iter().map(|&x| bytes(x)).collect(),
-                surface: false,
-            });
+            log.push(example(w, d, names, false));
             return true;
         }
         let least = s.threshold.unwrap_or(MIN_DRAFT);

@@ -486,9 +486,7 @@ fn possessor(w: &Work, a: usize, b: usize, kind: SourceKind) -> Option<usize> {
             .map(|m| m.2)
     }?;
     if kind == SourceKind::NamedOrganization {
-        if let Some(c) = w.actors[person].country.clone() {
-            return w.actor_for("", None, Some(&c)).or(Some(person));
-        }
+        return country_actor(w, person).or(Some(person));
     }
     Some(person)
 }
@@ -512,8 +510,12 @@ fn place_country(w: &Work, x: usize) -> Option<usize> {
     if w.actors[x].kind != ActorKind::Place {
         return Some(x);
     }
-    let c = w.actors[x].country.clone()?;
-    w.actor_for("", None, Some(&c))
+    country_actor(w, x)
+}
+
+/// The document's actor for the country of actor `x`, if both are known.
+fn country_actor(w: &Work, x: usize) -> Option<usize> {
+    w.actor_for("", None, Some(w.actors[x].country.as_deref()?))
 }
 
 /// A role the text gives a person at one mention, and the affiliation it names.
@@ -706,8 +708,7 @@ fn affiliation(w: &Work, a: usize, head: usize, actor: Option<usize>) -> Option<
         }
     }
     let x = actor?;
-    let country = w.actors[x].country.clone()?;
-    w.actor_for("", None, Some(&country)).filter(|&c| c != x)
+    country_actor(w, x).filter(|&c| c != x)
 }
 
 /// Links a re-mention to the earlier sources it stands for (indices into `earlier`).
