@@ -823,3 +823,130 @@ fn issue_6h_relative_pronouns_are_no_sources() {
         "cheaper fares for island pupils",
     );
 }
+
+/// Four short articles of our own with their brat annotations, for cross-validation.
+fn polnear_folds_dir(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::create_dir_all(dir.join("text")).unwrap();
+    std::fs::create_dir_all(dir.join("attributions")).unwrap();
+    let articles = [
+        (
+            "The ferry was late again, the harbour master said on Monday.\n",
+            "T1\tSource 27 44\tthe harbour master\nT2\tCue 45 49\tsaid\n",
+        ),
+        (
+            "Two pilots said the channel is too shallow. The boats stayed in port.\n",
+            "T1\tSource 0 10\tTwo pilots\nT2\tCue 11 15\tsaid\n",
+        ),
+        (
+            "The council warned that fares would rise. Buses ran late.\n",
+            "T1\tSource 0 11\tThe council\nT2\tCue 12 18\twarned\n",
+        ),
+        (
+            "A mechanic said the engine had failed twice. The bridge opened at noon.\n",
+            "T1\tSource 0 10\tA mechanic\nT2\tCue 11 15\tsaid\n",
+        ),
+    ];
+    for (k, (text, ann)) in articles.iter().enumerate() {
+        std::fs::write(dir.join(format!("text/art{k}.txt")), text).unwrap();
+        std::fs::write(dir.join(format!("attributions/art{k}_a1.ann")), ann).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn eval_polnear_cross_validates_and_writes_models_that_load() {
+    let dir = polnear_folds_dir("polnear-folds");
+    let models = dir.join("models");
+    let out = byline()
+        .args(["eval", "polnear", "--json", "--folds", "2"])
+        .args(["--cue-training", "1e-3,1,3,avg", "--thresholds", "0.4,0.6"])
+        .arg("--write-models")
+        .arg(&models)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // One table per threshold, each over the four articles.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let tables: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&stdout)
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(tables.len(), 2, "{stdout}");
+    for t in &tables {
+        assert_eq!(t["articles"], 4);
+        assert_eq!(t["layers"]["cues_overlap"]["gold"], 4, "{t}");
+    }
+    // The four files written form a valid user lexicon, their headers naming the command.
+    let lex = dir.join("lexicon");
+    std::fs::create_dir_all(&lex).unwrap();
+    for name in [
+        "learnt.tsv",
+        "reads.tsv",
+        "cue-model.tsv",
+        "draft-model.tsv",
+    ] {
+        let text = std::fs::read_to_string(models.join(name)).unwrap();
+        assert!(
+            text.starts_with("# source: byline project"),
+            "{name}: {text}"
+        );
+        std::fs::copy(models.join(name), lex.join(name)).unwrap();
+    }
+    let cue_model = std::fs::read_to_string(models.join("cue-model.tsv")).unwrap();
+    assert!(
+        cue_model.contains("--folds 2 --cue-training 0.001,1,3,avg"),
+        "{cue_model}"
+    );
+    let cues = byline_lexicon::cues::Cues::with_dirs(&[lex]).unwrap();
+    assert!(!cues.model().is_empty());
+    assert!(cues.learnt("say", "VERB").is_some_and(|l| l.cue == 3));
+    // A bad training spec is refused.
+    let out = byline()
+        .args(["eval", "polnear", "--folds", "2", "--judge-training", "x,1"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}
+
+#[test]
+fn overrides_replace_the_models_on_this_thread_only_while_asked() {
+    use byline_extract::{Input, Overrides, Pipeline};
+    use byline_lexicon::cues::model::CueModel;
+    use std::sync::Arc;
+    let pipeline = Pipeline::new().unwrap();
+    let text = "The lighthouse keeper grumbled that the lamp was broken. \
+                The storm passed at dawn.\n";
+    let cues = |doc: &byline_model::Document| -> Vec<String> {
+        let mut v: Vec<String> = doc
+            .claims
+            .iter()
+            .filter_map(|c| c.cue.as_ref().map(|m| m.text.clone()))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = cues(&pipeline.extract(&Input::new(text.to_string())).unwrap());
+    // A token classifier and a judge that reject every word: only the surface frames and the
+    // lexicon's verbs are left to read cues, so no more claims than by default.
+    let never = Arc::new(CueModel::parse("feature\tweight\nbias\t-30\n").unwrap());
+    let over = Overrides {
+        token: Some(never.clone()),
+        judge: Some(never),
+        ..Overrides::default()
+    };
+    let during = byline_extract::with_overrides(&over, || {
+        cues(&pipeline.extract(&Input::new(text.to_string())).unwrap())
+    });
+    assert!(during.len() <= before.len(), "{during:?} vs {before:?}");
+    assert!(!during.contains(&"grumbled".to_string()), "{during:?}");
+    // Afterwards the built-in models are back.
+    let after = cues(&pipeline.extract(&Input::new(text.to_string())).unwrap());
+    assert_eq!(after, before);
+}

@@ -532,51 +532,146 @@ pub struct CueCount {
 /// adjectives, adverbs and prepositions) lies inside a gold cue span: the material of a
 /// learnt cue lexicon. Sorted by lemma, then part of speech.
 pub fn learn_cues(articles: &[Article], models: &byline_nlp::Models) -> Vec<CueCount> {
+    let parsed: Vec<ParsedArticle> = articles.iter().map(|a| parse_article(a, models)).collect();
+    merge_counts(parsed.iter().map(|p| p.counts.as_slice()))
+}
+
+/// One token of a [`ParsedArticle`].
+#[derive(Clone, Debug)]
+struct OwnedTok {
+    lower: String,
+    lemma: String,
+    upos: &'static str,
+    head: Option<usize>,
+    deprel: &'static str,
+    /// It overlaps a gold cue.
+    in_cue: bool,
+}
+
+/// One article tagged and parsed once: the cue classifier's examples and the article's
+/// lemma counts (`learnt.tsv`), so that models can be trained fold by fold without parsing
+/// again.
+#[derive(Clone, Debug, Default)]
+pub struct ParsedArticle {
+    sents: Vec<Vec<OwnedTok>>,
+    /// This article's counts, sorted by lemma, then part of speech.
+    pub counts: Vec<CueCount>,
+}
+
+/// Tags and parses article `a` with `models`.
+pub fn parse_article(a: &Article, models: &byline_nlp::Models) -> ParsedArticle {
     use byline_nlp::Upos;
     use std::collections::BTreeMap;
+    let text = &a.text;
+    let in_cue = cue_chars(text, &a.gold);
+    let cp = code_points(text);
+    let layout = byline_text::analyze(text);
+    let analyses = models.analyze_layout(text, &layout);
     let mut counts: BTreeMap<(String, Upos), (u32, u32)> = BTreeMap::new();
-    for a in articles {
-        let text = &a.text;
-        let mut in_cue = vec![false; text.chars().count() + 1];
-        for f in a.gold.cues.iter().flatten() {
-            for x in in_cue.iter_mut().take(f.1).skip(f.0) {
-                *x = true;
-            }
-        }
-        // Byte offset → code point index.
-        let mut cp = vec![0; text.len() + 1];
-        for (n, (b, _)) in text.char_indices().enumerate() {
-            cp[b] = n;
-        }
-        cp[text.len()] = text.chars().count();
-        let layout = byline_text::analyze(text);
-        let analyses = models.analyze_layout(text, &layout);
-        for (s, an) in layout.sentences.iter().zip(&analyses) {
-            let toks = layout.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-            for (t, w) in toks.iter().zip(&an.words) {
-                if !matches!(
+    let mut sents = Vec::with_capacity(analyses.len());
+    for (s, an) in layout.sentences.iter().zip(&analyses) {
+        let toks = layout.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+        let sent: Vec<OwnedTok> = toks
+            .iter()
+            .zip(&an.words)
+            .map(|(t, w)| {
+                let hit = (cp[t.start]..cp[t.end]).any(|k| in_cue.get(k).copied().unwrap_or(false));
+                let lemma = w.lemma.to_lowercase();
+                if matches!(
                     w.upos,
                     Upos::Verb | Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp
                 ) {
-                    continue;
+                    let e = counts.entry((lemma.clone(), w.upos)).or_default();
+                    e.1 += 1;
+                    e.0 += u32::from(hit);
                 }
-                let e = counts.entry((w.lemma.to_lowercase(), w.upos)).or_default();
-                e.1 += 1;
-                if (cp[t.start]..cp[t.end]).any(|k| in_cue.get(k).copied().unwrap_or(false)) {
-                    e.0 += 1;
+                OwnedTok {
+                    lower: text[t.start..t.end].to_lowercase(),
+                    lemma,
+                    upos: w.upos.as_str(),
+                    head: w.head,
+                    deprel: w.deprel,
+                    in_cue: hit,
                 }
-            }
-        }
+            })
+            .collect();
+        sents.push(sent);
     }
-    counts
-        .into_iter()
+    ParsedArticle {
+        sents,
+        counts: counts
+            .into_iter()
+            .map(|((lemma, upos), (cue, total))| CueCount {
+                lemma,
+                upos,
+                cue,
+                total,
+            })
+            .collect(),
+    }
+}
+
+/// The sums of several articles' lemma counts, sorted by lemma, then part of speech.
+pub fn merge_counts<'a>(parts: impl IntoIterator<Item = &'a [CueCount]>) -> Vec<CueCount> {
+    use std::collections::BTreeMap;
+    let mut sum: BTreeMap<(&str, byline_nlp::Upos), (u32, u32)> = BTreeMap::new();
+    for c in parts.into_iter().flatten() {
+        let e = sum.entry((c.lemma.as_str(), c.upos)).or_default();
+        e.0 += c.cue;
+        e.1 += c.total;
+    }
+    sum.into_iter()
         .map(|((lemma, upos), (cue, total))| CueCount {
-            lemma,
+            lemma: lemma.to_string(),
             upos,
             cue,
             total,
         })
         .collect()
+}
+
+/// The sums of several articles' read counts, sorted by form.
+pub fn merge_reads<'a>(parts: impl IntoIterator<Item = &'a [ReadCount]>) -> Vec<ReadCount> {
+    use std::collections::BTreeMap;
+    let mut sum: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for c in parts.into_iter().flatten() {
+        let e = sum.entry(c.form.as_str()).or_default();
+        e.0 += c.read;
+        e.1 += c.cue;
+    }
+    sum.into_iter()
+        .map(|(form, (read, cue))| ReadCount {
+            form: form.to_string(),
+            read,
+            cue,
+        })
+        .collect()
+}
+
+/// Fewest cue occurrences of a lemma for a row of `learnt.tsv`.
+pub const LEARNT_MIN_CUE: u32 = 3;
+/// Fewest reads of a form for a row of `reads.tsv`.
+pub const READS_MIN_READ: u32 = 5;
+
+/// How the cue classifier is trained by default (`byline eval polnear --train-cues`).
+pub const CUE_TRAINING: byline_lexicon::cues::model::TrainOptions =
+    byline_lexicon::cues::model::TrainOptions {
+        epochs: 5,
+        min_count: 3,
+        l2: 1e-6,
+        min_weight: 0.05,
+        average: false,
+    };
+
+/// The header of a trained `cue-model.tsv`: trained by `byline eval polnear {how}` on
+/// `source`, `n` examples, `pos` of them cues.
+pub fn cue_model_header(how: &str, source: &str, n: usize, pos: usize) -> String {
+    format!(
+        "source: byline project, trained by `byline eval polnear {how}` on {source}: \
+         {n} nouns and verbs, {pos} in a gold cue (weights only, no text)\n\
+         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
+         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
+    )
 }
 
 /// Trains the cue classifier (`byline_lexicon::cues::model`) on the articles tagged and
@@ -590,51 +685,50 @@ pub fn train_cues(
     epochs: usize,
     source: &str,
 ) -> (String, usize, usize) {
+    let parsed: Vec<ParsedArticle> = articles.iter().map(|a| parse_article(a, models)).collect();
+    let items: Vec<(&ParsedArticle, &byline_lexicon::cues::Cues)> =
+        parsed.iter().map(|p| (p, cues)).collect();
+    let opts = byline_lexicon::cues::model::TrainOptions {
+        epochs,
+        ..CUE_TRAINING
+    };
+    train_cues_parsed(&items, &opts, "--train-cues", source)
+}
+
+/// Trains the cue classifier on parsed articles, each read with its own lexicon (whose
+/// learnt counts enter the features: for cross-fitting, counts of other articles only).
+/// Returns the text of a `cue-model.tsv` (its header naming the command `how` and `source`),
+/// the number of examples and of cues among them.
+pub fn train_cues_parsed(
+    items: &[(&ParsedArticle, &byline_lexicon::cues::Cues)],
+    opts: &byline_lexicon::cues::model::TrainOptions,
+    how: &str,
+    source: &str,
+) -> (String, usize, usize) {
     use byline_lexicon::cues::model::{CueTok, Trainer, CANDIDATES};
     let mut trainer = Trainer::new();
-    for a in articles {
-        let text = &a.text;
-        let in_cue = cue_chars(text, &a.gold);
-        let cp = code_points(text);
-        let layout = byline_text::analyze(text);
-        let analyses = models.analyze_layout(text, &layout);
-        for (s, an) in layout.sentences.iter().zip(&analyses) {
-            let toks = layout.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-            let lower: Vec<String> = toks
+    for (p, cues) in items {
+        for sent in &p.sents {
+            let view: Vec<CueTok> = sent
                 .iter()
-                .map(|t| text[t.start..t.end].to_lowercase())
-                .collect();
-            let lemmas: Vec<String> = an.words.iter().map(|w| w.lemma.to_lowercase()).collect();
-            let view: Vec<CueTok> = an
-                .words
-                .iter()
-                .zip(&lower)
-                .zip(&lemmas)
-                .map(|((w, l), lemma)| CueTok {
-                    lower: l,
-                    lemma,
-                    upos: w.upos.as_str(),
-                    head: w.head,
-                    deprel: w.deprel,
+                .map(|t| CueTok {
+                    lower: &t.lower,
+                    lemma: &t.lemma,
+                    upos: t.upos,
+                    head: t.head,
+                    deprel: t.deprel,
                 })
                 .collect();
-            for (i, (t, v)) in toks.iter().zip(&view).enumerate() {
-                if !CANDIDATES.contains(&v.upos) {
-                    continue;
+            for (i, t) in sent.iter().enumerate() {
+                if CANDIDATES.contains(&t.upos) {
+                    trainer.add(&view, i, cues, t.in_cue);
                 }
-                let hit = (cp[t.start]..cp[t.end]).any(|k| in_cue.get(k).copied().unwrap_or(false));
-                trainer.add(&view, i, cues, hit);
             }
         }
     }
     let (n, pos) = trainer.sizes();
-    let header = format!(
-        "source: byline project, trained by `byline eval polnear --train-cues` on {source}: \
-         {n} nouns and verbs, {pos} in a gold cue (weights only, no text)\n\
-         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
-         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
-    );
-    (trainer.train(epochs, 3, &header), n, pos)
+    let tsv = trainer.train_opts(opts, &cue_model_header(how, source, n, pos));
+    (tsv, n, pos)
 }
 
 /// For each of `spans` (byte ranges of `doc.text`, the document extracted from `raw`), the
@@ -846,6 +940,38 @@ mod tests {
                     frags: vec![(29, 33)]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn counts_of_several_articles_add_up() {
+        use byline_nlp::Upos;
+        let c = |lemma: &str, upos, cue, total| CueCount {
+            lemma: lemma.into(),
+            upos,
+            cue,
+            total,
+        };
+        let a = [c("say", Upos::Verb, 2, 3), c("warn", Upos::Verb, 1, 1)];
+        let b = [c("claim", Upos::Noun, 1, 4), c("say", Upos::Verb, 5, 5)];
+        assert_eq!(
+            merge_counts([&a[..], &b[..]]),
+            [
+                c("claim", Upos::Noun, 1, 4),
+                c("say", Upos::Verb, 7, 8),
+                c("warn", Upos::Verb, 1, 1)
+            ]
+        );
+        let r = |form: &str, read, cue| ReadCount {
+            form: form.into(),
+            read,
+            cue,
+        };
+        let x = [r("said", 4, 3)];
+        let y = [r("noted", 2, 0), r("said", 1, 1)];
+        assert_eq!(
+            merge_reads([&x[..], &y[..]]),
+            [r("noted", 2, 0), r("said", 5, 4)]
         );
     }
 

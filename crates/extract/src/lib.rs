@@ -21,6 +21,8 @@ pub mod events;
 mod pipeline;
 mod times;
 
-pub use attribution::judge::{collect_drafts, with_draft_judge, DraftExample};
+pub use attribution::judge::{
+    collect_drafts, collect_drafts_with, with_draft_judge, with_overrides, DraftExample, Overrides,
+};
 pub use error::{Error, Result};
 pub use pipeline::{Config, Input, Pipeline, DEFAULT_MAX_BYTES};

@@ -447,6 +447,18 @@ impl Cues {
         &self.model
     }
 
+    /// A copy of this lexicon whose learnt counts are those of `learnt` (a `learnt.tsv` text)
+    /// and `reads` (a `reads.tsv` text) alone: the counts of other documents, for
+    /// cross-validating and cross-fitting the trained models.
+    pub fn with_counts(&self, learnt: &str, reads: &str) -> Result<Cues> {
+        let mut out = self.clone();
+        out.learnt.clear();
+        out.reads.clear();
+        out.add_file("learnt.tsv", learnt)?;
+        out.add_file("reads.tsv", reads)?;
+        Ok(out)
+    }
+
     /// The text of a built-in cue file (`"learnt.tsv"`), if there is one of that name.
     pub fn builtin_file(name: &str) -> Option<&'static str> {
         FILES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
@@ -555,6 +567,20 @@ mod tests {
         assert!(told.precision() > 0.5 && told.total >= told.cue);
         assert!(Cues::builtin_file("reads.tsv").is_some_and(|t| t.contains("form\tread\tcue")));
         assert!(Cues::builtin_file("other.tsv").is_none());
+        // Counts of other documents replace the built-in ones as a whole.
+        let fold = c
+            .with_counts(
+                "lemma\tupos\tcue\ttotal\nmutter\tVERB\t4\t5\n",
+                "form\tread\tcue\nmuttered\t6\t5\n",
+            )
+            .unwrap();
+        assert!(fold.learnt("say", "VERB").is_none() && fold.reads("told").is_none());
+        assert_eq!(fold.learnt("mutter", "VERB").map(|l| l.cue), Some(4));
+        assert_eq!(fold.reads("Muttered").map(|r| r.total), Some(6));
+        assert!(fold.verb("said").is_some());
+        assert!(c
+            .with_counts("lemma\tupos\tcue\ttotal\nx\tVERB\t9\t1\n", "")
+            .is_err());
         assert!(c.phrases().iter().any(|p| p.words == ["according", "to"]));
         assert!(c.is_outlet_name("Associated Press"));
         assert!(c.is_outlet_head("broadcaster"));

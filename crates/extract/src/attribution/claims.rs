@@ -72,8 +72,21 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     };
     let mut drafts: Vec<Draft> = Vec::new();
     for h in &hits {
+        if dbg6m("hits") && read(w, h, &cue_at, &drafts).is_none() {
+            drafts.push(Draft {
+                content: Content::Tokens(h.first, h.end),
+                cue: (h.first, h.end),
+                class: h.class,
+                sources: vec![(h.first, h.end)],
+                recipient: None,
+                hedged: false,
+                speaker_only: false,
+                parent: None,
+            });
+            continue;
+        }
         if let Some(mut d) = read(w, h, &cue_at, &drafts) {
-            if d.sources.is_empty() && !d.hedged {
+            if d.sources.is_empty() && !d.hedged && !elliptic(w, h) && !dbg6m("nosrc") {
                 continue;
             }
             if let Content::Tokens(a, b) = d.content {
@@ -88,7 +101,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
                     // Not when another claim has that quote already ("\"Q1,\" S told R,
                     // adding that \"Q2\"": Q1 is the told claim's).
                     let taken = drafts.iter().any(|o| o.content == Content::Quote(q1));
-                    if q1 != q2 && !taken {
+                    if q1 != q2 && !taken && !dbg6m("off-splitq") {
                         drafts.push(Draft {
                             content: Content::Quote(q1),
                             ..d.clone()
@@ -105,8 +118,12 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     for t in &tags {
         cue_at[t.name.1] = true;
     }
-    dash_signatures(w, &mut cue_at, &mut drafts);
-    headline_colons(w, &mut cue_at, &mut drafts);
+    if !dbg6m("off-dash") {
+        dash_signatures(w, &mut cue_at, &mut drafts);
+    }
+    if !dbg6m("off-headline") {
+        headline_colons(w, &mut cue_at, &mut drafts);
+    }
     // Verbs no surface frame read: through the parse.
     let mut parsed = super::frames::find(w, &drafts);
     // The set phrases the surface rejects stay rejected ("having said that").
@@ -123,15 +140,34 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         }
     }
     drafts.extend(parsed);
-    speaker_turns(w, &tags, &mut drafts);
-    hedged_sentences(w, &cue_at, &mut drafts);
+    if !dbg6m("off-turns") {
+        speaker_turns(w, &tags, &mut drafts);
+    }
+    if !dbg6m("off-hedged") {
+        hedged_sentences(w, &cue_at, &mut drafts);
+    }
     for d in drafts.iter_mut() {
         widen_cue(w, d);
         take_preposition(w, d);
     }
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
+    if dbg6m("parent") {
+        for d in drafts.iter_mut() {
+            d.parent = None;
+        }
+    }
+    if dbg6m("spk") {
+        for d in drafts.iter_mut() {
+            d.speaker_only = false;
+        }
+    }
     drafts
+}
+
+// TEMPORARY 6M instrumentation (removed before the report).
+fn dbg6m(what: &str) -> bool {
+    std::env::var("BYLINE_6M").is_ok_and(|v| v.split(',').any(|x| x == what))
 }
 
 /// Nouns of bodies that speak through statements ("citing the mayor's office").
@@ -217,8 +253,15 @@ fn clause_subject(w: &Work, k: usize, sent: &std::ops::Range<usize>) -> Option<(
         }
         false
     };
-    let a = (sent.start..=subj).find(|&j| under(j))?;
-    let b = (subj..k).rev().find(|&j| under(j))? + 1;
+    let mut a = (sent.start..=subj).find(|&j| under(j))?;
+    let mut b = (subj..k).rev().find(|&j| under(j))? + 1;
+    // Not the commas the parse hangs on it (", Jane Doe, fiancée of X, addressed").
+    while a < subj && w.toks[a].punct {
+        a += 1;
+    }
+    while b > subj + 1 && w.toks[b - 1].punct {
+        b -= 1;
+    }
     ((a..b).all(under) && !(a..b).any(|j| w.toks[j].quote.is_some())).then_some((a, b))
 }
 
@@ -246,6 +289,12 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
     match h.frame {
         Frame::According => {
             let src = np_after(w, h.end, sent.end, cue_at)?;
+            if (h.lemma == "citing" || h.lemma == "quoting") && dbg6m("off-citing") {
+                return None;
+            }
+            if !(h.lemma == "citing" || h.lemma == "quoting") && dbg6m("off-according") {
+                return None;
+            }
             if h.lemma == "citing" || h.lemma == "quoting" {
                 let prev = drafts
                     .iter()
@@ -254,6 +303,9 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
                 // "S said C1, citing low growth": what is cited is no one speaking but the
                 // content of a claim of S's.
                 if !speaks(w, src) {
+                    if dbg6m("off-citedcontent") {
+                        return None;
+                    }
                     // "Citing low wages, the union called a strike": the subject after the
                     // comma cites.
                     if skip_leading(w, sent.start, h.first) == h.first {
@@ -313,6 +365,9 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             })
         }
         Frame::As => {
+            if dbg6m("off-asput") {
+                return None;
+            }
             // "…, as one put it": the word before the source is "as", "it" follows.
             if w.word(h.end) != "it" {
                 return None;
@@ -335,6 +390,9 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             })
         }
         Frame::Passive => {
+            if dbg6m("off-passive") {
+                return None;
+            }
             let content = content_after(w, h.end, sent.end, cue_at)?;
             Some(Draft {
                 content,
@@ -377,6 +435,14 @@ fn plain(
     } else {
         (h.end, None)
     };
+    // "when asked whether C", "if told about C": a report whose source the clause leaves out.
+    if !dbg6m("off-new2") && elliptic(w, h) {
+        let hi = (after..sent.end)
+            .find(|&k| w.word(k) == "," || w.toks[k].mark)
+            .unwrap_or(sent.end);
+        let content = content_after(w, after, hi, cue_at)?;
+        return Some(Draft { content, ..base });
+    }
     let mut np = np_before(w, j, sent.start, cue_at);
     if let Some(src) = np {
         if is_in(PREPOSITIONS, w.word(src.0)) {
@@ -441,6 +507,7 @@ fn plain(
                 // "S said:" closing a sentence before a quote in the next one, or "S said."
                 // after a quote that closed the sentence before.
                 next_quote(w, after)
+                    .filter(|_| !dbg6m("off-nextquote"))
                     .or_else(|| {
                         let k = skip_leading(w, sent.start, src.0);
                         (k == src.0 && k > 0 && w.toks[k - 1].mark)
@@ -448,6 +515,7 @@ fn plain(
                             .flatten()
                     })
                     .or_else(|| next_sentence_after_colon(w, after, sent.end, cue_at))
+                    .filter(|_| !dbg6m("off-startnone"))
             }
         };
         let content = content?;
@@ -461,6 +529,9 @@ fn plain(
     // No subject: inverted ("…, said the minister") or a participle.
     let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
     if before_is_break && !h.participle {
+        if dbg6m("off-inverted") {
+            return None;
+        }
         let src = np_after(w, after, sent.end, cue_at).filter(|&s| {
             // "C, said S." — S closes the clause: no "that" nor a further clause after it.
             let next = w.toks.get(s.1);
@@ -468,14 +539,22 @@ fn plain(
                 && next.is_none_or(|t| {
                     s.1 >= sent.end || t.punct || t.mark || is_in(ADJUNCT_WORDS, &t.lower)
                 })
-        })?;
-        let src = with_apposition(w, src, sent.end, cue_at);
-        let content = content_before(w, j, sent.start, cue_at)?;
-        return Some(Draft {
-            content,
-            sources: split(w, src),
-            ..base
         });
+        match src {
+            Some(src) => {
+                let src = with_apposition(w, src, sent.end, cue_at);
+                let content = content_before(w, j, sent.start, cue_at)?;
+                return Some(Draft {
+                    content,
+                    sources: split(w, src),
+                    ..base
+                });
+            }
+            // "Jane Doe, now 81 and retired, said C": no source after the cue; the parse's
+            // subject before it may still be one (below).
+            None if dbg6m("off-new1") => return None,
+            None => {}
+        }
     }
     if h.participle
         && !drafts
@@ -484,9 +563,12 @@ fn plain(
         && j > sent.start
         && w.word(j - 1) == ","
     {
-        // "The KGB detained 33 men, claiming …": the subject of the main clause.
-        if let Some(src) = sentence_subject(w, sent.clone()) {
-            if src.1 < h.first {
+        // "The KGB detained 33 men, claiming …": the subject of the main clause, as the parse
+        // gives it ("The Florida senator sought C, saying C2"), else its first capitalised
+        // words.
+        let parsed = clause_subject(w, h.first, &sent).filter(|_| !dbg6m("off-new3"));
+        if let Some(src) = parsed.or_else(|| sentence_subject(w, sent.clone())) {
+            if src.1 < h.first && !dbg6m("off-partsubj") {
                 let content = content_after(w, after, sent.end, cue_at)?;
                 return Some(Draft {
                     content,
@@ -525,6 +607,9 @@ fn plain(
             })
         });
     if let Some(prev) = continued {
+        if dbg6m("off-continued") {
+            return None;
+        }
         let content = content_after(w, after, sent.end, cue_at)?;
         return Some(Draft {
             content,
@@ -535,6 +620,9 @@ fn plain(
     }
     // "a doctor who said C", "the letter, which says C": the noun the relative clause hangs on.
     if j > sent.start && matches!(w.word(j - 1), "who" | "which" | "that") {
+        if dbg6m("off-relcl") {
+            return None;
+        }
         let syn = w.toks[h.first].syn.as_ref()?;
         let noun = syn
             .head
@@ -564,7 +652,14 @@ fn plain(
     }
     // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
     // with the verb it is coordinated with or hangs on.
-    let src = shared_subject(w, h.first, sent.clone())?;
+    if dbg6m("off-shared") {
+        return None;
+    }
+    let src = match shared_subject(w, h.first, sent.clone()) {
+        Some(src) => src,
+        None if dbg6m("off-new1") => return None,
+        None => parse_subject(w, h.first, &sent, cue_at)?,
+    };
     if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
         return None;
     }
@@ -575,6 +670,60 @@ fn plain(
         recipient,
         ..base
     })
+}
+
+/// Subordinators that open a clause whose passive report leaves its subject out ("when asked
+/// whether C", "if told about C").
+const ELLIPTIC_OPENERS: &[&str] = &["after", "before", "if", "once", "unless", "until", "when"];
+
+/// True when hit `h` is a past participle right after a subordinator, "when asked whether C":
+/// the report has no source in the text (PolNeAR annotates the cue and the question).
+fn elliptic(w: &Work, h: &Hit) -> bool {
+    let k = h.first;
+    let word = w.word(k);
+    k > 0
+        && !h.participle
+        && is_in(ELLIPTIC_OPENERS, w.word(k - 1))
+        && (word.ends_with("ed") || word == "told")
+        && w.toks[k]
+            .syn
+            .as_ref()
+            .is_none_or(|s| matches!(s.upos, Upos::Verb))
+}
+
+/// The subject the parse gives verb `v` before it in its sentence, with everything hanging on
+/// it ("Jane Doe, now 81 and retired in Ohio, said", "Sexton, who has studied the rallies,
+/// said"), without the commas closing it: none when it holds a quote or another verb cue.
+fn parse_subject(
+    w: &Work,
+    v: usize,
+    sent: &std::ops::Range<usize>,
+    cue_at: &[bool],
+) -> Option<(usize, usize)> {
+    let subj = sent.clone().find(|&j| {
+        j < v
+            && w.toks[j]
+                .syn
+                .as_ref()
+                .is_some_and(|s| s.head == Some(v) && s.deprel == "nsubj")
+    })?;
+    let (mut a, mut b) = w.subtree(subj, sent);
+    b = b.min(v);
+    while a < b && (w.toks[a].punct || is_in(LEADING_WORDS, w.word(a))) {
+        a += 1;
+    }
+    while b > a && w.toks[b - 1].punct {
+        b -= 1;
+    }
+    let verb_cue = |k: usize| {
+        cue_at[k]
+            && w.toks[k]
+                .syn
+                .as_ref()
+                .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
+    };
+    (a < b && a <= subj && subj < b && !(a..b).any(|k| verb_cue(k) || w.toks[k].quote.is_some()))
+        .then_some((a, b))
 }
 
 /// True when tokens `k` and `other` are forms of one reporting verb ("says" … "said"), by the
@@ -1833,6 +1982,9 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
     for i in 0..drafts.len() {
         for o in 0..drafts.len() {
             if i == o || drop[o] || drop[i] {
+                continue;
+            }
+            if dbg6m("nest") {
                 continue;
             }
             let (is, ie) = spans[i];

@@ -3,7 +3,10 @@
 //! [`CueView`] turns the parsed tokens into the classifier's view once per document (heads
 //! relative to their sentence); [`CueView::score`] then judges one token without allocating.
 
+use std::sync::Arc;
+
 use byline_lexicon::cues::model::{CueModel, CueTok};
+use byline_lexicon::cues::Cues;
 
 use super::Work;
 
@@ -11,8 +14,11 @@ use super::Work;
 /// start of the token's sentence.
 pub(crate) struct CueView<'a> {
     toks: Vec<CueTok<'a>>,
-    /// A classifier replacing the lexicon's (while training the draft judge).
-    model: Option<CueModel>,
+    /// A classifier replacing the lexicon's (while training the draft judge, or in a
+    /// cross-validation fold).
+    model: Option<Arc<CueModel>>,
+    /// A lexicon whose learnt counts replace the document's (in a cross-validation fold).
+    lexicon: Option<Arc<Cues>>,
 }
 
 impl<'a> CueView<'a> {
@@ -44,6 +50,7 @@ impl<'a> CueView<'a> {
         CueView {
             toks,
             model: super::judge::token_model(),
+            lexicon: super::judge::lexicon(),
         }
     }
 
@@ -53,9 +60,10 @@ impl<'a> CueView<'a> {
         let Some(sent) = self.toks.get(s.clone()) else {
             return 0.0;
         };
+        let cues = self.lexicon.as_deref().unwrap_or(w.cues);
         self.model
-            .as_ref()
+            .as_deref()
             .unwrap_or_else(|| w.cues.model())
-            .score(sent, i - s.start, w.cues)
+            .score(sent, i - s.start, cues)
     }
 }

@@ -97,8 +97,13 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if t.quote.is_some() {
             continue;
         }
-        if !used {
+        if !used || std::env::var("BYLINE_6L_DIAG").is_ok_and(|v| v == "2") {
+            // 6L-DIAG
             if let Some(d) = read_predicate(w, i) {
+                if std::env::var_os("BYLINE_6L_DIAG").is_some() {
+                    // 6L-DIAG
+                    let _ = judge::keep(w, &d, i, Frame::Ccomp, 1.0, &surface);
+                }
                 if !out.iter().any(|d| inside_draft(w, d, i)) {
                     out.push(d);
                 }
@@ -108,7 +113,8 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
             continue;
         }
-        if used && !second_report(w, drafts, &cues, i) {
+        let diag2 = std::env::var("BYLINE_6L_DIAG").is_ok_and(|v| v == "2"); // 6L-DIAG
+        if used && !diag2 && !second_report(w, drafts, &cues, i) {
             continue;
         }
         let least = if syn.upos == Upos::Noun {
@@ -117,11 +123,12 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             MIN_VERB
         };
         let p = view.score(w, i);
+        let diag = std::env::var_os("BYLINE_6L_DIAG").is_some(); // 6L-DIAG
         let floor = if judged { judge::FLOOR } else { least };
-        if p < floor {
+        if p < floor && !diag {
             continue;
         }
-        if out.iter().any(|d| inside_draft(w, d, i)) {
+        if !diag && out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
         let Some((d, frame)) = read(w, i, &cues, &view) else {
@@ -231,17 +238,47 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             return d.map(|d| (d, Frame::Noun));
         }
     }
-    // An infinitive ("decided to release") reports nothing by itself.
+    // An infinitive ("decided to release") reports nothing by itself, but after "go on" it is
+    // the report ("went on to say C": the cue starts at "went").
+    let mut went_on = None;
     if kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to") {
-        return None;
+        went_on = go_on(w, &sent, v);
+        went_on?;
     }
-    let source = source_of(w, v, &sent);
+    let parsed = match went_on {
+        Some(h) => source_of(w, h, &sent),
+        None => source_of(w, v, &sent),
+    };
     let passive = kids(v).any(|k| rel(k) == "nsubj:pass");
-    if source.is_none() && !passive {
+    // "Asked whether C, …": a participle clause of its own, read without a source as an
+    // agentless passive is.
+    let off = std::env::var("BYLINE_6L_OFF").unwrap_or_default(); // 6L-DIAG
+    let reduced =
+        !off.contains('r') && parsed.is_none() && !passive && reduced_passive(w, &sent, v);
+    // "Majorities in all five states say C" with the subject the parse hung elsewhere: the
+    // noun phrase ending right before the verb, for a clausal content only (below).
+    let before = if !off.contains('b') && parsed.is_none() && !passive && !reduced {
+        subject_before(w, &sent, v)
+    } else {
+        None
+    };
+    let source = parsed.or(before);
+    if source.is_none() && !passive && !reduced {
         return None;
     }
     let mut content = None;
     let mut frame = Frame::Passive;
+    if reduced {
+        // "Asked if C", "when asked whether C": a question clause the parse may hang as an
+        // adverbial clause.
+        content = kids(v)
+            .filter(|&k| k > v && rel(k) == "advcl")
+            .find(|&k| led_by(w, &sent, k, "mark", QUESTION))
+            .map(|k| w.subtree(k, &sent));
+        if content.is_some() {
+            frame = Frame::Ccomp;
+        }
+    }
     if let Some(k) = kids(v).find(|&k| rel(k) == "nsubj:pass") {
         // "The plan was criticised by S": what the passive is about.
         if kids(v).any(|k| rel(k) == "obl:agent" || rel(k) == "obl") {
@@ -317,6 +354,18 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             .find(|&k| led_by(w, &sent, k, "case", TOWARDS))
             .map(|k| w.subtree(k, &sent));
     }
+    if content.is_none()
+        && !std::env::var("BYLINE_6L_OFF")
+            .unwrap_or_default()
+            .contains('w')
+    {
+        // 6L-DIAG
+        // "sided with C", "disagreed with C".
+        content = kids(v)
+            .filter(|&k| k > v && rel(k) == "obl")
+            .find(|&k| led_by(w, &sent, k, "case", &["with"]))
+            .map(|k| w.subtree(k, &sent));
+    }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
         // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
         let h = w.toks[v].syn.as_ref()?.head?;
@@ -327,7 +376,99 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             frame = Frame::Tacked;
         }
     }
-    Some((draft(w, v, source, content?)?, frame))
+    if before.is_some() && frame != Frame::Ccomp {
+        return None;
+    }
+    let mut d = draft(w, v, source, content?)?;
+    if let Some(h) = went_on {
+        d.cue.0 = h;
+    }
+    Some((d, frame))
+}
+
+/// The "go" of "went on to V" that infinitive `v` completes, if any.
+fn go_on(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<usize> {
+    if std::env::var("BYLINE_6L_OFF")
+        .unwrap_or_default()
+        .contains('g')
+    {
+        return None;
+    } // 6L-DIAG
+    let syn = w.toks[v].syn.as_ref()?;
+    let h = syn.head.filter(|&h| h < v)?;
+    let go = w.toks[h].syn.as_ref()?;
+    (matches!(syn.deprel, "xcomp" | "advcl")
+        && go.lemma == "go"
+        && kids(w, sent, h).any(|k| k > h && k < v && w.word(k) == "on"))
+    .then_some(h)
+}
+
+/// Markers of a question clause ("asked if C", "asked whether C").
+const QUESTION: &[&str] = &["if", "whether"];
+
+/// Words that may open a participle clause before its participle ("when asked whether C").
+const CLAUSE_OPENERS: &[&str] = &["after", "as", "if", "once", "when", "while"];
+
+/// True when verb `v` is a past participle heading a clause of its own without a subject or
+/// an auxiliary, at the clause's start or after "when"/"if"/… ("Asked whether C, the mayor
+/// said …", "when asked about C"): an agentless passive.
+fn reduced_passive(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> bool {
+    let kids = |h: usize| kids(w, sent, h);
+    if !w.word(v).ends_with("ed")
+        || !matches!(rel(w, v), "advcl" | "ccomp" | "parataxis" | "root")
+        || kids(v).any(|k| {
+            rel(w, k).starts_with("nsubj")
+                || matches!(rel(w, k), "aux" | "aux:pass" | "cop" | "expl")
+        })
+    {
+        return false;
+    }
+    // Nothing before the participle in its clause but an opener ("when asked").
+    let (a, _) = w.subtree(v, sent);
+    (a..v).all(|k| {
+        w.toks[k].punct
+            || (super::is_in(CLAUSE_OPENERS, w.word(k))
+                && w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(v))
+    })
+}
+
+/// The noun phrase ending right before verb `v` (an adverb such as "also" between them
+/// allowed), when the parse gave `v` no subject ("majorities in all five states say C"):
+/// the largest subtree of a noun, pronoun or number there that ends before `v` and holds no
+/// verb or punctuation but an apostrophe.
+fn subject_before(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<(usize, usize)> {
+    if !matches!(rel(w, v), "root" | "parataxis" | "conj" | "ccomp" | "advcl") {
+        return None;
+    }
+    let upos = |k: usize| w.toks[k].syn.as_ref().map(|s| s.upos);
+    let mut end = v;
+    while end > sent.start && upos(end - 1) == Some(Upos::Adv) {
+        end -= 1;
+    }
+    let k = end.checked_sub(1).filter(|&k| k >= sent.start)?;
+    if !matches!(
+        upos(k),
+        Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
+    ) {
+        return None;
+    }
+    // Up the heads while the phrase stays before the verb.
+    let mut top = k;
+    for _ in 0..8 {
+        let Some(h) = w.toks[top].syn.as_ref().and_then(|s| s.head) else {
+            break;
+        };
+        if h >= end || !sent.contains(&h) || w.subtree(h, sent).1 > end {
+            break;
+        }
+        top = h;
+    }
+    let (a, b) = w.subtree(top, sent);
+    let clean = (a..b).all(|x| {
+        !matches!(upos(x), Some(Upos::Verb | Upos::Aux))
+            && !(w.toks[x].punct && !matches!(w.word(x), "'s" | "\u{2019}s" | "'" | "-"))
+    });
+    (clean && b == end && !super::is_in(RELATIVE, w.word(a))).then_some((a, b))
 }
 
 /// The draft of cue `v` with its source and content ranges, unless either is empty or any
@@ -537,8 +678,14 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
             "conj" | "xcomp" => at = w.toks[at].syn.as_ref()?.head?,
             // "filed a motion, arguing that …": a participle takes the main clause's subject.
             "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
-            "acl" if w.word(at).ends_with("ing") => {
-                // "a senator calling for …": the noun the participle hangs on.
+            "acl"
+                if w.word(at).ends_with("ing")
+                    || (!std::env::var("BYLINE_6L_OFF").unwrap_or_default().contains('a') && // 6L-DIAG
+                    kids(at).any(|k| matches!(rel(k), "obj" | "ccomp"))) =>
+            {
+                // "a senator calling for …": the noun the participle hangs on; so does a verb
+                // with an object or a clause the parse hung on the noun before it ("Muslim
+                // advocates hailed the nomination", "the speaker shared … that C").
                 let noun = w.toks[at].syn.as_ref()?.head?;
                 let (na, _) = w.subtree(noun, sent);
                 return (na <= noun && noun < at).then_some((na, noun + 1));
@@ -794,7 +941,7 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [RELATIVE, ABOUT, TOWARDS, TARGETED] {
+        for list in [RELATIVE, ABOUT, TOWARDS, TARGETED, QUESTION, CLAUSE_OPENERS] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

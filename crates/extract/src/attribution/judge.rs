@@ -17,8 +17,10 @@
 //! and replace the model or its threshold, on the calling thread only.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use byline_lexicon::cues::model::{draft_model, CueModel};
+use byline_lexicon::cues::Cues;
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
@@ -55,19 +57,31 @@ pub struct DraftExample {
     pub surface: bool,
 }
 
+/// Models replacing the built-in ones while documents are extracted on one thread
+/// ([`with_overrides`], [`collect_drafts_with`]): those of a cross-validation fold, trained
+/// without the documents extracted. Shared (`Arc`) so that setting them per document is cheap.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    /// A lexicon whose learnt counts (`learnt.tsv`, `reads.tsv`) replace the built-in ones in
+    /// the features of the token classifier and of the judge (see `Cues::with_counts`).
+    pub lexicon: Option<Arc<Cues>>,
+    /// A token classifier replacing `cue-model.tsv`.
+    pub token: Option<Arc<CueModel>>,
+    /// A draft judge replacing `draft-model.tsv`.
+    pub judge: Option<Arc<CueModel>>,
+    /// A threshold replacing [`MIN_DRAFT`].
+    pub threshold: Option<f32>,
+}
+
 /// What the calling thread asked of the judge.
 #[derive(Default)]
 struct Settings {
     /// Candidates collected, when collecting (every candidate is then kept).
     log: Option<Vec<DraftExample>>,
-    /// A model replacing the built-in one.
-    model: Option<CueModel>,
-    /// A threshold replacing [`MIN_DRAFT`].
-    threshold: Option<f32>,
+    /// Models replacing the built-in ones.
+    over: Overrides,
     /// The judge decides (turned on by [`with_draft_judge`]).
     on: bool,
-    /// A token classifier replacing `cue-model.tsv` while collecting.
-    token: Option<CueModel>,
 }
 
 thread_local! {
@@ -83,19 +97,37 @@ pub fn collect_drafts<R>(
     token_model: Option<&str>,
     f: impl FnOnce() -> R,
 ) -> crate::Result<(R, Vec<DraftExample>)> {
-    let token = parse_model(token_model, "cue model")?;
+    let over = Overrides {
+        token: parse_model(token_model, "cue model")?.map(Arc::new),
+        ..Overrides::default()
+    };
+    Ok(collect_drafts_with(&over, f))
+}
+
+/// [`collect_drafts`] with the token classifier and the learnt counts of `over` (its judge
+/// and threshold play no part: every candidate is kept).
+pub fn collect_drafts_with<R>(over: &Overrides, f: impl FnOnce() -> R) -> (R, Vec<DraftExample>) {
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
         s.log = Some(Vec::new());
-        s.token = token;
+        s.over = over.clone();
     });
     let r = f();
     let log = SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
-        s.token = None;
+        s.over = Overrides::default();
         s.log.take()
     });
-    Ok((r, log.unwrap_or_default()))
+    (r, log.unwrap_or_default())
+}
+
+/// Runs `f` (documents extracted on this thread) with the models of `over` in place of the
+/// built-in ones; the judge decides as by default (or as [`with_draft_judge`] set, around it).
+pub fn with_overrides<R>(over: &Overrides, f: impl FnOnce() -> R) -> R {
+    let before = SETTINGS.with(|s| std::mem::replace(&mut s.borrow_mut().over, over.clone()));
+    let r = f();
+    SETTINGS.with(|s| s.borrow_mut().over = before);
+    r
 }
 
 /// The model a `cue-model.tsv`-format text holds, if one is given; `what` names it in the error.
@@ -109,9 +141,14 @@ fn parse_model(text: Option<&str>, what: &str) -> crate::Result<Option<CueModel>
     .transpose()
 }
 
-/// The token classifier that replaces the built-in one while collecting, if any.
-pub(crate) fn token_model() -> Option<CueModel> {
-    SETTINGS.with(|s| s.borrow().token.clone())
+/// The token classifier that replaces the built-in one, if any.
+pub(crate) fn token_model() -> Option<Arc<CueModel>> {
+    SETTINGS.with(|s| s.borrow().over.token.clone())
+}
+
+/// The lexicon whose learnt counts replace the built-in ones, if any.
+pub(crate) fn lexicon() -> Option<Arc<Cues>> {
+    SETTINGS.with(|s| s.borrow().over.lexicon.clone())
 }
 
 /// Runs `f` (documents extracted on this thread) with the draft judge deciding on the parse
@@ -122,19 +159,20 @@ pub fn with_draft_judge<R>(
     threshold: Option<f32>,
     f: impl FnOnce() -> R,
 ) -> crate::Result<R> {
-    let model = parse_model(model, "draft model")?;
-    SETTINGS.with(|s| {
+    let model = parse_model(model, "draft model")?.map(Arc::new);
+    // What was set before (by `with_overrides` around it) comes back afterwards.
+    let before = SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
-        s.model = model;
-        s.threshold = threshold;
+        let before = (s.over.judge.clone(), s.over.threshold, s.on);
+        s.over.judge = model.or_else(|| s.over.judge.clone());
+        s.over.threshold = threshold.or(s.over.threshold);
         s.on = true;
+        before
     });
     let r = f();
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
-        s.model = None;
-        s.threshold = None;
-        s.on = false;
+        (s.over.judge, s.over.threshold, s.on) = before;
     });
     Ok(r)
 }
@@ -152,7 +190,8 @@ pub(crate) fn active() -> bool {
         let s = s.borrow();
         s.log.is_some()
             || ((s.on || ENABLED)
-                && s.model
+                && s.over
+                    .judge
                     .as_ref()
                     .map_or(!draft_model().is_empty(), |m| !m.is_empty()))
     })
@@ -234,15 +273,20 @@ fn example(w: &Work, d: &Draft, features: Vec<String>, surface: bool) -> DraftEx
 pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, surface: &[bool]) -> bool {
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
+        let s = &mut *s;
         if let Some(log) = s.log.as_mut() {
             let mut names = Vec::new();
-            features(w, d, v, frame, p, surface, &mut |f| names.push(f.join("=")));
+            let cues = s.over.lexicon.as_deref().unwrap_or(w.cues);
+            features(w, cues, d, v, frame, p, surface, &mut |f| {
+                names.push(f.join("="))
+            });
             log.push(example(w, d, names, false));
             return true;
         }
-        let least = s.threshold.unwrap_or(MIN_DRAFT);
-        let model = s.model.as_ref().unwrap_or_else(|| draft_model());
-        model.score_features(|f| features(w, d, v, frame, p, surface, f)) >= least
+        let least = s.over.threshold.unwrap_or(MIN_DRAFT);
+        let model = s.over.judge.as_deref().unwrap_or_else(|| draft_model());
+        let cues = s.over.lexicon.as_deref().unwrap_or(w.cues);
+        model.score_features(|f| features(w, cues, d, v, frame, p, surface, f)) >= least
     })
 }
 
@@ -301,9 +345,11 @@ fn kind(w: &Work, (a, b): (usize, usize)) -> &'static str {
 }
 
 /// Calls `f` with the parts of every feature of draft `d`, read at cue word `v` in `frame`
-/// with token-classifier probability `p`.
+/// with token-classifier probability `p`; the learnt counts are those of `cues`.
+#[allow(clippy::too_many_arguments)]
 fn features(
     w: &Work,
+    cues: &Cues,
     d: &Draft,
     v: usize,
     frame: Frame,
@@ -329,7 +375,7 @@ fn features(
     if d.cue.1 - d.cue.0 > 1 {
         f(&["cue-words", "many"]);
     }
-    match w.cues.learnt(&syn.lemma, upos) {
+    match cues.learnt(&syn.lemma, upos) {
         Some(l) if l.total > 0 => f(&["learnt", TENTHS[((l.cue * 10) / l.total).min(10) as usize]]),
         _ => f(&["learnt", "none"]),
     }

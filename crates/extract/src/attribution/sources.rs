@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use byline_lexicon::cues::CueClass;
 use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceKind};
+use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
 use super::{is_in, Work};
@@ -103,6 +104,8 @@ pub(crate) struct Built {
 
 /// Writes sources, claims and quotes into the document.
 pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
+    let revised = revise(w, drafts);
+    let drafts = &revised[..];
     // Sources in text order, each phrase once.
     let mut ranges: Vec<(usize, usize)> = drafts.iter().flat_map(|d| d.sources.clone()).collect();
     ranges.sort_unstable();
@@ -271,6 +274,373 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
         }
     }
     Built { claim_of }
+}
+
+/// Verbs of seeming: the writer's impression, their subject no source ("Sanders appears to
+/// lead"); only a "to" experiencer is ("To voters, the plan seemed fair").
+const SEEM_VERBS: &[&str] = &["appear", "seem", "sound"];
+
+/// Verbs whose object (or passive subject) feels what the cue reports: the experiencer is the
+/// source ("the remark angered party leaders", "officials were startled by it").
+const PSYCH_VERBS: &[&str] = &[
+    "alarm",
+    "anger",
+    "annoy",
+    "appall",
+    "baffle",
+    "bother",
+    "confound",
+    "delight",
+    "disappoint",
+    "dismay",
+    "displease",
+    "disturb",
+    "embarrass",
+    "enrage",
+    "exasperate",
+    "frighten",
+    "frustrate",
+    "horrify",
+    "impress",
+    "infuriate",
+    "irk",
+    "irritate",
+    "offend",
+    "outrage",
+    "puzzle",
+    "rankle",
+    "scare",
+    "shock",
+    "startle",
+    "stun",
+    "surprise",
+    "trouble",
+    "unsettle",
+    "upset",
+    "worry",
+];
+
+/// Prepositions that open an adjunct, never a source phrase ("On Friday", "Amid the
+/// uproar", "For months"): "by" (a passive's agent), "from" and "according to" are left alone.
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "after",
+    "amid",
+    "at",
+    "before",
+    "despite",
+    "during",
+    "for",
+    "given",
+    "in",
+    "on",
+    "over",
+    "since",
+    "through",
+    "throughout",
+    "until",
+    "while",
+    "with",
+    "without",
+];
+
+/// Source phrases corrected where the cue's own grammar in the parse says who speaks:
+/// - a verb of seeming ("Sanders appears to lead") has no source but a "to" experiencer;
+/// - a passive cue without a "by" agent ("she was asked", "a group known for C", "Smith was
+///   accused of C") leaves its subject no source: whoever asked or accused is not named;
+/// - a psychological verb's experiencer is the source ("the remark angered party leaders",
+///   "officials were startled by it"), not the thing that caused the feeling;
+/// - an adjunct taken for a source ("On Friday", "Amid the uproar", "last week") gives way
+///   to the verb's subject;
+/// - a noun cue predicated of a subject ("Ryan is a critic of C", "she voiced skepticism
+///   about C") takes that subject when no frame gave it a source.
+fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
+    let off = std::env::var("BYLINE_6K_OFF").unwrap_or_default();
+    let on = |c: char| !off.contains(c);
+    let mut out = drafts.to_vec();
+    for d in out.iter_mut() {
+        let Some(v) = cue_head(w, d.cue) else {
+            continue;
+        };
+        let Some(syn) = w.toks[v].syn.as_ref() else {
+            continue;
+        };
+        let sent = w.sentence_of(v);
+        let lemma = syn.lemma.as_str();
+        let upos = syn.upos;
+        let before = |r: &(usize, usize)| r.1 <= d.cue.0;
+        if upos == Upos::Noun {
+            if d.sources.is_empty() && on('n') {
+                if let Some(s) = predicated_of(w, v, &sent) {
+                    d.sources = vec![s];
+                }
+            }
+            continue;
+        }
+        if !matches!(upos, Upos::Verb | Upos::Aux) {
+            continue;
+        }
+        let passive = is_passive(w, v, &sent);
+        if is_in(SEEM_VERBS, lemma) && bare_cue(w, d.cue, v) && on('s') {
+            d.sources = experiencer(w, v, &sent).into_iter().collect();
+            continue;
+        }
+        if is_in(PSYCH_VERBS, lemma) && on('p') {
+            let felt = if passive {
+                kids(w, &sent, v)
+                    .find(|&k| rel(w, k) == "nsubj:pass")
+                    .map(|k| w.subtree(k, &sent))
+            } else {
+                kids(w, &sent, v)
+                    .find(|&k| rel(w, k) == "obj")
+                    .map(|k| w.subtree(k, &sent))
+            };
+            if let Some(s) = felt.and_then(|s| noun_phrase(w, s)) {
+                d.sources = vec![s];
+            }
+            continue;
+        }
+        if passive
+            && on('a')
+            && !d.sources.is_empty()
+            && d.sources.iter().all(before)
+            && !has_agent(w, v, &sent)
+        {
+            d.sources.clear();
+            continue;
+        }
+        if d.sources.len() == 1 && adjunct(w, d.sources[0]) && on('j') {
+            let subject = subject_of(w, v, &sent).filter(|s| !adjunct(w, *s));
+            if let Some(s) = subject.or_else(|| noun_before(w, d.sources[0].0, &sent)) {
+                d.sources = vec![s];
+            }
+        }
+    }
+    out
+}
+
+/// The token of the cue `[a, b)` whose head lies outside it (the cue's syntactic head).
+fn cue_head(w: &Work, (a, b): (usize, usize)) -> Option<usize> {
+    (a..b).find(|&k| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.head.is_none_or(|h| h < a || h >= b))
+            && !w.toks[k].punct
+    })
+}
+
+/// True when the cue is its verb with auxiliaries, negation and adverbs only ("may seem",
+/// "doesn't appear"), not "seemed to confirm".
+fn bare_cue(w: &Work, (a, b): (usize, usize), v: usize) -> bool {
+    (a..b).all(|k| {
+        k == v
+            || w.toks[k].punct
+            || w.toks[k]
+                .syn
+                .as_ref()
+                .is_some_and(|s| matches!(s.upos, Upos::Aux | Upos::Adv | Upos::Part))
+    })
+}
+
+/// The dependents of token `h` in its sentence, left to right.
+fn kids<'w>(
+    w: &'w Work,
+    sent: &std::ops::Range<usize>,
+    h: usize,
+) -> impl Iterator<Item = usize> + 'w {
+    sent.clone()
+        .filter(move |&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
+}
+
+/// The relation of token `k` to its head ("" without a parse).
+fn rel(w: &Work, k: usize) -> &'static str {
+    w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
+}
+
+/// True when the verb `v` has a "by" agent.
+fn has_agent(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
+    kids(w, sent, v).any(|k| {
+        rel(w, k) == "obl:agent"
+            || (rel(w, k) == "obl" && kids(w, sent, k).any(|c| w.word(c) == "by"))
+    })
+}
+
+/// The "to X" experiencer of a verb of seeming, on the verb or its complement ("To voters,
+/// the plan seemed fair"), without the "to".
+fn experiencer(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let heads = std::iter::once(v).chain(kids(w, sent, v).filter(|&k| rel(w, k) == "xcomp"));
+    let heads: Vec<usize> = heads.collect();
+    heads.into_iter().find_map(|h| {
+        kids(w, sent, h)
+            .filter(|&k| matches!(rel(w, k), "obl" | "nmod"))
+            .find(|&k| kids(w, sent, k).any(|c| rel(w, c) == "case" && w.word(c) == "to"))
+            .map(|k| {
+                let (a, b) = w.subtree(k, sent);
+                let a = if w.word(a) == "to" { a + 1 } else { a };
+                (a, b)
+            })
+            .filter(|&(a, b)| a < b)
+    })
+}
+
+/// The subject phrase of the verb `v`: its own `nsubj`, else the one of the verb it is
+/// coordinated with or controlled by; none for a relative pronoun.
+fn subject_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let mut at = v;
+    for _ in 0..4 {
+        if let Some(s) = kids(w, sent, at).find(|&k| rel(w, k) == "nsubj") {
+            if matches!(w.word(s), "who" | "which" | "that") {
+                return None;
+            }
+            return noun_phrase(w, w.subtree(s, sent));
+        }
+        match rel(w, at) {
+            "conj" | "xcomp" => at = w.toks[at].syn.as_ref()?.head?,
+            "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The subject a noun cue is predicated of: the `nsubj` of a copular noun ("Ryan is a
+/// critic of C"), or of the verb taking the noun as its object ("she voiced skepticism").
+fn predicated_of(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    if !kids(w, sent, n).any(|k| rel(w, k) == "cop") || !agent_noun(w.word(n)) {
+        return None;
+    }
+    let s = kids(w, sent, n).find(|&k| rel(w, k) == "nsubj")?;
+    if matches!(w.word(s), "who" | "which" | "that" | "it" | "this") {
+        return None;
+    }
+    noun_phrase(w, w.subtree(s, sent))
+}
+
+/// A noun naming whoever holds a view ("critic", "supporter", "advocate", "architect").
+fn agent_noun(x: &str) -> bool {
+    let x = x.trim_end_matches('s');
+    ["er", "or", "ist", "ent", "ant", "ic"]
+        .iter()
+        .any(|e| x.ends_with(e))
+        || matches!(
+            x,
+            "architect" | "champion" | "voice" | "fan" | "ally" | "foe"
+        )
+}
+
+/// True when the verb `v` is passive: a "be"/"get" passive auxiliary, or a past participle
+/// hanging on a noun without a subject of its own ("a group known for C").
+fn is_passive(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
+    if kids(w, sent, v).any(|k| {
+        rel(w, k) == "aux:pass"
+            && w.toks[k]
+                .syn
+                .as_ref()
+                .is_some_and(|s| matches!(s.lemma.as_str(), "be" | "get"))
+    }) {
+        return true;
+    }
+    let x = w.word(v);
+    rel(w, v) == "acl"
+        && !kids(w, sent, v).any(|k| rel(w, k).starts_with("nsubj"))
+        && (x.ends_with("wn") || x.ends_with("en"))
+}
+
+/// The noun phrase ending just before token `at` (a comma between allowed): the subtree of
+/// the noun there, or of the noun it is an apposition or modifier of, cut at `at` ("Cruz" of
+/// "Cruz on Friday", "Jane Doe, the mayor," of "Jane Doe, the mayor, this week").
+fn noun_before(w: &Work, at: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let mut n = at.checked_sub(1).filter(|&k| k >= sent.start)?;
+    if w.word(n) == "," {
+        n = n.checked_sub(1).filter(|&k| k >= sent.start)?;
+    }
+    let nominal = |k: usize| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
+    };
+    if !nominal(n) {
+        return None;
+    }
+    for _ in 0..4 {
+        match w.toks[n].syn.as_ref().and_then(|s| s.head) {
+            Some(h) if h >= sent.start && h < n && nominal(h) => n = h,
+            _ => break,
+        }
+    }
+    let (a, _) = w.subtree(n, sent);
+    noun_phrase(w, (a.min(n), at))
+}
+
+/// The range trimmed of punctuation at both ends, if anything is left.
+fn noun_phrase(w: &Work, (mut a, mut b): (usize, usize)) -> Option<(usize, usize)> {
+    while a < b && w.toks[a].punct {
+        a += 1;
+    }
+    while b > a && w.toks[b - 1].punct {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// Time words that make a phrase an adjunct ("Friday", "last week", "this cycle").
+const TIME_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "cycle",
+    "day",
+    "days",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "monday",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
+];
+
+/// True when the phrase `[a, b)` is an adjunct rather than a noun phrase that could speak: it
+/// opens with an adjunct preposition ("On Friday", "Amid the uproar") or is a time phrase
+/// ("last week", "Tuesday").
+fn adjunct(w: &Work, (a, b): (usize, usize)) -> bool {
+    let head = (a..b).find(|&k| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.head.is_none_or(|h| h < a || h >= b))
+    });
+    let Some(h) = head else {
+        return false;
+    };
+    match rel(w, h) {
+        "obl:tmod" | "nmod:tmod" | "obl:npmod" => true,
+        "obl" | "nmod" | "nsubj" | "advmod" | "advcl" => {
+            is_in(ADJUNCT_PREPOSITIONS, w.word(a)) || (b - a <= 3 && is_in(TIME_WORDS, w.word(h)))
+        }
+        _ => false,
+    }
 }
 
 fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
@@ -807,7 +1177,14 @@ mod tests {
         for w in NUMBERS.windows(2) {
             assert!(w[0].0 < w[1].0);
         }
-        for list in [ORG_HEADS, TITLES] {
+        for list in [
+            ORG_HEADS,
+            TITLES,
+            SEEM_VERBS,
+            PSYCH_VERBS,
+            ADJUNCT_PREPOSITIONS,
+            TIME_WORDS,
+        ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

@@ -7,6 +7,9 @@ use byline_eval::polnear::{self, Scores};
 use byline_extract::{Input, Pipeline};
 
 use crate::cmd::Outcome;
+use byline_lexicon::cues::model::TrainOptions;
+
+mod folds;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -58,6 +61,56 @@ pub struct Args {
     /// probability (for tuning; the built-in threshold otherwise).
     #[arg(long, value_name = "P")]
     draft_threshold: Option<f32>,
+    /// Cross-validate the trained models: split DIR's articles into K folds (article index
+    /// mod K; 5 when the flag has no value), count `learnt.tsv`/`reads.tsv`, train the cue
+    /// classifier and the draft judge on the other folds only and score each fold with
+    /// those; prints the pooled scores. Use on a training split only.
+    #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "5")]
+    folds: Option<usize>,
+    /// With --folds: train the models on features from the training folds' full counts
+    /// (learnt.tsv, reads.tsv counted on the very articles trained on: the old, leaky way)
+    /// instead of cross-fitted counts.
+    #[arg(long)]
+    no_cross_fit: bool,
+    /// With --folds: score with each of these judge thresholds (comma-separated) instead of
+    /// the built-in one (or --draft-threshold).
+    #[arg(long, value_name = "P,...", value_delimiter = ',')]
+    thresholds: Vec<f32>,
+    /// With --folds: also train `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and
+    /// `draft-model.tsv` on all of DIR's articles (cross-fitted as in the folds) and write
+    /// them to this folder.
+    #[arg(long, value_name = "DIR")]
+    write_models: Option<PathBuf>,
+    /// With --folds: the cue classifier's training, `L2,MIN_COUNT,EPOCHS[,avg]`
+    /// (e.g. `1e-6,3,5`: the built-in settings).
+    #[arg(long, value_name = "SPEC")]
+    cue_training: Option<String>,
+    /// With --folds: the draft judge's training, `L2,MIN_COUNT,EPOCHS[,avg]` (e.g.
+    /// `1e-4,3,10`: the built-in settings).
+    #[arg(long, value_name = "SPEC")]
+    judge_training: Option<String>,
+    /// Score with the `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and `draft-model.tsv` of
+    /// this folder (those it holds) instead of the built-in ones, in memory (e.g. the files
+    /// `--write-models` wrote).
+    #[arg(long, value_name = "DIR")]
+    models: Option<PathBuf>,
+}
+
+/// Reads a training spec `L2,MIN_COUNT,EPOCHS[,avg]` over the defaults `base`.
+fn training_spec(spec: Option<&str>, base: TrainOptions) -> Result<TrainOptions> {
+    let Some(spec) = spec else { return Ok(base) };
+    let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
+    let bad = || anyhow::anyhow!("training spec {spec:?}: want L2,MIN_COUNT,EPOCHS[,avg]");
+    if !(3..=4).contains(&parts.len()) || parts.get(3).is_some_and(|x| *x != "avg") {
+        return Err(bad());
+    }
+    Ok(TrainOptions {
+        l2: parts[0].parse().map_err(|_| bad())?,
+        min_count: parts[1].parse().map_err(|_| bad())?,
+        epochs: parts[2].parse().map_err(|_| bad())?,
+        average: parts.len() == 4,
+        ..base
+    })
 }
 
 /// `--train-drafts`: every candidate draft of the parse frames with its label, then the
@@ -91,71 +144,88 @@ fn train_drafts(
             pipeline.extract(&Input::new(a.text.clone()))
         })?;
         let doc = doc.with_context(|| format!("extracting {}", a.name))?;
-        // Which gold cue each draft's cue overlaps: a gold cue already covered by a surface
-        // draft or an earlier candidate is no gain (scoring matches one to one).
-        let cues: Vec<(usize, usize)> = examples.iter().map(|e| e.cue).collect();
-        let cue_hits = polnear::gold_hits(&doc, &a.text, &a.gold.cues, &cues);
-        let firsts: Vec<(usize, usize)> = examples
-            .iter()
-            .map(|e| e.sources.first().copied().unwrap_or(e.cue))
-            .collect();
-        let source_hits = polnear::gold_hits(&doc, &a.text, &a.gold.sources, &firsts);
-        let mut taken = vec![false; a.gold.cues.len()];
-        for (e, hits) in examples.iter().zip(&cue_hits) {
-            if e.surface {
-                hits.iter().for_each(|&g| taken[g] = true);
-            }
-        }
-        for ((e, hits), source) in examples.iter().zip(&cue_hits).zip(&source_hits) {
-            if e.surface {
-                continue;
-            }
-            let hit = match hits.iter().find(|&&g| !taken[g]) {
-                Some(&g) => {
-                    taken[g] = true;
-                    true
-                }
-                None => false,
-            };
-            let source_hit = !label_source || e.sources.is_empty() || !source.is_empty();
-            let names: Vec<&str> = e.features.iter().map(String::as_str).collect();
-            trainer.add_names(&names, hit && source_hit);
+        for (e, label) in label_drafts(&doc, a, examples, label_source) {
+            let names: Vec<&str> = e.iter().map(String::as_str).collect();
+            trainer.add_names(&names, label);
         }
     }
     let (n, pos) = trainer.sizes();
-    let header = format!(
-        "source: byline project, trained by `byline eval polnear --train-drafts{}` on PolNeAR \
-         {}: {n} candidate drafts of the parse frames, {pos} of them right (weights only, no \
-         text)\n\
-         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
-         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1",
-        if label_source {
-            " --draft-label-source"
-        } else {
-            ""
-        },
-        dir.display()
-    );
-    let tsv = trainer.train_with(
-        DRAFT_EPOCHS,
-        DRAFT_MIN_COUNT,
-        DRAFT_L2,
-        DRAFT_MIN_WEIGHT,
-        &header,
-    );
+    let how = if label_source {
+        "--train-drafts --draft-label-source"
+    } else {
+        "--train-drafts"
+    };
+    let header = judge_header(how, &dir.display().to_string(), n, pos);
+    let tsv = trainer.train_opts(&DRAFT_TRAINING, &header);
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("{n} candidate drafts, {pos} right");
     Ok(Outcome::AllOk)
 }
 
-/// Training passes of the draft judge.
-const DRAFT_EPOCHS: usize = 10;
-/// Features seen in fewer drafts are left out.
-const DRAFT_MIN_COUNT: u32 = 3;
-/// The pull of every weight towards zero at each update.
-const DRAFT_L2: f32 = 1e-4;
-/// Smaller weights are left out of the file.
-const DRAFT_MIN_WEIGHT: f32 = 0.05;
+/// How the draft judge is trained: 10 passes, features of fewer than 3 drafts left out, a
+/// pull of 1e-4 towards zero, weights below 0.05 left out of the file.
+const DRAFT_TRAINING: TrainOptions = TrainOptions {
+    epochs: 10,
+    min_count: 3,
+    l2: 1e-4,
+    min_weight: 0.05,
+    average: false,
+};
+
+/// The header of a trained `draft-model.tsv`: trained by `byline eval polnear {how}` on
+/// PolNeAR `source`, `n` candidate drafts, `pos` of them right.
+fn judge_header(how: &str, source: &str, n: usize, pos: usize) -> String {
+    format!(
+        "source: byline project, trained by `byline eval polnear {how}` on PolNeAR \
+         {source}: {n} candidate drafts of the parse frames, {pos} of them right (weights only, \
+         no text)\n\
+         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
+         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
+    )
+}
+
+/// The judge's training examples of one article: the features of every candidate draft the
+/// parse frames read (`examples`, collected while extracting `doc` from `a`), each labelled by
+/// whether its cue overlaps a gold cue not already taken (and, with `label_source`, its
+/// source a gold source).
+fn label_drafts(
+    doc: &byline_model::Document,
+    a: &polnear::Article,
+    examples: Vec<byline_extract::DraftExample>,
+    label_source: bool,
+) -> Vec<(Vec<String>, bool)> {
+    // Which gold cue each draft's cue overlaps: a gold cue already covered by a surface
+    // draft or an earlier candidate is no gain (scoring matches one to one).
+    let cues: Vec<(usize, usize)> = examples.iter().map(|e| e.cue).collect();
+    let cue_hits = polnear::gold_hits(doc, &a.text, &a.gold.cues, &cues);
+    let firsts: Vec<(usize, usize)> = examples
+        .iter()
+        .map(|e| e.sources.first().copied().unwrap_or(e.cue))
+        .collect();
+    let source_hits = polnear::gold_hits(doc, &a.text, &a.gold.sources, &firsts);
+    let mut taken = vec![false; a.gold.cues.len()];
+    for (e, hits) in examples.iter().zip(&cue_hits) {
+        if e.surface {
+            hits.iter().for_each(|&g| taken[g] = true);
+        }
+    }
+    let mut out = Vec::new();
+    for ((e, hits), source) in examples.into_iter().zip(&cue_hits).zip(&source_hits) {
+        if e.surface {
+            continue;
+        }
+        let hit = match hits.iter().find(|&&g| !taken[g]) {
+            Some(&g) => {
+                taken[g] = true;
+                true
+            }
+            None => false,
+        };
+        let source_hit = !label_source || e.sources.is_empty() || !source.is_empty();
+        out.push((e.features, hit && source_hit));
+    }
+    out
+}
 
 /// Prints one unmatched span with some context.
 fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
@@ -188,6 +258,26 @@ fn learn_reads(
     articles: &[polnear::Article],
     out: &PathBuf,
 ) -> Result<Outcome> {
+    let pipeline = reads_pipeline()?;
+    let mut counts = Vec::new();
+    for a in articles {
+        let doc = pipeline
+            .extract(&Input::new(a.text.clone()))
+            .with_context(|| format!("extracting {}", a.name))?;
+        polnear::count_reads(&doc, &a.text, &a.gold, &mut counts);
+    }
+    let source = format!("PolNeAR {}", dir.display());
+    std::fs::write(
+        out,
+        polnear::reads_tsv(&counts, polnear::READS_MIN_READ, &source),
+    )
+    .with_context(|| format!("writing {}", out.display()))?;
+    Ok(Outcome::AllOk)
+}
+
+/// A pipeline whose lexicon takes every learnt lemma and every form already counted for a
+/// sure cue, so that the parse reads them all (the reads `reads.tsv` counts).
+fn reads_pipeline() -> Result<Pipeline> {
     let lex = std::env::temp_dir().join(format!("byline-learn-reads-{}", std::process::id()));
     let cues = lex.join("cues");
     std::fs::create_dir_all(&cues).with_context(|| format!("creating {}", cues.display()))?;
@@ -202,18 +292,7 @@ fn learn_reads(
     };
     let pipeline = Pipeline::with_config(&config);
     let _ = std::fs::remove_dir_all(&lex);
-    let pipeline = pipeline?;
-    let mut counts = Vec::new();
-    for a in articles {
-        let doc = pipeline
-            .extract(&Input::new(a.text.clone()))
-            .with_context(|| format!("extracting {}", a.name))?;
-        polnear::count_reads(&doc, &a.text, &a.gold, &mut counts);
-    }
-    let source = format!("PolNeAR {}", dir.display());
-    std::fs::write(out, polnear::reads_tsv(&counts, 5, &source))
-        .with_context(|| format!("writing {}", out.display()))?;
-    Ok(Outcome::AllOk)
+    Ok(pipeline?)
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
@@ -227,8 +306,11 @@ pub fn run(args: Args) -> Result<Outcome> {
         let models = byline_nlp::Models::embedded().context("loading the models")?;
         let counts = polnear::learn_cues(&articles, &models);
         let source = format!("PolNeAR {}", args.dir.display());
-        std::fs::write(out, polnear::learnt_tsv(&counts, 3, &source))
-            .with_context(|| format!("writing {}", out.display()))?;
+        std::fs::write(
+            out,
+            polnear::learnt_tsv(&counts, polnear::LEARNT_MIN_CUE, &source),
+        )
+        .with_context(|| format!("writing {}", out.display()))?;
         return Ok(Outcome::AllOk);
     }
     if let Some(out) = &args.train_cues {
@@ -242,6 +324,24 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     if let Some(out) = &args.learn_reads {
         return learn_reads(&args.dir, &articles, out);
+    }
+    if let Some(k) = args.folds {
+        anyhow::ensure!(k >= 2, "--folds wants at least 2 folds");
+        let thresholds = if args.thresholds.is_empty() {
+            vec![args.draft_threshold]
+        } else {
+            args.thresholds.iter().copied().map(Some).collect()
+        };
+        let settings = folds::Settings {
+            folds: k,
+            cross_fit: !args.no_cross_fit,
+            cue: training_spec(args.cue_training.as_deref(), polnear::CUE_TRAINING)?,
+            judge: training_spec(args.judge_training.as_deref(), DRAFT_TRAINING)?,
+            label_source: args.draft_label_source,
+            thresholds,
+            write: args.write_models.clone(),
+        };
+        return folds::run(&args.dir, &pipeline, &articles, &settings, args.json);
     }
     if let Some(out) = &args.train_drafts {
         return train_drafts(
@@ -258,12 +358,65 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         None => None,
     };
-    if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
-        return byline_extract::with_draft_judge(model.as_deref(), args.draft_threshold, || {
-            score_split(&args, &pipeline, &articles)
-        })?;
-    }
-    score_split(&args, &pipeline, &articles)
+    let over = match &args.models {
+        Some(dir) => model_overrides(dir)?,
+        None => byline_extract::Overrides::default(),
+    };
+    byline_extract::with_overrides(&over, || {
+        if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
+            return byline_extract::with_draft_judge(
+                model.as_deref(),
+                args.draft_threshold,
+                || score_split(&args, &pipeline, &articles),
+            )?;
+        }
+        score_split(&args, &pipeline, &articles)
+    })
+}
+
+/// The models of `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and `draft-model.tsv` found in
+/// `dir` (as `--write-models` writes them), to replace the built-in ones; the learnt counts
+/// come as a pair (a missing one of the two: the built-in file).
+fn model_overrides(dir: &std::path::Path) -> Result<byline_extract::Overrides> {
+    use byline_lexicon::cues::{model::CueModel, Cues};
+    use std::sync::Arc;
+    let read = |name: &str| -> Result<Option<String>> {
+        let path = dir.join(name);
+        if !path.is_file() {
+            return Ok(None);
+        }
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        Ok(Some(text))
+    };
+    let model = |name: &str| -> Result<Option<Arc<CueModel>>> {
+        read(name)?
+            .map(|t| {
+                CueModel::parse(&t)
+                    .map(Arc::new)
+                    .with_context(|| format!("reading {}", dir.join(name).display()))
+            })
+            .transpose()
+    };
+    let (learnt, reads) = (read("learnt.tsv")?, read("reads.tsv")?);
+    let lexicon = if learnt.is_some() || reads.is_some() {
+        let builtin = |name| Cues::builtin_file(name).unwrap_or_default().to_string();
+        let cues = Cues::builtin()
+            .with_counts(
+                &learnt.unwrap_or_else(|| builtin("learnt.tsv")),
+                &reads.unwrap_or_else(|| builtin("reads.tsv")),
+            )
+            .with_context(|| format!("reading the counts in {}", dir.display()))?;
+        Some(Arc::new(cues))
+    } else {
+        None
+    };
+    Ok(byline_extract::Overrides {
+        lexicon,
+        token: model("cue-model.tsv")?,
+        judge: model("draft-model.tsv")?,
+        threshold: None,
+    })
 }
 
 /// Scores every article and prints the table (or JSON).
@@ -288,7 +441,17 @@ fn score_split(args: &Args, pipeline: &Pipeline, articles: &[polnear::Article]) 
             }
         }
     }
-    if args.json {
+    print_scores(args.json, articles.len(), failed, &total)?;
+    Ok(if failed > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::AllOk
+    })
+}
+
+/// Prints the pooled scores of `articles` articles as a table or as JSON.
+fn print_scores(json: bool, articles: usize, failed: usize, total: &Scores) -> Result<()> {
+    if json {
         let mut rows = serde_json::Map::new();
         for (name, c) in total.rows() {
             rows.insert(
@@ -297,10 +460,10 @@ fn score_split(args: &Args, pipeline: &Pipeline, articles: &[polnear::Article]) 
                     "correct": c.correct, "predicted": c.predicted, "gold": c.gold}),
             );
         }
-        let out = serde_json::json!({"articles": articles.len(), "failed": failed, "layers": rows});
+        let out = serde_json::json!({"articles": articles, "failed": failed, "layers": rows});
         println!("{}", serde_json::to_string_pretty(&out)?);
     } else {
-        println!("{} articles", articles.len());
+        println!("{articles} articles");
         println!(
             "{:<18} {:>9} {:>9} {:>9} {:>8} {:>10} {:>6}",
             "layer", "precision", "recall", "f1", "correct", "predicted", "gold"
@@ -318,9 +481,5 @@ fn score_split(args: &Args, pipeline: &Pipeline, articles: &[polnear::Article]) 
             );
         }
     }
-    Ok(if failed > 0 {
-        Outcome::SomeFailed
-    } else {
-        Outcome::AllOk
-    })
+    Ok(())
 }
