@@ -246,7 +246,44 @@ pub fn from_document(doc: &Document, raw: &str) -> Spans {
         }
         out.sources.extend(merged.into_iter().map(|s| vec![s]));
     }
+    no_comment_attributions(doc, &al, &mut out);
     out
+}
+
+/// PolNeAR annotates a refusal to comment ("the ministry declined to comment", "did not
+/// respond to a request for comment") as an attribution, cue and source, where byline makes
+/// a `no_comment` notice: each such notice whose cue no claim's cue overlaps adds its cue and
+/// the mention of its actor before the cue in the same sentence, if any.
+fn no_comment_attributions(doc: &Document, al: &Aligner, out: &mut Spans) {
+    for n in &doc.notices {
+        if n.kind != byline_model::NoticeKind::NoComment {
+            continue;
+        }
+        let cue = n.cue.span;
+        let raw_cue = al.span(cue);
+        let raw_cue = (raw_cue.0, raw_cue.1);
+        if out.cues.iter().any(|c| overlaps(c, &vec![raw_cue]) > 0) {
+            continue;
+        }
+        out.cues.push(vec![raw_cue]);
+        let Some(sentence) = doc.sentences.iter().find(|s| s.0 <= cue.0 && cue.0 < s.1) else {
+            continue;
+        };
+        let subject = n
+            .actor
+            .as_ref()
+            .and_then(|id| doc.actors.iter().find(|a| a.id == *id))
+            .and_then(|a| {
+                a.mentions
+                    .iter()
+                    .filter(|m| m.span.0 >= sentence.0 && m.span.1 <= cue.0)
+                    .max_by_key(|m| m.span.1)
+            });
+        if let Some(m) = subject {
+            let s = al.span(m.span);
+            out.sources.push(vec![(s.0, s.1)]);
+        }
+    }
 }
 
 /// The claims PolNeAR would annotate, each with the end of its content (code points of the

@@ -22,7 +22,7 @@ pub enum Command {
     /// Score every layer against folders of byline-gold/1 files.
     Gold(gold::Args),
     /// Score attribution (source, cue, content) against a PolNeAR split folder.
-    Polnear(polnear::Args),
+    Polnear(Box<polnear::Args>),
     /// Cross-document event and entity coreference on ECB+ (gold mentions, CoNLL F1).
     Ecb(ecb::Args),
     /// Named entities: exact span + type P/R/F1 per type and overall on a CoNLL-2003 file.
@@ -40,7 +40,7 @@ pub fn run(command: Command) -> Result<Outcome> {
         Command::Plover(args) => plover::run(args),
         Command::Conllu(args) => conllu::run(args),
         Command::Gold(args) => gold::run(args),
-        Command::Polnear(args) => polnear::run(args),
+        Command::Polnear(args) => polnear::run(*args),
         Command::Ecb(args) => ecb::run(args),
         Command::Ner(args) => ner::run(args),
         Command::Tokens(args) => segmentation::run(args, segmentation::Layer::Tokens),

@@ -6,7 +6,8 @@
 //! - `According to S, C` and `C, according to S` (also `citing S`, `quoting S`);
 //! - participles that continue a clause take its source: `S V C1, adding that C2`;
 //! - `as S put it` after a quote; `in what S described as C`;
-//! - passives without a source: `it was reported that C`;
+//! - passives without a source: `it was reported that C`; a participle after a subordinator,
+//!   `when asked whether C` (no source);
 //! - sentences hedged by an adverb ("reportedly") without any cue become sourceless claims.
 //!
 //! A cue takes the preposition opening its content ("complained about C", "pointed to C"), as
@@ -72,21 +73,8 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     };
     let mut drafts: Vec<Draft> = Vec::new();
     for h in &hits {
-        if dbg6m("hits") && read(w, h, &cue_at, &drafts).is_none() {
-            drafts.push(Draft {
-                content: Content::Tokens(h.first, h.end),
-                cue: (h.first, h.end),
-                class: h.class,
-                sources: vec![(h.first, h.end)],
-                recipient: None,
-                hedged: false,
-                speaker_only: false,
-                parent: None,
-            });
-            continue;
-        }
         if let Some(mut d) = read(w, h, &cue_at, &drafts) {
-            if d.sources.is_empty() && !d.hedged && !elliptic(w, h) && !dbg6m("nosrc") {
+            if d.sources.is_empty() && !d.hedged && !elliptic(w, h) {
                 continue;
             }
             if let Content::Tokens(a, b) = d.content {
@@ -101,7 +89,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
                     // Not when another claim has that quote already ("\"Q1,\" S told R,
                     // adding that \"Q2\"": Q1 is the told claim's).
                     let taken = drafts.iter().any(|o| o.content == Content::Quote(q1));
-                    if q1 != q2 && !taken && !dbg6m("off-splitq") {
+                    if q1 != q2 && !taken {
                         drafts.push(Draft {
                             content: Content::Quote(q1),
                             ..d.clone()
@@ -118,12 +106,8 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     for t in &tags {
         cue_at[t.name.1] = true;
     }
-    if !dbg6m("off-dash") {
-        dash_signatures(w, &mut cue_at, &mut drafts);
-    }
-    if !dbg6m("off-headline") {
-        headline_colons(w, &mut cue_at, &mut drafts);
-    }
+    dash_signatures(w, &mut cue_at, &mut drafts);
+    headline_colons(w, &mut cue_at, &mut drafts);
     // Verbs no surface frame read: through the parse.
     let mut parsed = super::frames::find(w, &drafts);
     // The set phrases the surface rejects stay rejected ("having said that").
@@ -140,34 +124,15 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         }
     }
     drafts.extend(parsed);
-    if !dbg6m("off-turns") {
-        speaker_turns(w, &tags, &mut drafts);
-    }
-    if !dbg6m("off-hedged") {
-        hedged_sentences(w, &cue_at, &mut drafts);
-    }
+    speaker_turns(w, &tags, &mut drafts);
+    hedged_sentences(w, &cue_at, &mut drafts);
     for d in drafts.iter_mut() {
         widen_cue(w, d);
         take_preposition(w, d);
     }
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
-    if dbg6m("parent") {
-        for d in drafts.iter_mut() {
-            d.parent = None;
-        }
-    }
-    if dbg6m("spk") {
-        for d in drafts.iter_mut() {
-            d.speaker_only = false;
-        }
-    }
     drafts
-}
-
-// TEMPORARY 6M instrumentation (removed before the report).
-fn dbg6m(what: &str) -> bool {
-    std::env::var("BYLINE_6M").is_ok_and(|v| v.split(',').any(|x| x == what))
 }
 
 /// Nouns of bodies that speak through statements ("citing the mayor's office").
@@ -289,12 +254,6 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
     match h.frame {
         Frame::According => {
             let src = np_after(w, h.end, sent.end, cue_at)?;
-            if (h.lemma == "citing" || h.lemma == "quoting") && dbg6m("off-citing") {
-                return None;
-            }
-            if !(h.lemma == "citing" || h.lemma == "quoting") && dbg6m("off-according") {
-                return None;
-            }
             if h.lemma == "citing" || h.lemma == "quoting" {
                 let prev = drafts
                     .iter()
@@ -303,9 +262,6 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
                 // "S said C1, citing low growth": what is cited is no one speaking but the
                 // content of a claim of S's.
                 if !speaks(w, src) {
-                    if dbg6m("off-citedcontent") {
-                        return None;
-                    }
                     // "Citing low wages, the union called a strike": the subject after the
                     // comma cites.
                     if skip_leading(w, sent.start, h.first) == h.first {
@@ -365,9 +321,6 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             })
         }
         Frame::As => {
-            if dbg6m("off-asput") {
-                return None;
-            }
             // "…, as one put it": the word before the source is "as", "it" follows.
             if w.word(h.end) != "it" {
                 return None;
@@ -390,9 +343,6 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             })
         }
         Frame::Passive => {
-            if dbg6m("off-passive") {
-                return None;
-            }
             let content = content_after(w, h.end, sent.end, cue_at)?;
             Some(Draft {
                 content,
@@ -436,11 +386,13 @@ fn plain(
         (h.end, None)
     };
     // "when asked whether C", "if told about C": a report whose source the clause leaves out.
-    if !dbg6m("off-new2") && elliptic(w, h) {
-        let hi = (after..sent.end)
+    // The passive has no recipient ("when told the ferry had sunk"): the content follows the
+    // participle, up to the clause's comma.
+    if elliptic(w, h) {
+        let hi = (h.end..sent.end)
             .find(|&k| w.word(k) == "," || w.toks[k].mark)
             .unwrap_or(sent.end);
-        let content = content_after(w, after, hi, cue_at)?;
+        let content = content_after(w, h.end, hi, cue_at)?;
         return Some(Draft { content, ..base });
     }
     let mut np = np_before(w, j, sent.start, cue_at);
@@ -507,7 +459,6 @@ fn plain(
                 // "S said:" closing a sentence before a quote in the next one, or "S said."
                 // after a quote that closed the sentence before.
                 next_quote(w, after)
-                    .filter(|_| !dbg6m("off-nextquote"))
                     .or_else(|| {
                         let k = skip_leading(w, sent.start, src.0);
                         (k == src.0 && k > 0 && w.toks[k - 1].mark)
@@ -515,7 +466,6 @@ fn plain(
                             .flatten()
                     })
                     .or_else(|| next_sentence_after_colon(w, after, sent.end, cue_at))
-                    .filter(|_| !dbg6m("off-startnone"))
             }
         };
         let content = content?;
@@ -529,9 +479,6 @@ fn plain(
     // No subject: inverted ("…, said the minister") or a participle.
     let before_is_break = j > sent.start && (w.word(j - 1) == "," || w.toks[j - 1].mark);
     if before_is_break && !h.participle {
-        if dbg6m("off-inverted") {
-            return None;
-        }
         let src = np_after(w, after, sent.end, cue_at).filter(|&s| {
             // "C, said S." — S closes the clause: no "that" nor a further clause after it.
             let next = w.toks.get(s.1);
@@ -540,20 +487,16 @@ fn plain(
                     s.1 >= sent.end || t.punct || t.mark || is_in(ADJUNCT_WORDS, &t.lower)
                 })
         });
-        match src {
-            Some(src) => {
-                let src = with_apposition(w, src, sent.end, cue_at);
-                let content = content_before(w, j, sent.start, cue_at)?;
-                return Some(Draft {
-                    content,
-                    sources: split(w, src),
-                    ..base
-                });
-            }
-            // "Jane Doe, now 81 and retired, said C": no source after the cue; the parse's
-            // subject before it may still be one (below).
-            None if dbg6m("off-new1") => return None,
-            None => {}
+        // Without a source after the cue ("Jane Doe, now 81 and retired, said C") the parse's
+        // subject before it may still be one (below).
+        if let Some(src) = src {
+            let src = with_apposition(w, src, sent.end, cue_at);
+            let content = content_before(w, j, sent.start, cue_at)?;
+            return Some(Draft {
+                content,
+                sources: split(w, src),
+                ..base
+            });
         }
     }
     if h.participle
@@ -566,9 +509,9 @@ fn plain(
         // "The KGB detained 33 men, claiming …": the subject of the main clause, as the parse
         // gives it ("The Florida senator sought C, saying C2"), else its first capitalised
         // words.
-        let parsed = clause_subject(w, h.first, &sent).filter(|_| !dbg6m("off-new3"));
+        let parsed = clause_subject(w, h.first, &sent);
         if let Some(src) = parsed.or_else(|| sentence_subject(w, sent.clone())) {
-            if src.1 < h.first && !dbg6m("off-partsubj") {
+            if src.1 < h.first {
                 let content = content_after(w, after, sent.end, cue_at)?;
                 return Some(Draft {
                     content,
@@ -607,9 +550,6 @@ fn plain(
             })
         });
     if let Some(prev) = continued {
-        if dbg6m("off-continued") {
-            return None;
-        }
         let content = content_after(w, after, sent.end, cue_at)?;
         return Some(Draft {
             content,
@@ -620,9 +560,6 @@ fn plain(
     }
     // "a doctor who said C", "the letter, which says C": the noun the relative clause hangs on.
     if j > sent.start && matches!(w.word(j - 1), "who" | "which" | "that") {
-        if dbg6m("off-relcl") {
-            return None;
-        }
         let syn = w.toks[h.first].syn.as_ref()?;
         let noun = syn
             .head
@@ -652,12 +589,8 @@ fn plain(
     }
     // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
     // with the verb it is coordinated with or hangs on.
-    if dbg6m("off-shared") {
-        return None;
-    }
     let src = match shared_subject(w, h.first, sent.clone()) {
         Some(src) => src,
-        None if dbg6m("off-new1") => return None,
         None => parse_subject(w, h.first, &sent, cue_at)?,
     };
     if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
@@ -1971,6 +1904,26 @@ fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
     }
 }
 
+/// True when draft `d` is a parenthetical report opening another draft's content (which
+/// starts at byte `outer_start`): its source starts that content right after a comma, and a
+/// comma follows its cue before its own content ("…, he said, that C"; "…, she said in an
+/// interview, that C").
+fn parenthetical(w: &Work, d: &Draft, src_start: usize, outer_start: usize) -> bool {
+    let Some(&(a, _)) = d.sources.first() else {
+        return false;
+    };
+    let Content::Tokens(ca, _) = d.content else {
+        return false;
+    };
+    src_start <= outer_start + 1
+        && a > 0
+        && w.word(a - 1) == ","
+        && d.cue.1 < ca
+        && ca - d.cue.1 <= 6
+        && (d.cue.1..ca).any(|k| w.word(k) == ",")
+        && !(d.cue.1..ca).any(|k| w.toks[k].quote.is_some() || w.toks[k].mark)
+}
+
 /// Nesting: a claim inside another's content gets it as parent ("S1 said S2 believes C": the
 /// belief is nested in S1's claim). When the outer cue is a participle whose content is
 /// nothing but the inner belief ("…, noting S2 believes C"), the outer is dropped and its
@@ -1982,9 +1935,6 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
     for i in 0..drafts.len() {
         for o in 0..drafts.len() {
             if i == o || drop[o] || drop[i] {
-                continue;
-            }
-            if dbg6m("nest") {
                 continue;
             }
             let (is, ie) = spans[i];
@@ -2012,6 +1962,20 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
                 .sources
                 .first()
                 .map_or(usize::MAX, |s| w.toks[s.0].start);
+            // "He hoped, he said, that C", "Cost estimates, he added, were C": a report set off
+            // by commas right after the outer cue is the sentence's attribution; the outer
+            // verb (a belief, or a noun misread as a verb) is part of what it reports.
+            if parenthetical(w, &drafts[i], src_start, os) {
+                if let (Content::Tokens(_, b), Content::Tokens(ia, _)) =
+                    (drafts[o].content, drafts[i].content)
+                {
+                    if ia < b {
+                        drafts[o].content = Content::Tokens(ia, b);
+                    }
+                }
+                drafts[o].parent = Some(i);
+                continue;
+            }
             // Only another's inner state passes through ("S1 said S2 believes C"); a reported
             // report ("S1 said S2 told R C") and the speaker's own state ("S said she
             // believes C") stay nested under the reporter.
@@ -2086,7 +2050,13 @@ mod tests {
 
     #[test]
     fn lists_are_sorted() {
-        for list in [AUXILIARIES, TIME_WORDS, PREPOSITIONS, CUE_PREPOSITIONS] {
+        for list in [
+            AUXILIARIES,
+            TIME_WORDS,
+            PREPOSITIONS,
+            CUE_PREPOSITIONS,
+            ELLIPTIC_OPENERS,
+        ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
             }

@@ -31,6 +31,16 @@
 //! the cue. Stance predicates after a copula ("has been critical of C", "is opposed to C",
 //! "was skeptical that C") are read from a short list, with their subject as source.
 //!
+//! Where the parse leaves a verb without a source or a content (task 6L): a participle clause
+//! of its own ("Asked whether C, …", "when asked about C", "As reported by S, C") is read as
+//! an agentless passive (its `by` agent as source); "went on to say C" is read from "say",
+//! with the cue from "went"; a verb hung on the noun before it with an object or a clause
+//! ("Muslim advocates hailed the nomination") takes that noun as source, and one with no
+//! subject at all the noun phrase just before it, for a clausal content only; a `with`
+//! oblique is the last prepositional content ("sided with C"), and "that" or a colon right
+//! after the verb opens a content running to the sentence's end when the parse hung the
+//! clause elsewhere.
+//!
 //! Infinitives ("decided to release") are no cues by themselves. Spans are whole subtrees, so a source keeps its appositions and relative clauses, and a
 //! content its "that".
 
@@ -97,13 +107,8 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if t.quote.is_some() {
             continue;
         }
-        if !used || std::env::var("BYLINE_6L_DIAG").is_ok_and(|v| v == "2") {
-            // 6L-DIAG
+        if !used {
             if let Some(d) = read_predicate(w, i) {
-                if std::env::var_os("BYLINE_6L_DIAG").is_some() {
-                    // 6L-DIAG
-                    let _ = judge::keep(w, &d, i, Frame::Ccomp, 1.0, &surface);
-                }
                 if !out.iter().any(|d| inside_draft(w, d, i)) {
                     out.push(d);
                 }
@@ -113,8 +118,7 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         if !matches!(syn.upos, Upos::Verb | Upos::Noun) {
             continue;
         }
-        let diag2 = std::env::var("BYLINE_6L_DIAG").is_ok_and(|v| v == "2"); // 6L-DIAG
-        if used && !diag2 && !second_report(w, drafts, &cues, i) {
+        if used && !second_report(w, drafts, &cues, i) {
             continue;
         }
         let least = if syn.upos == Upos::Noun {
@@ -123,12 +127,11 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             MIN_VERB
         };
         let p = view.score(w, i);
-        let diag = std::env::var_os("BYLINE_6L_DIAG").is_some(); // 6L-DIAG
         let floor = if judged { judge::FLOOR } else { least };
-        if p < floor && !diag {
+        if p < floor {
             continue;
         }
-        if !diag && out.iter().any(|d| inside_draft(w, d, i)) {
+        if out.iter().any(|d| inside_draft(w, d, i)) {
             continue;
         }
         let Some((d, frame)) = read(w, i, &cues, &view) else {
@@ -238,6 +241,10 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             return d.map(|d| (d, Frame::Noun));
         }
     }
+    // "went on to say C" is read from "say" (below), not as "went" with "to say C".
+    if kids(v).any(|k| go_on(w, &sent, k) == Some(v)) {
+        return None;
+    }
     // An infinitive ("decided to release") reports nothing by itself, but after "go on" it is
     // the report ("went on to say C": the cue starts at "went").
     let mut went_on = None;
@@ -252,17 +259,26 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
     let passive = kids(v).any(|k| rel(k) == "nsubj:pass");
     // "Asked whether C, …": a participle clause of its own, read without a source as an
     // agentless passive is.
-    let off = std::env::var("BYLINE_6L_OFF").unwrap_or_default(); // 6L-DIAG
-    let reduced =
-        !off.contains('r') && parsed.is_none() && !passive && reduced_passive(w, &sent, v);
+    let reduced = parsed.is_none() && !passive && reduced_passive(w, &sent, v);
     // "Majorities in all five states say C" with the subject the parse hung elsewhere: the
     // noun phrase ending right before the verb, for a clausal content only (below).
-    let before = if !off.contains('b') && parsed.is_none() && !passive && !reduced {
+    let before = if parsed.is_none() && !passive && !reduced {
         subject_before(w, &sent, v)
     } else {
         None
     };
-    let source = parsed.or(before);
+    // "Asked by S whether C", "As reported by S, C": the agent, if any.
+    let agent = || {
+        kids(v)
+            .find(|&k| {
+                rel(k) == "obl:agent" || (rel(k) == "obl" && led_by(w, &sent, k, "case", &["by"]))
+            })
+            .map(|k| {
+                let (a, b) = w.subtree(k, &sent);
+                (a + usize::from(w.word(a) == "by"), b)
+            })
+    };
+    let source = parsed.or(before).or_else(|| reduced.then(agent).flatten());
     if source.is_none() && !passive && !reduced {
         return None;
     }
@@ -354,17 +370,26 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             .find(|&k| led_by(w, &sent, k, "case", TOWARDS))
             .map(|k| w.subtree(k, &sent));
     }
-    if content.is_none()
-        && !std::env::var("BYLINE_6L_OFF")
-            .unwrap_or_default()
-            .contains('w')
-    {
-        // 6L-DIAG
+    if content.is_none() {
         // "sided with C", "disagreed with C".
         content = kids(v)
             .filter(|&k| k > v && rel(k) == "obl")
             .find(|&k| led_by(w, &sent, k, "case", &["with"]))
             .map(|k| w.subtree(k, &sent));
+    }
+    if content.is_none() && !reduced {
+        // "He suggested that C" or "Hewitt writes: C" with the clause the parse hung
+        // elsewhere: the rest of the sentence after "that" or the colon.
+        if let Some(k) = (v + 1..sent.end)
+            .find(|&k| w.toks[k].syn.as_ref().is_none_or(|s| s.upos != Upos::Adv))
+            .filter(|&k| matches!(w.word(k), "that" | ":"))
+        {
+            let c = (k + usize::from(w.word(k) == ":"), sent.end);
+            if c.1 > c.0 + 1 {
+                content = Some(c);
+                frame = Frame::Ccomp;
+            }
+        }
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
         // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
@@ -373,6 +398,16 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
         let (va, _) = w.subtree(v, &sent);
         if h < v && ha < va {
             content = Some((ha, va));
+            frame = Frame::Tacked;
+        }
+    }
+    if content.is_none() && reduced && led_by(w, &sent, v, "mark", &["as"]) {
+        // "As reported by S, C": the clause the participle hangs on, after it.
+        let h = w.toks[v].syn.as_ref()?.head?;
+        let (_, vb) = w.subtree(v, &sent);
+        let (_, hb) = w.subtree(h, &sent);
+        if h > v && hb > vb {
+            content = Some((vb, hb));
             frame = Frame::Tacked;
         }
     }
@@ -388,12 +423,6 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
 
 /// The "go" of "went on to V" that infinitive `v` completes, if any.
 fn go_on(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<usize> {
-    if std::env::var("BYLINE_6L_OFF")
-        .unwrap_or_default()
-        .contains('g')
-    {
-        return None;
-    } // 6L-DIAG
     let syn = w.toks[v].syn.as_ref()?;
     let h = syn.head.filter(|&h| h < v)?;
     let go = w.toks[h].syn.as_ref()?;
@@ -458,15 +487,19 @@ fn subject_before(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<(
         let Some(h) = w.toks[top].syn.as_ref().and_then(|s| s.head) else {
             break;
         };
-        if h >= end || !sent.contains(&h) || w.subtree(h, sent).1 > end {
+        // A conjunct is a phrase of its own ("…, but majorities in all five say C").
+        if rel(w, top) == "conj" || h >= end || !sent.contains(&h) || w.subtree(h, sent).1 > end {
             break;
         }
         top = h;
     }
-    let (a, b) = w.subtree(top, sent);
+    let (mut a, b) = w.subtree(top, sent);
+    while a < top && matches!(rel(w, a), "cc" | "punct") {
+        a += 1;
+    }
     let clean = (a..b).all(|x| {
-        !matches!(upos(x), Some(Upos::Verb | Upos::Aux))
-            && !(w.toks[x].punct && !matches!(w.word(x), "'s" | "\u{2019}s" | "'" | "-"))
+        let apostrophe = matches!(w.word(x), "'s" | "\u{2019}s" | "'" | "-");
+        !matches!(upos(x), Some(Upos::Verb | Upos::Aux)) && (!w.toks[x].punct || apostrophe)
     });
     (clean && b == end && !super::is_in(RELATIVE, w.word(a))).then_some((a, b))
 }
@@ -680,8 +713,7 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
             "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
             "acl"
                 if w.word(at).ends_with("ing")
-                    || (!std::env::var("BYLINE_6L_OFF").unwrap_or_default().contains('a') && // 6L-DIAG
-                    kids(at).any(|k| matches!(rel(k), "obj" | "ccomp"))) =>
+                    || kids(at).any(|k| matches!(rel(k), "obj" | "ccomp")) =>
             {
                 // "a senator calling for …": the noun the participle hangs on; so does a verb
                 // with an object or a clause the parse hung on the noun before it ("Muslim

@@ -69,7 +69,7 @@ pub struct Overrides {
     pub token: Option<Arc<CueModel>>,
     /// A draft judge replacing `draft-model.tsv`.
     pub judge: Option<Arc<CueModel>>,
-    /// A threshold replacing [`MIN_DRAFT`].
+    /// A threshold replacing the built-in one (a draft is kept at this judge probability).
     pub threshold: Option<f32>,
 }
 

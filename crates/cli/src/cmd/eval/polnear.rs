@@ -94,6 +94,10 @@ pub struct Args {
     /// `--write-models` wrote).
     #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
+    /// With --folds: a lemma needs this many cue occurrences for a row of `learnt.tsv` (3, as
+    /// `--learn-cues` writes it, unless given).
+    #[arg(long, value_name = "N", default_value_t = polnear::LEARNT_MIN_CUE)]
+    learnt_min_cue: u32,
 }
 
 /// Reads a training spec `L2,MIN_COUNT,EPOCHS[,avg]` over the defaults `base`.
@@ -340,6 +344,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             label_source: args.draft_label_source,
             thresholds,
             write: args.write_models.clone(),
+            learnt_min_cue: args.learnt_min_cue,
         };
         return folds::run(&args.dir, &pipeline, &articles, &settings, args.json);
     }

@@ -48,6 +48,8 @@ pub(super) struct Settings {
     pub thresholds: Vec<Option<f32>>,
     /// Where to write the four files trained on every article, if anywhere.
     pub write: Option<PathBuf>,
+    /// Fewest cue occurrences of a lemma for a row of `learnt.tsv`.
+    pub learnt_min_cue: u32,
 }
 
 /// The learnt counts of a set of articles as a lexicon (the built-in one with those counts).
@@ -55,8 +57,9 @@ fn lexicon(
     parsed: &[ParsedArticle],
     reads: &[Vec<ReadCount>],
     keep: impl Fn(usize) -> bool,
+    min_cue: u32,
 ) -> Result<Arc<Cues>> {
-    let (learnt, reads) = counts_tsv(parsed, reads, keep, "the training folds");
+    let (learnt, reads) = counts_tsv(parsed, reads, keep, min_cue, "the training folds");
     let cues = Cues::builtin()
         .with_counts(&learnt, &reads)
         .context("building a fold's lexicon")?;
@@ -68,13 +71,14 @@ fn counts_tsv(
     parsed: &[ParsedArticle],
     reads: &[Vec<ReadCount>],
     keep: impl Fn(usize) -> bool,
+    min_cue: u32,
     source: &str,
 ) -> (String, String) {
     let idx: Vec<usize> = (0..parsed.len()).filter(|&i| keep(i)).collect();
     let learnt = polnear::merge_counts(idx.iter().map(|&i| parsed[i].counts.as_slice()));
     let read = polnear::merge_reads(idx.iter().map(|&i| reads[i].as_slice()));
     (
-        polnear::learnt_tsv(&learnt, polnear::LEARNT_MIN_CUE, source),
+        polnear::learnt_tsv(&learnt, min_cue, source),
         polnear::reads_tsv(&read, polnear::READS_MIN_READ, source),
     )
 }
@@ -90,8 +94,13 @@ fn training_flags(s: &Settings) -> String {
             if o.average { ",avg" } else { "" }
         )
     };
+    let min_cue = if s.learnt_min_cue == polnear::LEARNT_MIN_CUE {
+        String::new()
+    } else {
+        format!(" --learnt-min-cue {}", s.learnt_min_cue)
+    };
     format!(
-        " --cue-training {} --judge-training {}",
+        " --cue-training {} --judge-training {}{min_cue}",
         spec(&s.cue),
         spec(&s.judge)
     )
@@ -134,19 +143,20 @@ pub(super) fn run(
 
     // Lexicons: without fold f (`single[f]`), without folds f and m (`pair[(f, m)]`), all.
     let single: Vec<Arc<Cues>> = (0..k)
-        .map(|f| lexicon(&parsed, &reads, |i| fold(i) != f))
+        .map(|f| lexicon(&parsed, &reads, |i| fold(i) != f, s.learnt_min_cue))
         .collect::<Result<_>>()?;
     let mut pair: HashMap<(usize, usize), Arc<Cues>> = HashMap::new();
     if s.cross_fit {
         for f in 0..k {
             for m in f + 1..k {
-                let lex = lexicon(&parsed, &reads, |i| fold(i) != f && fold(i) != m)?;
+                let keep = |i| fold(i) != f && fold(i) != m;
+                let lex = lexicon(&parsed, &reads, keep, s.learnt_min_cue)?;
                 pair.insert((f, m), lex.clone());
                 pair.insert((m, f), lex);
             }
         }
     }
-    let all = lexicon(&parsed, &reads, |_| true)?;
+    let all = lexicon(&parsed, &reads, |_| true, s.learnt_min_cue)?;
     lap("counted");
 
     let how = format!(
@@ -278,7 +288,7 @@ pub(super) fn run(
     if let Some(out) = &s.write {
         std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
         let source = format!("PolNeAR {}", dir.display());
-        let (learnt, reads) = counts_tsv(&parsed, &reads, |_| true, &source);
+        let (learnt, reads) = counts_tsv(&parsed, &reads, |_| true, s.learnt_min_cue, &source);
         let files = [
             ("learnt.tsv", learnt),
             ("reads.tsv", reads),
