@@ -398,7 +398,7 @@ fn with_that(chars: &[char], start: usize) -> usize {
 
 /// PolNeAR takes the relative pronoun as the source of a cue inside a relative clause
 /// ("the mayor, who said C"): the pronoun's span when one follows the source ending at `end`
-/// (past a comma) and the cue at `cue` comes after it in the same clause.
+/// (past a comma) and the cue at `cue` comes after it in the same clause, before any comma.
 fn relative_pronoun(chars: &[char], end: usize, cue: usize) -> Option<(usize, usize)> {
     if cue <= end || cue - end > 80 || cue > chars.len() {
         return None;
@@ -413,9 +413,11 @@ fn relative_pronoun(chars: &[char], end: usize, cue: usize) -> Option<(usize, us
     }
     let word: String = chars[a..b].iter().collect::<String>().to_lowercase();
     let between = &chars[b..cue];
+    // A comma closes the relative clause: in "S, who said C1, said C2" the second cue is the
+    // main verb's, whose source is S.
     let clause = !between
         .iter()
-        .any(|&c| matches!(c, '.' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}'));
+        .any(|&c| matches!(c, '.' | ',' | ';' | ':' | '"' | '\u{201c}' | '\u{201d}'));
     (matches!(word.as_str(), "who" | "which" | "that") && b < cue && clause).then_some((a, b))
 }
 

@@ -365,8 +365,7 @@ const ADJUNCT_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Source phrases corrected where the cue's own grammar in the parse says who speaks:
-/// - a verb of seeming ("Sanders appears to lead") has no source but a "to" experiencer,
-///   unless a reporting verb follows it ("Rubio seemed to urge C");
+/// - a verb of seeming ("Sanders appears to lead") has no source but a "to" experiencer;
 /// - a passive cue without a "by" agent ("she was asked", "a group known for C", "Smith was
 ///   accused of C") leaves its subject no source: whoever asked or accused is not named (a
 ///   stance participle, "is opposed to C", is no such passive);
@@ -402,10 +401,7 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             continue;
         }
         let passive = is_passive(w, v, &sent);
-        // "Rubio seemed to urge C": the reporting verb after it keeps the subject.
-        let reports_after =
-            kids(w, &sent, v).any(|k| rel(w, k) == "xcomp" && w.cues.verb(w.word(k)).is_some());
-        if is_in(SEEM_VERBS, lemma) && bare_cue(w, d.cue, v) && !reports_after {
+        if is_in(SEEM_VERBS, lemma) && bare_cue(w, d.cue, v) {
             d.sources = experiencer(w, v, &sent).into_iter().collect();
             continue;
         }
