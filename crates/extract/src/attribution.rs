@@ -290,6 +290,59 @@ pub(crate) fn is_in(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
+/// The dependents of token `h` in its sentence, left to right.
+pub(crate) fn kids<'w>(
+    w: &'w Work,
+    sent: &Range<usize>,
+    h: usize,
+) -> impl Iterator<Item = usize> + 'w {
+    sent.clone()
+        .filter(move |&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
+}
+
+/// The relation of token `k` to its head ("" without a parse).
+pub(crate) fn rel(w: &Work, k: usize) -> &'static str {
+    w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
+}
+
+/// Words of time: they make a phrase an adjunct rather than a source ("Friday", "last week",
+/// "this cycle") and close a source phrase ("the court on Friday", "the council this month";
+/// "may" only as a capitalised month).
+pub(crate) const TIME_WORDS: &[&str] = &[
+    "april",
+    "august",
+    "cycle",
+    "december",
+    "february",
+    "friday",
+    "january",
+    "july",
+    "june",
+    "march",
+    "may",
+    "monday",
+    "month",
+    "months",
+    "morning",
+    "night",
+    "november",
+    "october",
+    "saturday",
+    "september",
+    "sunday",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "week",
+    "weekend",
+    "weeks",
+    "year",
+    "years",
+    "yesterday",
+];
+
 /// Words that open a noun phrase and so rule out a verb reading of the next word.
 pub(crate) const DETERMINERS: &[&str] = &[
     "'s", "a", "all", "an", "any", "both", "each", "every", "few", "her", "his", "its", "many",

@@ -17,7 +17,9 @@ use byline_lexicon::cues::{CueClass, Frame};
 use byline_nlp::Upos;
 
 use super::cues::{self, Hit};
-use super::{is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS};
+use super::{
+    is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS, TIME_WORDS,
+};
 
 /// What a claim's content is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1101,39 +1103,6 @@ fn opens_apposition(w: &Work, k: usize) -> bool {
         )
 }
 
-/// Words of time that close a source phrase as an adjunct ("the court on Friday", "a panel
-/// in 2001", "the council this month"): PolNeAR keeps them out of the source.
-const TIME_WORDS: &[&str] = &[
-    "april",
-    "august",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "may",
-    "monday",
-    "month",
-    "morning",
-    "night",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "today",
-    "tonight",
-    "tuesday",
-    "wednesday",
-    "week",
-    "weekend",
-    "year",
-    "yesterday",
-];
-
 /// A source phrase without leading adverbs ("Even China") or trailing time adjuncts ("the
 /// court on Friday").
 fn trim_source(w: &Work, mut a: usize, mut end: usize) -> Option<(usize, usize)> {
@@ -1188,7 +1157,16 @@ fn trim_source(w: &Work, mut a: usize, mut end: usize) -> Option<(usize, usize)>
         } else if is_in(TIME_WORDS, last)
             && !matches!(
                 last,
-                "month" | "week" | "year" | "weekend" | "morning" | "night"
+                "month"
+                    | "months"
+                    | "week"
+                    | "weeks"
+                    | "year"
+                    | "years"
+                    | "weekend"
+                    | "morning"
+                    | "night"
+                    | "cycle"
             )
             && end - 1 > a
         {

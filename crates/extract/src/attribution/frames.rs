@@ -50,7 +50,7 @@ use byline_nlp::Upos;
 use super::claims::{Content, Draft};
 use super::cuemodel::CueView;
 use super::judge::{self, Frame};
-use super::Work;
+use super::{kids, rel, Work};
 
 /// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
 /// probability (chosen on PolNeAR dev) …
@@ -744,25 +744,10 @@ fn antecedent(w: &Work, sent: &std::ops::Range<usize>, r: usize) -> Option<(usiz
     Some((a.min(n), n + 1))
 }
 
-/// The dependents of token `h` in its sentence, left to right.
-fn kids<'w>(
-    w: &'w Work,
-    sent: &std::ops::Range<usize>,
-    h: usize,
-) -> impl Iterator<Item = usize> + 'w {
-    sent.clone()
-        .filter(move |&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
-}
-
 /// True when token `k` has a `marker` dependent (`case`, `mark`) that is one of `words`
 /// ("about the deal", "of hiding C").
 fn led_by(w: &Work, sent: &std::ops::Range<usize>, k: usize, marker: &str, words: &[&str]) -> bool {
     kids(w, sent, k).any(|c| rel(w, c) == marker && super::is_in(words, w.word(c)))
-}
-
-/// The relation of token `k` to its head ("" without a parse).
-fn rel(w: &Work, k: usize) -> &'static str {
-    w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
 }
 
 /// A range without punctuation at either end.

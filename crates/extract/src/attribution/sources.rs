@@ -20,7 +20,7 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{is_in, Work};
+use super::{is_in, kids, rel, Work, TIME_WORDS};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -475,21 +475,6 @@ fn bare_cue(w: &Work, (a, b): (usize, usize), v: usize) -> bool {
     })
 }
 
-/// The dependents of token `h` in its sentence, left to right.
-fn kids<'w>(
-    w: &'w Work,
-    sent: &std::ops::Range<usize>,
-    h: usize,
-) -> impl Iterator<Item = usize> + 'w {
-    sent.clone()
-        .filter(move |&k| w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(h))
-}
-
-/// The relation of token `k` to its head ("" without a parse).
-fn rel(w: &Work, k: usize) -> &'static str {
-    w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
-}
-
 /// True when the verb `v` has a "by" agent.
 fn has_agent(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
     kids(w, sent, v).any(|k| {
@@ -617,41 +602,6 @@ fn noun_phrase(w: &Work, (mut a, mut b): (usize, usize)) -> Option<(usize, usize
     }
     (a < b).then_some((a, b))
 }
-
-/// Time words that make a phrase an adjunct ("Friday", "last week", "this cycle").
-const TIME_WORDS: &[&str] = &[
-    "april",
-    "august",
-    "cycle",
-    "december",
-    "february",
-    "friday",
-    "january",
-    "july",
-    "june",
-    "march",
-    "monday",
-    "month",
-    "months",
-    "morning",
-    "night",
-    "november",
-    "october",
-    "saturday",
-    "september",
-    "sunday",
-    "thursday",
-    "today",
-    "tonight",
-    "tuesday",
-    "wednesday",
-    "week",
-    "weekend",
-    "weeks",
-    "year",
-    "years",
-    "yesterday",
-];
 
 /// True when the phrase `[a, b)` is an adjunct rather than a noun phrase that could speak: its
 /// head hangs on the verb as a temporal, or as an oblique or modifier that opens with an

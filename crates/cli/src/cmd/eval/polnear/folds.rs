@@ -193,11 +193,7 @@ pub(super) fn run(
         .collect();
     let token_texts: Vec<(String, usize, usize)> =
         helds.par_iter().map(|&h| token_text(h)).collect();
-    let tokens: Vec<Arc<CueModel>> = token_texts
-        .iter()
-        .map(|t| CueModel::parse(&t.0).map(Arc::new))
-        .collect::<std::result::Result<_, _>>()
-        .context("reading a trained cue model")?;
+    let tokens = parse_models(token_texts.iter().map(|t| t.0.as_str()), "cue model")?;
     lap("trained the cue classifiers");
 
     // The judge's candidates: article i read with its own fold's classifier and counts.
@@ -234,11 +230,7 @@ pub(super) fn run(
         trainer.train_opts(&s.judge, &header)
     };
     let judge_texts: Vec<String> = helds.par_iter().map(|&h| judge_text(h)).collect();
-    let judges: Vec<Arc<CueModel>> = judge_texts
-        .iter()
-        .map(|t| CueModel::parse(t).map(Arc::new))
-        .collect::<std::result::Result<_, _>>()
-        .context("reading a trained draft judge")?;
+    let judges = parse_models(judge_texts.iter().map(String::as_str), "draft judge")?;
     lap("trained the judges");
 
     // Each fold scored with its own models.
@@ -306,4 +298,19 @@ pub(super) fn run(
     } else {
         Outcome::AllOk
     })
+}
+
+/// The models of `texts`, each parsed once and shared across the threads; `what` names them
+/// in the error.
+fn parse_models<'t>(
+    texts: impl Iterator<Item = &'t str>,
+    what: &str,
+) -> Result<Vec<Arc<CueModel>>> {
+    texts
+        .map(|t| {
+            CueModel::parse(t)
+                .map(Arc::new)
+                .with_context(|| format!("reading a trained {what}"))
+        })
+        .collect()
 }
