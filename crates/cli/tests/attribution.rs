@@ -8,6 +8,17 @@ fn byline() -> Command {
     Command::new(env!("CARGO_BIN_EXE_byline"))
 }
 
+/// Runs `cmd` and returns its output, failing the test with its stderr when it fails.
+fn succeed(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("byline-attr-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -39,15 +50,10 @@ fn extract(text: &str) -> serde_json::Value {
     let dir = scratch("extract");
     let file = dir.join(format!("report-{n}.txt"));
     std::fs::write(&file, text).unwrap();
-    let out = byline()
-        .args(["extract", "--published", "2025-03-07"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        byline()
+            .args(["extract", "--published", "2025-03-07"])
+            .arg(&file),
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
@@ -119,16 +125,7 @@ fn eval_gold_scores_every_layer() {
         end = start + "two senior city engineers".len()
     );
     std::fs::write(dir.join("r.gold.json"), gold).unwrap();
-    let out = byline()
-        .args(["eval", "gold", "--json"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(byline().args(["eval", "gold", "--json"]).arg(&dir));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"], 1);
     assert_eq!(v["layers"]["sources"]["correct"], 1);
@@ -152,16 +149,7 @@ fn eval_polnear_reads_brat() {
         "The levee failed, two engineers said.\n",
         "T1\tContent 0 16\tThe levee failed\nT2\tSource 18 31\ttwo engineers\nT3\tCue 32 36\tsaid\n",
     );
-    let out = byline()
-        .args(["eval", "polnear", "--json"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = succeed(byline().args(["eval", "polnear", "--json"]).arg(&dir));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["articles"], 1);
     for layer in ["sources_exact", "cues_overlap", "contents_overlap"] {
@@ -177,16 +165,11 @@ fn eval_polnear_trains_a_cue_model_that_loads() {
         "T1\tSource 0 18\tThe harbour master\nT2\tCue 19 27\tgrumbled\n",
     );
     let model = dir.join("cue-model.tsv");
-    let out = byline()
-        .args(["eval", "polnear", "--train-cues"])
-        .arg(&model)
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    succeed(
+        byline()
+            .args(["eval", "polnear", "--train-cues"])
+            .arg(&model)
+            .arg(&dir),
     );
     let tsv = std::fs::read_to_string(&model).unwrap();
     assert!(
@@ -858,18 +841,13 @@ fn polnear_folds_dir(name: &str) -> PathBuf {
 fn eval_polnear_cross_validates_and_writes_models_that_load() {
     let dir = polnear_folds_dir("polnear-folds");
     let models = dir.join("models");
-    let out = byline()
-        .args(["eval", "polnear", "--json", "--folds", "2"])
-        .args(["--cue-training", "1e-3,1,3,avg", "--thresholds", "0.4,0.6"])
-        .arg("--write-models")
-        .arg(&models)
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = succeed(
+        byline()
+            .args(["eval", "polnear", "--json", "--folds", "2"])
+            .args(["--cue-training", "1e-3,1,3,avg", "--thresholds", "0.4,0.6"])
+            .arg("--write-models")
+            .arg(&models)
+            .arg(&dir),
     );
     // One table per threshold, each over the four articles.
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -197,15 +197,16 @@ pub(super) fn run(
     lap("trained the cue classifiers");
 
     // The judge's candidates: article i read with its own fold's classifier and counts.
+    let fold_models = |i: usize| Overrides {
+        lexicon: Some(single[fold(i)].clone()),
+        token: Some(tokens[fold(i)].clone()),
+        ..Overrides::default()
+    };
     let drafts: Vec<Vec<(Vec<String>, bool)>> = articles
         .par_iter()
         .enumerate()
         .map(|(i, a)| {
-            let over = Overrides {
-                lexicon: Some(single[fold(i)].clone()),
-                token: Some(tokens[fold(i)].clone()),
-                ..Overrides::default()
-            };
+            let over = fold_models(i);
             let (doc, examples) = byline_extract::collect_drafts_with(&over, || {
                 pipeline.extract(&Input::new(a.text.clone()))
             });
@@ -241,10 +242,9 @@ pub(super) fn run(
             .enumerate()
             .map(|(i, a)| {
                 let over = Overrides {
-                    lexicon: Some(single[fold(i)].clone()),
-                    token: Some(tokens[fold(i)].clone()),
                     judge: Some(judges[fold(i)].clone()),
                     threshold,
+                    ..fold_models(i)
                 };
                 let doc = byline_extract::with_overrides(&over, || {
                     pipeline.extract(&Input::new(a.text.clone()))
