@@ -347,34 +347,24 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
             frame = Frame::Iobj;
         }
     }
-    if content.is_none() {
-        // "was accused of using", "talked about bringing": a clause led by a preposition.
-        frame = Frame::AboutClause;
+    // A dependent led by a preposition, in this order: "was accused of using", "talked about
+    // bringing" (a clause); "talked about C"; "railed against C", "pointed to C"; "sided with
+    // C", "disagreed with C" (after the verb only). Each is (frame, relation, marker relation,
+    // marker words, after the verb only).
+    let led: [(Frame, &str, &str, &[&str], bool); 4] = [
+        (Frame::AboutClause, "advcl", "mark", ABOUT, false),
+        (Frame::About, "obl", "case", ABOUT, false),
+        (Frame::Towards, "obl", "case", TOWARDS, false),
+        (Frame::Towards, "obl", "case", &["with"], true),
+    ];
+    for (fr, relation, marker, words, after) in led {
+        if content.is_some() {
+            break;
+        }
+        frame = fr;
         content = kids(v)
-            .filter(|&k| rel(k) == "advcl")
-            .find(|&k| led_by(w, &sent, k, "mark", ABOUT))
-            .map(|k| w.subtree(k, &sent));
-    }
-    if content.is_none() {
-        frame = Frame::About;
-        content = kids(v)
-            .filter(|&k| rel(k) == "obl")
-            .find(|&k| led_by(w, &sent, k, "case", ABOUT))
-            .map(|k| w.subtree(k, &sent));
-    }
-    if content.is_none() {
-        // "railed against C", "pointed to C".
-        frame = Frame::Towards;
-        content = kids(v)
-            .filter(|&k| rel(k) == "obl")
-            .find(|&k| led_by(w, &sent, k, "case", TOWARDS))
-            .map(|k| w.subtree(k, &sent));
-    }
-    if content.is_none() {
-        // "sided with C", "disagreed with C".
-        content = kids(v)
-            .filter(|&k| k > v && rel(k) == "obl")
-            .find(|&k| led_by(w, &sent, k, "case", &["with"]))
+            .filter(|&k| (!after || k > v) && rel(k) == relation)
+            .find(|&k| led_by(w, &sent, k, marker, words))
             .map(|k| w.subtree(k, &sent));
     }
     if content.is_none() && !reduced {
