@@ -305,6 +305,29 @@ pub(crate) fn rel(w: &Work, k: usize) -> &'static str {
     w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
 }
 
+/// The "by" agent of verb `v` in its sentence ("was criticised by S"): an `obl:agent`, or an
+/// `obl` with a "by" among its dependents.
+pub(crate) fn agent(w: &Work, sent: &Range<usize>, v: usize) -> Option<usize> {
+    kids(w, sent, v).find(|&k| {
+        rel(w, k) == "obl:agent"
+            || (rel(w, k) == "obl" && kids(w, sent, k).any(|c| w.word(c) == "by"))
+    })
+}
+
+/// The tokens of the phrase `[a, b)` with a parse whose head lies outside it, in text order:
+/// the first is the phrase's head.
+pub(crate) fn outside_heads<'w>(
+    w: &'w Work,
+    (a, b): (usize, usize),
+) -> impl Iterator<Item = usize> + 'w {
+    (a..b).filter(move |&k| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| s.head.is_none_or(|h| h < a || h >= b))
+    })
+}
+
 /// Words of time: they make a phrase an adjunct rather than a source ("Friday", "last week",
 /// "this cycle") and close a source phrase ("the court on Friday", "the council this month";
 /// "may" only as a capitalised month).
@@ -986,6 +1009,7 @@ mod tests {
             LEADING_WORDS,
             ADJUNCT_WORDS,
             PRONOUNS,
+            TIME_WORDS,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);

@@ -2030,7 +2030,6 @@ mod tests {
     fn lists_are_sorted() {
         for list in [
             AUXILIARIES,
-            TIME_WORDS,
             PREPOSITIONS,
             CUE_PREPOSITIONS,
             ELLIPTIC_OPENERS,

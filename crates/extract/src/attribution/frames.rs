@@ -50,7 +50,7 @@ use byline_nlp::Upos;
 use super::claims::{Content, Draft};
 use super::cuemodel::CueView;
 use super::judge::{self, Frame};
-use super::{kids, rel, Work};
+use super::{agent, kids, rel, Work};
 
 /// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
 /// probability (chosen on PolNeAR dev) …
@@ -690,10 +690,7 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
         }
         if kids(at).any(|k| rel(k) == "nsubj:pass") {
             // "was criticised by S".
-            let agent = kids(at).find(|&k| {
-                rel(k) == "obl:agent" || (rel(k) == "obl" && kids(k).any(|c| w.word(c) == "by"))
-            })?;
-            let (a, b) = w.subtree(agent, sent);
+            let (a, b) = w.subtree(agent(w, sent, at)?, sent);
             let a = if w.word(a) == "by" { a + 1 } else { a };
             return Some((a, b));
         }
@@ -872,6 +869,15 @@ mod tests {
         assert!(found[0].2.ends_with("lied to the council"), "{found:?}");
     }
 
+    /// Asserts that the parse frames read at least one candidate draft in `text` (before the
+    /// thresholds and the judge decide on it).
+    fn assert_parse_reads_a_draft(text: &str) {
+        let pipeline = Pipeline::new().unwrap();
+        let (_, read) =
+            crate::collect_drafts(None, || pipeline.extract(&Input::new(text))).unwrap();
+        assert!(read.iter().any(|e| !e.surface), "{read:?}");
+    }
+
     /// `(cue, content)` of every claim the pipeline finds in `text` with the draft judge on.
     fn judged(text: &str) -> Vec<(String, String)> {
         let pipeline = Pipeline::new().unwrap();
@@ -902,10 +908,7 @@ mod tests {
     fn the_draft_judge_drops_an_action() {
         let text = "The harbour master repainted the old ferry last spring.";
         // The parse reads a draft for it ("repainted" with a source and an object) …
-        let pipeline = Pipeline::new().unwrap();
-        let (_, read) =
-            crate::collect_drafts(None, || pipeline.extract(&Input::new(text))).unwrap();
-        assert!(read.iter().any(|e| !e.surface), "{read:?}");
+        assert_parse_reads_a_draft(text);
         // … and the judge drops it.
         let found = judged(text);
         assert!(found.is_empty(), "{found:?}");
@@ -932,10 +935,7 @@ mod tests {
     fn the_draft_judge_adds_no_verbless_content() {
         // The parse reads a draft with a verbless content for it …
         let text = "The harbour master welcomed the ferry company's plan.";
-        let pipeline = Pipeline::new().unwrap();
-        let (_, read) =
-            crate::collect_drafts(None, || pipeline.extract(&Input::new(text))).unwrap();
-        assert!(read.iter().any(|e| !e.surface), "{read:?}");
+        assert_parse_reads_a_draft(text);
         // … the thresholds drop it, and the judge adds none such.
         let found = judged(text);
         assert!(found.is_empty(), "{found:?}");

@@ -20,7 +20,7 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{is_in, kids, rel, Work, TIME_WORDS};
+use super::{agent, is_in, kids, outside_heads, rel, Work, TIME_WORDS};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -430,7 +430,7 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             && !is_in(STANCE_PARTICIPLES, lemma)
             && !d.sources.is_empty()
             && d.sources.iter().all(before)
-            && !has_agent(w, v, &sent)
+            && agent(w, &sent, v).is_none()
         {
             d.sources.clear();
             continue;
@@ -452,14 +452,8 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
 }
 
 /// The token of the cue `[a, b)` whose head lies outside it (the cue's syntactic head).
-fn cue_head(w: &Work, (a, b): (usize, usize)) -> Option<usize> {
-    (a..b).find(|&k| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_some_and(|s| s.head.is_none_or(|h| h < a || h >= b))
-            && !w.toks[k].punct
-    })
+fn cue_head(w: &Work, cue: (usize, usize)) -> Option<usize> {
+    outside_heads(w, cue).find(|&k| !w.toks[k].punct)
 }
 
 /// True when the cue is its verb with auxiliaries, negation and adverbs only ("may seem",
@@ -472,14 +466,6 @@ fn bare_cue(w: &Work, (a, b): (usize, usize), v: usize) -> bool {
                 .syn
                 .as_ref()
                 .is_some_and(|s| matches!(s.upos, Upos::Aux | Upos::Adv | Upos::Part))
-    })
-}
-
-/// True when the verb `v` has a "by" agent.
-fn has_agent(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
-    kids(w, sent, v).any(|k| {
-        rel(w, k) == "obl:agent"
-            || (rel(w, k) == "obl" && kids(w, sent, k).any(|c| w.word(c) == "by"))
     })
 }
 
@@ -608,13 +594,7 @@ fn noun_phrase(w: &Work, (mut a, mut b): (usize, usize)) -> Option<(usize, usize
 /// adjunct preposition ("On Friday", "Amid the uproar") or is a short time phrase ("last
 /// week", "Tuesday"), which the parse may also read as the subject.
 fn adjunct(w: &Work, (a, b): (usize, usize)) -> bool {
-    let head = (a..b).find(|&k| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_some_and(|s| s.head.is_none_or(|h| h < a || h >= b))
-    });
-    let Some(h) = head else {
+    let Some(h) = outside_heads(w, (a, b)).next() else {
         return false;
     };
     match rel(w, h) {
@@ -1169,7 +1149,6 @@ mod tests {
             PSYCH_VERBS,
             STANCE_PARTICIPLES,
             ADJUNCT_PREPOSITIONS,
-            TIME_WORDS,
         ] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{:?} before {:?}", w[0], w[1]);
