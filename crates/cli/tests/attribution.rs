@@ -1077,3 +1077,116 @@ fn issue_6l_participle_clauses_and_went_on_to_say() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn issue_6p_reports_read_but_lost() {
+    // "S said C1, but C2, they said": the tacked-on report holds C2 only, and S's report stays
+    // an attribution of its own (not nested in the second one).
+    let doc = extract(
+        "Harbour pilots said the channel was safe again, but the ferry timetable would change \
+         next month, they said.\n",
+    );
+    has_claim(&doc, "said", "Harbour pilots", "the channel was safe again");
+    has_claim(
+        &doc,
+        "said",
+        "they",
+        "but the ferry timetable would change next month",
+    );
+    let claims = doc["claims"].as_array().unwrap();
+    assert!(
+        claims
+            .iter()
+            .all(|c| c.get("parent").is_none_or(|p| p.is_null())),
+        "{claims:#?}"
+    );
+    // "As S put it, \"Q\"" at the start of a sentence: the quote that follows.
+    let doc = extract(
+        "As the harbour master put it, \"The channel is finally deep enough for the big \
+         ferries.\"\n",
+    );
+    has_claim(
+        &doc,
+        "As the harbour master put it",
+        "the harbour master",
+        "The channel is finally deep enough for the big ferries",
+    );
+    // A participle after a comma inside a closing quotation mark takes the clause's subject.
+    let doc = extract(
+        "The mayor talked up her \"harbour plan,\" promising to widen the old pier by the \
+         summer.\n",
+    );
+    has_claim(
+        &doc,
+        "promising",
+        "The mayor",
+        "to widen the old pier by the summer",
+    );
+    // "denounced C1 and said C2": the subject of the main verb.
+    let doc = extract(
+        "The fishermen's union strongly denounced the new quotas and said it would appeal the \
+         ruling in court.\n",
+    );
+    has_claim(
+        &doc,
+        "said",
+        "The fishermen's union",
+        "it would appeal the ruling in court",
+    );
+    // A gerund after a preposition reports without a source, up to the clause's comma.
+    let doc = extract("After saying the pier was unsafe for visitors, the inspector closed it.\n");
+    let rows = claim_rows(&doc);
+    assert!(
+        rows.iter().any(|(c, s, t)| c == "saying"
+            && s.is_empty()
+            && t == "the pier was unsafe for visitors"),
+        "{rows:#?}"
+    );
+    // "\"Q,\" S said, also noting C" and "\"Q,\" S said answering …": the quote is the
+    // content of "said".
+    let doc = extract(
+        "\"The channel is clear,\" the pilot said, also noting that the buoys were new.\n\n\"We \
+         will appeal,\" the union leader said answering a question from the crowd.\n",
+    );
+    has_claim(&doc, "said", "the pilot", "The channel is clear");
+    has_claim(&doc, "said", "the union leader", "We will appeal");
+    // A cue word the parse takes for a noun after a clause of its own reports nothing.
+    let doc = extract("The ferry operator will add sailings in coastal states like Maine.\n");
+    let rows = claim_rows(&doc);
+    assert!(rows.iter().all(|(c, _, _)| c != "states"), "{rows:#?}");
+}
+
+#[test]
+fn issue_6o_sources_from_the_cue_grammar() {
+    let doc = extract(
+        "The ferry levy was endorsed by the island council on Monday. When asked by a reporter \
+         whether the pier would close, the harbour master said it would stay open.\n\nThe \
+         fishermen are split on whether the new quay should be built. Ms. Okafor is assured \
+         of winning the harbour seat.\n\nMs. Okafor said she had met the ferry captains but \
+         said the timetable would not change.\n\nTwo boatmen charged with smuggling told the \
+         court they were innocent.\n",
+    );
+    let rows = claim_rows(&doc);
+    let sources_of = |cue: &str| {
+        rows.iter()
+            .filter(|(c, _, _)| c == cue)
+            .map(|(_, s, _)| s.clone())
+            .collect::<Vec<_>>()
+    };
+    // A "by" agent of a passive cue is its source, after the cue or in a participle clause.
+    assert_eq!(sources_of("was endorsed"), [["the island council"]], "{rows:#?}");
+    assert_eq!(sources_of("asked"), [["a reporter"]], "{rows:#?}");
+    // A stance participle's passive subject holds the stance.
+    assert_eq!(sources_of("are split on"), [["The fishermen"]], "{rows:#?}");
+    assert_eq!(sources_of("is assured of"), [["Ms. Okafor"]], "{rows:#?}");
+    // A second report the parse coordinated with the first one's content is the speaker's.
+    for sources in sources_of("said") {
+        assert_ne!(sources, ["she"], "{rows:#?}");
+    }
+    // A noun with a participle that names or charges it is no source.
+    for (cue, sources, _) in &rows {
+        if cue.contains("charged") {
+            assert!(sources.is_empty(), "{cue}: {sources:?}");
+        }
+    }
+}

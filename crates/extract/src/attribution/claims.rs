@@ -75,8 +75,14 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     };
     let mut drafts: Vec<Draft> = Vec::new();
     for h in &hits {
-        if let Some(mut d) = read(w, h, &cue_at, &drafts) {
-            if d.sources.is_empty() && !d.hedged && !elliptic(w, h) {
+        // "After saying C, …": a gerund no frame read reports without a source.
+        let got = read(w, h, &cue_at, &drafts).or_else(|| after_preposition(w, h, &cue_at));
+        if let Some(mut d) = got {
+            if d.sources.is_empty()
+                && !d.hedged
+                && !elliptic(w, h)
+                && !gerund_after_preposition(w, h)
+            {
                 continue;
             }
             if let Content::Tokens(a, b) = d.content {
@@ -132,9 +138,68 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         widen_cue(w, d);
         take_preposition(w, d);
     }
+    after_inner_report(w, &mut drafts);
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
     drafts
+}
+
+/// True when the sources `outer` of a tacked-on cue name the speaker of the report at `inner`
+/// again: a pronoun ("…, they said"), or a capitalised word of it ("Mr. Regalado, 69, said C1.
+/// \"Q,\" said Mr. Regalado").
+fn same_speaker(w: &Work, outer: &[(usize, usize)], inner: &(usize, usize)) -> bool {
+    outer.iter().any(|&(a, b)| {
+        (b == a + 1 && is_in(PRONOUNS, w.word(a)))
+            || (a..b).any(|k| {
+                w.toks[k].cap
+                    && !w.word(k).ends_with('.')
+                    && !is_in(super::DETERMINERS, w.word(k))
+                    && (inner.0..inner.1).any(|x| w.toks[x].cap && w.word(x) == w.word(k))
+            })
+    })
+}
+
+/// A content before its cue ("C, they said", "\"Q,\" said S") starts after a whole report
+/// that opens it: in "Other candidates said C1, but C2, they said" the tacked-on "they said"
+/// reports "but C2" only, and "S said C1. \"Q,\" said S" (one sentence to the splitter)
+/// reports the quote only; PolNeAR gives each token to one attribution.
+fn after_inner_report(w: &Work, drafts: &mut [Draft]) {
+    // Another speaker's report stays nested: "X told R C1, but C2, S added" is S's claim
+    // holding X's.
+    for i in 0..drafts.len() {
+        let Content::Tokens(a, b) = drafts[i].content else {
+            continue;
+        };
+        if drafts[i].cue.0 < b || drafts[i].sources.is_empty() {
+            continue;
+        }
+        let start = skip_leading(w, a, b);
+        // The inner report: its source opens the content, its cue and content lie inside it.
+        let inner_end = drafts.iter().enumerate().find_map(|(o, e)| {
+            let Content::Tokens(ea, eb) = e.content else {
+                return None;
+            };
+            let src = e.sources.first()?;
+            (o != i
+                && src.0 == start
+                && e.cue.0 > src.0
+                && e.cue.1 <= ea
+                && ea > start
+                && eb < b
+                && same_speaker(w, &drafts[i].sources, src))
+            .then_some(eb)
+        });
+        let Some(mut k) = inner_end else {
+            continue;
+        };
+        // Past the punctuation closing it; a joining word stays ("but C2", as PolNeAR has it).
+        while k < b && w.toks[k].punct && !w.toks[k].mark {
+            k += 1;
+        }
+        if b >= k + 3 {
+            drafts[i].content = Content::Tokens(k, b);
+        }
+    }
 }
 
 /// Nouns of bodies that speak through statements ("citing the mayor's office").
@@ -335,7 +400,14 @@ fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
             if src.0 >= src.1 {
                 return None;
             }
-            let content = content_before(w, as_at, sent.start, cue_at)?;
+            // "As Jane Doe put it, \"Q\"", "As she put it: C": what follows when the sentence
+            // opens with it.
+            let lead = skip_leading(w, sent.start, as_at) == as_at;
+            let content = if lead {
+                content_after(w, h.end + 1, sent.end, cue_at)?
+            } else {
+                content_before(w, as_at, sent.start, cue_at)?
+            };
             Some(Draft {
                 content,
                 sources: vec![src],
@@ -398,6 +470,15 @@ fn plain(
         return Some(Draft { content, ..base });
     }
     let mut np = np_before(w, j, sent.start, cue_at);
+    // "pore over data in Republican states like Ohio": a cue word the parse takes for a noun,
+    // after a clause with verbs of its own, is no report of that clause.
+    let noun = w.toks[h.end - 1]
+        .syn
+        .as_ref()
+        .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn));
+    if np.is_some_and(|src| noun && !no_clause_verb(w, src)) {
+        return None;
+    }
     if let Some(src) = np {
         if is_in(PREPOSITIONS, w.word(src.0)) {
             // "the mayor, who in 2010 said C": the phrase is an adjunct of a relative clause;
@@ -418,7 +499,26 @@ fn plain(
         if let Some(Content::Tokens(a, _)) = forward {
             // "\"Q,\" he said, cutting off a reporter": a participle after the cue leaves it
             // the quote before, whether or not the participle reports anything.
-            let participle = w.word(a).ends_with("ing") && w.word(a - 1) == ",";
+            let mut participle = w.word(a).ends_with("ing") && w.word(a - 1) == ",";
+            // "\"Q,\" he said, also alluding to C", "\"Q,\" she said answering a question":
+            // an adverb may come first, and the comma may be missing before a participle the
+            // parse takes for a verb.
+            if !participle {
+                let p = (a..forward_end(forward).min(a + 3))
+                    .find(|&k| {
+                        !matches!(
+                            w.word(k),
+                            "also" | "instead" | "then" | "later" | "again" | "while"
+                        )
+                    })
+                    .unwrap_or(a);
+                let verb_ing = w.word(p).ends_with("ing")
+                    && w.toks[p]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|s| matches!(s.upos, Upos::Verb));
+                participle = verb_ing && (p == h.end || w.word(a - 1) == ",");
+            }
             let quote_before = matches!(
                 content_before(w, src.0, sent.start, cue_at),
                 Some(Content::Quote(_))
@@ -501,12 +601,21 @@ fn plain(
             });
         }
     }
+    // The comma before the participle may stand inside a closing quotation mark ("talked up
+    // her \"strategy,\" promising C"), unless that quote is another claim's content ("S said,
+    // \"Q,\" adding that C" continues S's report, below).
+    let quoted = || {
+        quote_closing_before(w, j)
+            .is_some_and(|q| !drafts.iter().any(|d| d.content == Content::Quote(q)))
+    };
+    let comma_before = j > sent.start
+        && (w.word(j - 1) == ","
+            || (j > sent.start + 1 && w.toks[j - 1].mark && w.word(j - 2) == "," && quoted()));
     if h.participle
         && !drafts
             .iter()
             .any(|d| d.cue.0 >= sent.start && d.cue.0 < h.first)
-        && j > sent.start
-        && w.word(j - 1) == ","
+        && comma_before
     {
         // "The KGB detained 33 men, claiming …": the subject of the main clause, as the parse
         // gives it ("The Florida senator sought C, saying C2"), else its first capitalised
@@ -591,19 +700,82 @@ fn plain(
     }
     // "Machado promised C1 and said C2", "responded by saying C": the subject the verb shares
     // with the verb it is coordinated with or hangs on.
-    let src = match shared_subject(w, h.first, sent.clone()) {
+    let src = shared_subject(w, h.first, sent.clone())
+        .or_else(|| parse_subject(w, h.first, &sent, cue_at))
+        .filter(|src| !(src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()));
+    // "The league denounced C1 and said C2" where the parse hangs "said" elsewhere: after
+    // "and"/"but", the subject of the sentence's main verb before it.
+    let src = match src {
         Some(src) => src,
-        None => parse_subject(w, h.first, &sent, cue_at)?,
+        None if j > sent.start && matches!(w.word(j - 1), "and" | "but") => {
+            let root = sent.clone().find(|&k| {
+                k < j - 1
+                    && w.toks[k]
+                        .syn
+                        .as_ref()
+                        .is_some_and(|s| s.deprel == "root" && matches!(s.upos, Upos::Verb))
+            })?;
+            let src = parse_subject(w, root, &sent, cue_at)?;
+            if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
+                return None;
+            }
+            src
+        }
+        None => return None,
     };
-    if (src.0..src.1).any(|k| cue_at[k] || w.toks[k].quote.is_some()) {
-        return None;
-    }
     let content = content_after(w, after, sent.end, cue_at)?;
     Some(Draft {
         content,
         sources: split(w, src),
         recipient,
         ..base
+    })
+}
+
+/// Prepositions before a gerund that reports without a subject of its own: "after saying C",
+/// "by calling for C", "before explaining why C".
+const GERUND_OPENERS: &[&str] = &[
+    "after", "before", "by", "in", "since", "until", "upon", "when", "while", "without",
+];
+
+/// True when hit `h` is an `-ing` verb right after one of [`GERUND_OPENERS`].
+fn gerund_after_preposition(w: &Work, h: &Hit) -> bool {
+    let k = h.first;
+    k > 0
+        && is_in(GERUND_OPENERS, w.word(k - 1))
+        && w.word(k).ends_with("ing")
+        && w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| matches!(s.upos, Upos::Verb))
+}
+
+/// "After saying C, the senator left", "won by calling for C": a gerund after a preposition
+/// that no frame gave a source is a report without one (PolNeAR marks its cue and content
+/// only), its content up to the clause's comma.
+fn after_preposition(w: &Work, h: &Hit, cue_at: &[bool]) -> Option<Draft> {
+    if !gerund_after_preposition(w, h) {
+        return None;
+    }
+    let sent = w.sentence_of(h.first);
+    let after = if h.frame == Frame::Tell {
+        recipient(w, h.end, sent.end).map_or(h.end, |r| r.1)
+    } else {
+        h.end
+    };
+    let hi = (after..sent.end)
+        .find(|&k| w.word(k) == "," || w.toks[k].mark)
+        .unwrap_or(sent.end);
+    let content = content_after(w, after, hi, cue_at)?;
+    Some(Draft {
+        content,
+        cue: (h.first, h.end),
+        class: h.class,
+        sources: Vec::new(),
+        recipient: None,
+        hedged: false,
+        speaker_only: false,
+        parent: None,
     })
 }
 

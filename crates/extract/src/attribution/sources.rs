@@ -342,6 +342,13 @@ const STANCE_PARTICIPLES: &[&str] = &[
     "split",
 ];
 
+/// Verbs whose "-ed" participle after a noun names or charges it ("a group called X", "a man
+/// accused of C"): what others call it, the noun no source.
+const NAMING_PARTICIPLES: &[&str] = &[
+    "accuse", "brand", "call", "charge", "consider", "convict", "deem", "dub", "label", "name",
+    "nickname", "suspect", "term", "title",
+];
+
 /// Prepositions that open an adjunct, never a source phrase ("On Friday", "Amid the
 /// uproar", "For months"): "by" (a passive's agent), "from", "according to" and "with" ("with
 /// officials saying C") are left alone.
@@ -426,13 +433,75 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             }
             continue;
         }
-        if passive
+        if let Some(s) = outer_subject(w, v, &sent, &d.sources) {
+            // "She said she had met X but said C": the second report is the speaker's, not
+            // the subject of the clause the parse coordinated it with.
+            d.sources = vec![s];
+            continue;
+        }
+        if let Some(s) = relative_antecedent(w, v, d.cue, &sent) {
+            // "Mike Pence, who called C": the phrase the relative pronoun stands for, whole.
+            d.sources = vec![s];
+            continue;
+        }
+        if let Some(s) = by_agent(w, v, &sent) {
+            // "was endorsed by S", "a fact first reported by S", "when asked by S".
+            if d.sources.iter().all(|r| r.1 <= s.0 || s.1 <= r.0) {
+                d.sources = vec![s];
+            }
+            continue;
+        }
+        let reduced = reduced_participle(w, v, &sent);
+        if (passive || reduced)
             && !is_in(STANCE_PARTICIPLES, lemma)
             && !d.sources.is_empty()
             && d.sources.iter().all(before)
             && agent(w, &sent, v).is_none()
         {
             d.sources.clear();
+            continue;
+        }
+        if passive && d.sources.is_empty() {
+            // "voters are split on C", "she is assured of C": the passive subject holds the
+            // stance.
+            if is_in(STANCE_PARTICIPLES, lemma) {
+                if let Some(s) = kids(w, &sent, v).find(|&k| rel(w, k) == "nsubj:pass") {
+                    if !matches!(w.word(s), "who" | "which" | "that" | "it") {
+                        d.sources = noun_phrase(w, w.subtree(s, &sent)).into_iter().collect();
+                    }
+                }
+            }
+            continue;
+        }
+        if w.word(v).ends_with("ing") && upos == Upos::Verb {
+            // "…, calling them rapists", "a senator calling for C", "with S telling C": the
+            // participle's subject through the parse.
+            // Only a source before the cue that is no subject gives way ("S filed C, citing
+            // his results"); one after it was chosen on purpose ("a report, citing S").
+            let weak = |r: &(usize, usize)| {
+                r.1 <= d.cue.0
+                    && outside_heads(w, *r).next().is_some_and(|h| {
+                        !rel(w, h).starts_with("nsubj") && !is_in(super::PRONOUNS, w.word(h))
+                    })
+            };
+            if let Some(s) = participle_subject(w, v, &sent)
+                .filter(|_| !d.sources.is_empty() && d.sources.iter().all(weak))
+            {
+                if d.sources.iter().all(|r| r.1 <= s.0 || s.1 <= r.0) {
+                    d.sources = vec![s];
+                }
+                continue;
+            }
+        }
+        if d.sources.is_empty() && upos == Upos::Verb && !passive {
+            // A reporting verb read without a source ("Cement makers, for instance, argue
+            // that C"): its subject in the parse, or the one of the verb it is coordinated
+            // with.
+            if let Some(s) = subject_of(w, v, &sent).filter(|s| !adjunct(w, *s)) {
+                if !matches!(w.word(s.0), "it" | "there") || s.1 > s.0 + 1 {
+                    d.sources = vec![s];
+                }
+            }
             continue;
         }
         // A phrase before "who"/"which"/"that" stands for the relative pronoun of the cue's
@@ -449,6 +518,103 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// The subject of the main clause for a verb `v` the parse coordinated with the verb of a
+/// clause under it ("She said [she had met X] but said C", "Clinton adds that she released X
+/// and called on C"), when the draft's source is that inner clause's subject.
+fn outer_subject(
+    w: &Work,
+    v: usize,
+    sent: &std::ops::Range<usize>,
+    sources: &[(usize, usize)],
+) -> Option<(usize, usize)> {
+    if rel(w, v) != "conj" || sources.len() != 1 {
+        return None;
+    }
+    let h = w.toks[v].syn.as_ref()?.head?;
+    let inner = kids(w, sent, h).find(|&k| rel(w, k) == "nsubj")?;
+    if matches!(w.word(inner), "who" | "which" | "that") {
+        return None;
+    }
+    let inner = noun_phrase(w, w.subtree(inner, sent))?;
+    let src = sources[0];
+    if !(src.0 < inner.1 && inner.0 < src.1) || rel(w, h) != "ccomp" {
+        return None;
+    }
+    let h2 = w.toks[h].syn.as_ref()?.head?;
+    let outer = kids(w, sent, h2).find(|&k| rel(w, k) == "nsubj")?;
+    if matches!(w.word(outer), "who" | "which" | "that" | "it") || outer > inner.0 {
+        return None;
+    }
+    noun_phrase(w, w.subtree(outer, sent))
+}
+
+/// The phrase a relative pronoun subject of verb `v` stands for, when the pronoun opens the
+/// cue's clause just before the cue ("Mike Pence, who called C", "voters who said C"): the
+/// noun phrase ending before the pronoun (a comma between allowed).
+fn relative_antecedent(
+    w: &Work,
+    v: usize,
+    cue: (usize, usize),
+    sent: &std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let p = kids(w, sent, v).find(|&k| rel(w, k) == "nsubj")?;
+    if !matches!(w.word(p), "who" | "which" | "that") || p >= cue.0 {
+        return None;
+    }
+    if (p + 1..cue.0).any(|k| w.toks[k].punct) {
+        return None;
+    }
+    noun_before(w, p, sent)
+}
+
+/// The "by" agent phrase of a passive verb `v` (without the "by"): a `be`/`get` passive or a
+/// past participle hanging on a noun or a clause ("a fact first reported by S", "when asked
+/// by S").
+fn by_agent(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let k = agent(w, sent, v)?;
+    let x = w.word(v);
+    let participle = x.ends_with("ed") || x.ends_with("en") || x.ends_with("wn");
+    if !participle || kids(w, sent, v).any(|c| rel(w, c) == "nsubj") {
+        return None;
+    }
+    let (a, b) = w.subtree(k, sent);
+    let by = (a..b).find(|&c| w.word(c) == "by")?;
+    noun_phrase(w, (by + 1, b))
+}
+
+/// The subject of a participle `v` ending in "-ing" through the parse: its own subject ("with
+/// S telling C"), the noun it modifies ("a senator calling for C") unless that noun is an
+/// object ("S issued statements condemning C": then the verb's subject), or the subject of
+/// the clause it hangs on ("S filed a motion, arguing C").
+fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    if let Some(s) = kids(w, sent, v).find(|&k| rel(w, k) == "nsubj") {
+        if matches!(w.word(s), "who" | "which" | "that") {
+            return None;
+        }
+        return noun_phrase(w, w.subtree(s, sent));
+    }
+    let h = w.toks[v].syn.as_ref()?.head?;
+    match rel(w, v) {
+        // "S issued statements condemning C": whoever issued the statement.
+        "acl" if rel(w, h) == "obj" => {
+            let g = w.toks[h].syn.as_ref()?.head?;
+            subject_of(w, g, sent).filter(|s| !adjunct(w, *s))
+        }
+        "acl" => {
+            let nominal = w.toks[h]
+                .syn
+                .as_ref()
+                .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron));
+            let (a, _) = w.subtree(h, sent);
+            (nominal && a <= h && h < v)
+                .then(|| noun_phrase(w, (a, h + 1)))
+                .flatten()
+        }
+        "advcl" | "conj" | "xcomp" => subject_of(w, h, sent).filter(|s| !adjunct(w, *s)),
+        _ => None,
+    }
 }
 
 /// The token of the cue `[a, b)` whose head lies outside it (the cue's syntactic head).
@@ -549,6 +715,24 @@ fn is_passive(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
     rel(w, v) == "acl"
         && !kids(w, sent, v).any(|k| rel(w, k).starts_with("nsubj"))
         && (x.ends_with("wn") || x.ends_with("en"))
+}
+
+/// True when the verb `v` is an "-ed" participle modifying the noun before it without a subject
+/// or object of its own ("a group called X", "a contractor accused of spying"), not a main
+/// verb the parse hung on its subject ("rabbis called for C", "called on S to", "pointed out").
+fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
+    let Some(h) = w.toks[v].syn.as_ref().and_then(|s| s.head) else {
+        return false;
+    };
+    rel(w, v) == "acl"
+        && h < v
+        && is_in(
+            NAMING_PARTICIPLES,
+            w.toks[v].syn.as_ref().map_or("", |s| s.lemma.as_str()),
+        )
+        && w.word(v).ends_with("ed")
+        && !matches!(w.word(v + 1), "for" | "on" | "out" | "up" | "upon" | "that")
+        && !kids(w, sent, v).any(|k| matches!(rel(w, k), "nsubj" | "obj" | "ccomp"))
 }
 
 /// The noun phrase ending just before token `at` (a comma between allowed): the subtree of
@@ -1148,6 +1332,7 @@ mod tests {
             SEEM_VERBS,
             PSYCH_VERBS,
             STANCE_PARTICIPLES,
+            NAMING_PARTICIPLES,
             ADJUNCT_PREPOSITIONS,
         ] {
             for w in list.windows(2) {
