@@ -7,7 +7,8 @@
 //! - participles that continue a clause take its source: `S V C1, adding that C2`;
 //! - `as S put it` after a quote; `in what S described as C`;
 //! - passives without a source: `it was reported that C`; a participle after a subordinator,
-//!   `when asked whether C` (no source);
+//!   `when asked whether C` (no source); a gerund after a preposition, `after saying C`, `by
+//!   calling for C` (no source);
 //! - sentences hedged by an adverb ("reportedly") without any cue become sourceless claims.
 //!
 //! A cue takes the preposition opening its content ("complained about C", "pointed to C"), as
@@ -470,13 +471,10 @@ fn plain(
         return Some(Draft { content, ..base });
     }
     let mut np = np_before(w, j, sent.start, cue_at);
-    // "pore over data in Republican states like Ohio": a cue word the parse takes for a noun,
-    // after a clause with verbs of its own, is no report of that clause.
-    let noun = w.toks[h.end - 1]
-        .syn
-        .as_ref()
-        .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn));
-    if np.is_some_and(|src| noun && !no_clause_verb(w, src)) {
+    // "pore over data in Republican states like Ohio", "Democrats could pick off states that
+    // …": a phrase before the cue with a clause verb or an auxiliary of its own (outside a
+    // relative clause) is a clause, not the cue's source.
+    if np.is_some_and(|src| !no_clause_verb(w, src)) {
         return None;
     }
     if let Some(src) = np {

@@ -10,8 +10,10 @@
 //! of the last claim with several, "he"/"she" to the last single person, "one" to the last
 //! plural source, "the official" / "the two commanders" to the last source with that role.
 //! Before that, the source phrases of the drafts are checked against the grammar of their cue
-//! in the parse (`revise`: verbs of seeming, passives without an agent, psychological verbs,
-//! adjuncts taken for subjects, nouns naming whoever holds a view).
+//! in the parse (`revise`: verbs of seeming, passives with and without an agent, stance
+//! participles, naming participles, psychological verbs, participles and coordinated reports,
+//! relative pronouns, verbs left without a subject, adjuncts taken for subjects, nouns naming
+//! whoever holds a view).
 
 use std::collections::HashMap;
 
@@ -382,7 +384,17 @@ const ADJUNCT_PREPOSITIONS: &[&str] = &[
 ///   to the verb's subject, else to the noun phrase just before it ("Cruz on Friday said"),
 ///   unless a relative pronoun follows it (the eval scores that pronoun);
 /// - a noun naming whoever holds a view, predicated of a subject ("Ryan is a critic of C"),
-///   takes that subject when no frame gave it a source.
+///   takes that subject when no frame gave it a source;
+/// - a report the parse coordinated with the verb of a clause under another report takes that
+///   report's subject ("She said she had met X but said C");
+/// - a relative pronoun subject just before the cue stands for the whole phrase before it
+///   ("Mike Pence, who called C");
+/// - a "by" agent of a passive cue is its source ("was endorsed by S", "when asked by S");
+/// - a naming participle after a noun ("a group called X", "two men charged with C") leaves
+///   the noun no source; a stance participle ("voters are split on C") takes its subject;
+/// - an "-ing" participle whose source is no subject takes the parse's subject ("S issued
+///   statements condemning C", "…, calling them C");
+/// - a verb cue without a source takes its parse subject, else the noun phrase just before it.
 fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     let mut out = drafts.to_vec();
     for d in out.iter_mut() {
@@ -497,7 +509,25 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             // A reporting verb read without a source ("Cement makers, for instance, argue
             // that C"): its subject in the parse, or the one of the verb it is coordinated
             // with.
-            if let Some(s) = subject_of(w, v, &sent).filter(|s| !adjunct(w, *s)) {
+            let subject = subject_of(w, v, &sent).filter(|s| !adjunct(w, *s));
+            // Else the noun phrase just before a finite cue the parse left without a subject
+            // ("protest organizers in Cleveland say that C" read with "protest" as a verb).
+            let finite = !w.word(v).ends_with("ing")
+                && d.cue.0 > sent.start
+                && w.word(d.cue.0 - 1) != "to"
+                && w.toks[d.cue.0 - 1]
+                    .syn
+                    .as_ref()
+                    .is_some_and(|x| matches!(x.upos, Upos::Noun | Upos::Propn | Upos::Pron));
+            let before =
+                subject.is_none() && finite && !kids(w, &sent, v).any(|k| rel(w, k) == "nsubj");
+            let found = subject.or_else(|| {
+                before
+                    .then(|| noun_before(w, d.cue.0, &sent))
+                    .flatten()
+                    .filter(|s| !adjunct(w, *s))
+            });
+            if let Some(s) = found.and_then(|s| tidy(w, s)) {
                 if !matches!(w.word(s.0), "it" | "there") || s.1 > s.0 + 1 {
                     d.sources = vec![s];
                 }
@@ -760,6 +790,25 @@ fn noun_before(w: &Work, at: usize, sent: &std::ops::Range<usize>) -> Option<(us
     }
     let (a, _) = w.subtree(n, sent);
     noun_phrase(w, (a.min(n), at))
+}
+
+/// A subject phrase without what the parse hung before its head: leading conjunctions and
+/// subordinators ("as a new poll", "and the senator"), and everything up to the last comma
+/// before the head ("Pressed about the talk, Perez").
+fn tidy(w: &Work, (mut a, b): (usize, usize)) -> Option<(usize, usize)> {
+    let head = outside_heads(w, (a, b)).find(|&k| !w.toks[k].punct)?;
+    if let Some(c) = (a..head).rev().find(|&k| w.word(k) == ",") {
+        a = c + 1;
+    }
+    while a < head
+        && w.toks[a]
+            .syn
+            .as_ref()
+            .is_some_and(|x| matches!(x.upos, Upos::Cconj | Upos::Sconj | Upos::Adp))
+    {
+        a += 1;
+    }
+    noun_phrase(w, (a, b))
 }
 
 /// The range trimmed of punctuation at both ends, if anything is left.
