@@ -1174,7 +1174,11 @@ fn issue_6o_sources_from_the_cue_grammar() {
             .collect::<Vec<_>>()
     };
     // A "by" agent of a passive cue is its source, after the cue or in a participle clause.
-    assert_eq!(sources_of("was endorsed"), [["the island council"]], "{rows:#?}");
+    assert_eq!(
+        sources_of("was endorsed"),
+        [["the island council"]],
+        "{rows:#?}"
+    );
     assert_eq!(sources_of("asked"), [["a reporter"]], "{rows:#?}");
     // A stance participle's passive subject holds the stance.
     assert_eq!(sources_of("are split on"), [["The fishermen"]], "{rows:#?}");

@@ -68,9 +68,10 @@ const MIN_VERB: f32 = 0.3;
 const MIN_NOUN: f32 = 0.6;
 /// A cue followed by a content that has no verb ("rejected the offer", "questions about the
 /// deal") needs
-/// this much: dev F1 stays the same from 0 to 0.7 while precision rises (cues 0.822 → 0.868)
-/// and fewer actions pass for claims in the gold reports.
-const MIN_NOMINAL: f32 = 0.7;
+/// this much. It was 0.7 (dev F1 flat from 0 to 0.7 while cue precision rose 0.822 → 0.868);
+/// since the loose reading (session g) 0.6 pays by 5-fold cross-validation on PolNeAR train
+/// (cues 0.753 → 0.759, sources 0.767 → 0.771) and on dev (0.797 → 0.799); 0.5 loses on dev.
+const MIN_NOMINAL: f32 = 0.6;
 
 /// A verb no frame reads is read loosely ([`fallback`]) from this probability on (chosen by
 /// 5-fold cross-validation on PolNeAR train: 0.4 added cues right 42 % of the time, 0.5 70 %)
