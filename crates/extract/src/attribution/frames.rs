@@ -1151,7 +1151,7 @@ mod tests {
     #[test]
     fn the_draft_judge_adds_no_verbless_content() {
         // The parse reads a draft with a verbless content for it …
-        let text = "The harbour master welcomed the ferry company's plan.";
+        let text = "The harbour master studied the ferry company's plan.";
         assert_parse_reads_a_draft(text);
         // … the thresholds drop it, and the judge adds none such.
         let found = judged(text);
