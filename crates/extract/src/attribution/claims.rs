@@ -53,6 +53,26 @@ pub(crate) struct Draft {
 }
 
 impl Draft {
+    /// A draft of `content` cued by the tokens `cue`, from `sources`: not hedged, no recipient,
+    /// nested in nothing.
+    pub fn new(
+        content: Content,
+        cue: (usize, usize),
+        class: CueClass,
+        sources: Vec<(usize, usize)>,
+    ) -> Draft {
+        Draft {
+            content,
+            cue,
+            class,
+            sources,
+            recipient: None,
+            hedged: false,
+            speaker_only: false,
+            parent: None,
+        }
+    }
+
     /// Byte range of the content.
     pub fn bytes(&self, w: &Work) -> (usize, usize) {
         match self.content {
@@ -309,16 +329,7 @@ fn forward_end(c: Option<Content>) -> usize {
 /// One cue read in its frame.
 fn read(w: &Work, h: &Hit, cue_at: &[bool], drafts: &[Draft]) -> Option<Draft> {
     let sent = w.sentence_of(h.first);
-    let base = Draft {
-        content: Content::Tokens(0, 0),
-        cue: (h.first, h.end),
-        class: h.class,
-        sources: Vec::new(),
-        recipient: None,
-        hedged: false,
-        speaker_only: false,
-        parent: None,
-    };
+    let base = Draft::new(Content::Tokens(0, 0), (h.first, h.end), h.class, Vec::new());
     match h.frame {
         Frame::According => {
             let src = np_after(w, h.end, sent.end, cue_at)?;
@@ -765,16 +776,7 @@ fn after_preposition(w: &Work, h: &Hit, cue_at: &[bool]) -> Option<Draft> {
         .find(|&k| w.word(k) == "," || w.toks[k].mark)
         .unwrap_or(sent.end);
     let content = content_after(w, after, hi, cue_at)?;
-    Some(Draft {
-        content,
-        cue: (h.first, h.end),
-        class: h.class,
-        sources: Vec::new(),
-        recipient: None,
-        hedged: false,
-        speaker_only: false,
-        parent: None,
-    })
+    Some(Draft::new(content, (h.first, h.end), h.class, Vec::new()))
 }
 
 /// Subordinators that open a clause whose passive report leaves its subject out ("when asked
@@ -1873,16 +1875,12 @@ fn speaker_turns(w: &Work, tags: &[SpeakerTag], drafts: &mut Vec<Draft>) {
         if words < 3 {
             continue;
         }
-        drafts.push(Draft {
-            content: Content::Tokens(c + 1, e),
-            cue: (c, c + 1),
-            class: CueClass::Report,
-            sources: vec![(a, c)],
-            recipient: None,
-            hedged: false,
-            speaker_only: false,
-            parent: None,
-        });
+        drafts.push(Draft::new(
+            Content::Tokens(c + 1, e),
+            (c, c + 1),
+            CueClass::Report,
+            vec![(a, c)],
+        ));
     }
 }
 
@@ -1953,16 +1951,12 @@ fn dash_signatures(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
         for x in cue_at.iter_mut().take(cue_end).skip(d) {
             *x = true;
         }
-        drafts.push(Draft {
-            content: Content::Quote(qi),
-            cue: (d, cue_end),
-            class: CueClass::Report,
-            sources: vec![(a, b)],
-            recipient: None,
-            hedged: false,
-            speaker_only: false,
-            parent: None,
-        });
+        drafts.push(Draft::new(
+            Content::Quote(qi),
+            (d, cue_end),
+            CueClass::Report,
+            vec![(a, b)],
+        ));
     }
 }
 
@@ -1999,16 +1993,12 @@ fn headline_colons(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
             continue;
         }
         cue_at[c] = true;
-        drafts.push(Draft {
-            content: Content::Tokens(c + 1, e),
-            cue: (c, c + 1),
-            class: CueClass::Report,
-            sources: vec![(a, c)],
-            recipient: None,
-            hedged: false,
-            speaker_only: false,
-            parent: None,
-        });
+        drafts.push(Draft::new(
+            Content::Tokens(c + 1, e),
+            (c, c + 1),
+            CueClass::Report,
+            vec![(a, c)],
+        ));
     }
 }
 
@@ -2040,14 +2030,13 @@ fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
             continue;
         }
         drafts.push(Draft {
-            content: Content::Tokens(a, b),
-            cue: (h, h + 1),
-            class: CueClass::Report,
-            sources: Vec::new(),
-            recipient: None,
             hedged: true,
-            speaker_only: false,
-            parent: None,
+            ..Draft::new(
+                Content::Tokens(a, b),
+                (h, h + 1),
+                CueClass::Report,
+                Vec::new(),
+            )
         });
     }
 }

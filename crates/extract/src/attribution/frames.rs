@@ -637,16 +637,13 @@ fn draft(
         && ![(ca, cb), (sa, sb)]
             .iter()
             .any(|r| (r.0..r.1).contains(&(v + 1)));
-    Some(Draft {
-        content: Content::Tokens(ca, cb),
-        cue: (v, v + 1 + usize::from(particle)),
+    let sources = if sb > sa { vec![(sa, sb)] } else { Vec::new() };
+    Some(Draft::new(
+        Content::Tokens(ca, cb),
+        (v, v + 1 + usize::from(particle)),
         class,
-        sources: if sb > sa { vec![(sa, sb)] } else { Vec::new() },
-        recipient: None,
-        hedged: false,
-        speaker_only: false,
-        parent: None,
-    })
+        sources,
+    ))
 }
 
 /// The draft of the cue noun at `n` ("the mayor's claim that C", "a report by S about C",
