@@ -1194,3 +1194,26 @@ fn issue_6o_sources_from_the_cue_grammar() {
         }
     }
 }
+
+#[test]
+fn issue_6s_comma_participles_take_their_clause_subject() {
+    let doc = extract(
+        "The harbour master travelled to the island to calm and reassure the fishermen, \
+         hoping to keep the old quay open.\n\nThe new ferry captain began by talking about the \
+         winter storms, saying that the crossing is now safer than ever.\n",
+    );
+    let rows = claim_rows(&doc);
+    let sources_of = |cue: &str| {
+        rows.iter()
+            .filter(|(c, _, _)| c == cue)
+            .map(|(_, s, _)| s.clone())
+            .collect::<Vec<_>>()
+    };
+    // A participle after a comma hung on a subjectless verb: the subject higher up.
+    assert_eq!(sources_of("hoping"), [["The harbour master"]], "{rows:#?}");
+    assert_eq!(
+        sources_of("saying"),
+        [["The new ferry captain"]],
+        "{rows:#?}"
+    );
+}

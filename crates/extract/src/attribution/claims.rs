@@ -147,6 +147,18 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
             .map_or("", |s| s.lemma.as_str());
         !cues::no_report(w, d.cue.0, lemma)
     });
+    // "S says in a statement that C": a noun the parse reads between a surface cue and that
+    // cue's content is an adjunct of the report, not a second, sourceless one of the same content.
+    parsed.retain(|d| {
+        let (a, b) = d.bytes(w);
+        let cue_start = w.toks[d.cue.0].start;
+        !(d.sources.is_empty()
+            && !d.hedged
+            && drafts.iter().any(|o| {
+                let (oa, ob) = o.bytes(w);
+                o.cue.1 <= d.cue.0 && cue_start < oa && a < ob && oa < b
+            }))
+    });
     for d in &parsed {
         for x in cue_at.iter_mut().take(d.cue.1).skip(d.cue.0) {
             *x = true;
@@ -2184,6 +2196,35 @@ fn nest(w: &Work, drafts: &mut Vec<Draft>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Input, Pipeline};
+
+    #[test]
+    fn a_statement_between_a_cue_and_its_content_is_no_second_claim() {
+        // "S says in a statement that C": one claim, cued by "says", none by "statement".
+        let text = "The harbour authority says in a statement that the new ferry pier will open \
+                    in the spring.\n";
+        let doc = Pipeline::new().unwrap().extract(&Input::new(text)).unwrap();
+        let cues: Vec<&str> = doc
+            .claims
+            .iter()
+            .filter_map(|c| c.cue.as_ref().map(|m| m.text.as_str()))
+            .collect();
+        assert_eq!(cues, ["says"], "{:#?}", doc.claims);
+        assert_eq!(
+            doc.claims[0].text,
+            "the new ferry pier will open in the spring"
+        );
+        // A statement that is the subject of its own verb still reports.
+        let text = "A statement from the harbour authority said that the pier will open soon.\n";
+        let doc = Pipeline::new().unwrap().extract(&Input::new(text)).unwrap();
+        assert!(
+            doc.claims
+                .iter()
+                .any(|c| c.text.contains("the pier will open soon")),
+            "{:#?}",
+            doc.claims
+        );
+    }
 
     #[test]
     fn lists_are_sorted() {

@@ -647,9 +647,10 @@ fn draft(
 }
 
 /// The draft of the cue noun at `n` ("the mayor's claim that C", "a report by S about C",
-/// "S voiced concern that C"): the source is its possessor, its `by`/`from` nominal, or the
-/// subject of the verb it is the object of; the content its clause or its `about`/`of`/`on`
-/// nominal.
+/// "S voiced concern that C", "support among S for C"): the source is its possessor, its
+/// `by`/`from`/`among` nominal, or the subject of the verb it is the object of; the content its
+/// clause, its `about`/`of`/`on` nominal, or the clause after a copula it is the subject of
+/// ("The claim is that C").
 fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft> {
     let kids = |h: usize| kids(w, sent, h);
     let rel = |k: usize| rel(w, k);
@@ -663,10 +664,13 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
         (a, b)
     } else if let Some(k) = kids(n)
         .filter(|&k| matches!(rel(k), "nmod" | "obl"))
-        .find(|&k| led_by(w, sent, k, "case", &["by", "from"]))
+        .find(|&k| led_by(w, sent, k, "case", &["among", "by", "from"]))
     {
         let (a, b) = w.subtree(k, sent);
-        (a + usize::from(matches!(w.word(a), "by" | "from")), b)
+        (
+            a + usize::from(matches!(w.word(a), "by" | "from" | "among")),
+            b,
+        )
     } else if rel(n) == "obj" {
         // "S voiced concern that C"; "S faced questions about C" names no source.
         let verb = w.toks[n].syn.as_ref()?.head?;
@@ -707,6 +711,21 @@ fn noun_content(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(us
                 .find(|&k| led_by(w, sent, k, "case", ABOUT))
         })
         .map(|k| w.subtree(k, sent))
+        .or_else(|| copula_content(w, n, sent))
+}
+
+/// The content of cue noun `n` that is the subject of a copula with a clause ("The claim is that
+/// C", "His view was that C"): the clause after the copula.
+fn copula_content(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    // The parse marks the subject of a clausal predicate "nsubj:outer".
+    if !matches!(rel(w, n), "nsubj" | "nsubj:outer") {
+        return None;
+    }
+    let h = w.toks[n].syn.as_ref()?.head?;
+    let cop = kids(w, sent, h).find(|&k| rel(w, k) == "cop" && k > n)?;
+    kids(w, sent, h)
+        .any(|k| k > cop && rel(w, k) == "mark" && matches!(w.word(k), "that" | "whether"))
+        .then(|| (cop + 1, w.subtree(h, sent).1))
 }
 
 /// True when noun `k`, the object of a verb, is a cue noun by the classifier ("voiced support
@@ -1036,6 +1055,32 @@ mod tests {
             )
         );
         assert_eq!(content, "the new harbour fees");
+    }
+
+    #[test]
+    fn a_noun_cue_reads_a_copula_clause() {
+        for (text, cue, source, content) in [
+            (
+                "The union's fear is that the plant will close.",
+                "fear",
+                "The union",
+                "the plant will close",
+            ),
+            (
+                "Their concern was whether the plant would close.",
+                "concern",
+                "Their",
+                "the plant would close",
+            ),
+        ] {
+            let found = claims(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|c| c.0 == cue && c.1 == [source] && c.2.contains(content)),
+                "no copula clause in {found:?}"
+            );
+        }
     }
 
     #[test]

@@ -485,6 +485,28 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             }
             continue;
         }
+        if w.word(v).ends_with("ing")
+            && upos == Upos::Verb
+            && d.cue.0 > sent.start
+            && w.word(d.cue.0 - 1) == ","
+            && w.word(v) != "according"
+            && d.sources.iter().all(|r| {
+                before(r)
+                    && (adjunct(w, *r)
+                        || outside_heads(w, *r)
+                            .next()
+                            .is_some_and(|h| !rel(w, h).starts_with("nsubj")))
+            })
+        {
+            // "S said C, adding D", "S set out to energize X, hoping C": a participle set off
+            // by a comma is its clause's speaker's, however high the parse hung it.
+            if let Some(s) = clause_subject(w, v, &sent) {
+                if !d.sources.iter().any(|r| r.0 < s.1 && s.0 < r.1) {
+                    d.sources = vec![s];
+                }
+                continue;
+            }
+        }
         if w.word(v).ends_with("ing") && upos == Upos::Verb {
             // "…, calling them rapists", "a senator calling for C", "with S telling C": the
             // participle's subject through the parse.
@@ -645,6 +667,80 @@ fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Opti
         "advcl" | "conj" | "xcomp" => subject_of(w, h, sent).filter(|s| !adjunct(w, *s)),
         _ => None,
     }
+}
+
+/// The subject of the clause a participle `v` set off by a comma belongs to: up the parse
+/// from the verb or noun it hangs on, through coordinated, controlled and adverbial verbs and
+/// through the objects of verbs, to the first subject ("S set out to energize X, hoping C"),
+/// or the noun a participial verb modifies ("The businessman began by talking, saying C");
+/// the subject of a content clause gives way to the one of the report above it ("S said C
+/// had failed, adding D"), unless that one is an adjunct.
+fn clause_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
+    let nominal = |k: usize| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
+    };
+    let head = |k: usize| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .and_then(|s| s.head)
+            .filter(|h| sent.contains(h))
+    };
+    let mut inner = None;
+    let mut at = head(v)?;
+    // "she said, referring to X." read with the participle on the full stop.
+    if w.toks[at].punct {
+        at = head(at)?;
+    }
+    for _ in 0..6 {
+        if nominal(at) {
+            match rel(w, at) {
+                r if r.starts_with("nsubj") => {
+                    // Without the participle if the parse hung it on the noun.
+                    let (a, b) = w.subtree(at, sent);
+                    let s = noun_phrase(w, (a, b.min(v))).filter(|s| !adjunct(w, *s));
+                    return s.or(inner);
+                }
+                "obj" | "iobj" | "obl" | "nmod" | "appos" | "compound" | "conj" => at = head(at)?,
+                _ => return inner,
+            }
+            continue;
+        }
+        if let Some(p) = kids(w, sent, at).find(|&k| rel(w, k) == "nsubj") {
+            let s = if matches!(w.word(p), "who" | "which" | "that") {
+                noun_before(w, p, sent)
+            } else {
+                noun_phrase(w, w.subtree(p, sent))
+            };
+            let s = s.filter(|s| !adjunct(w, *s) && !matches!(w.word(s.0), "it" | "there"));
+            let content = rel(w, at) == "ccomp"
+                || kids(w, sent, at)
+                    .any(|k| rel(w, k) == "mark" && matches!(w.word(k), "that" | "whether"));
+            if !content || s.is_none() {
+                return s.or(inner);
+            }
+            inner = inner.or(s);
+        }
+        match rel(w, at) {
+            "conj" | "xcomp" | "advcl" | "ccomp" | "parataxis" => at = head(at)?,
+            "acl" => {
+                let h = head(at)?;
+                // Only a participle on a subject noun ("The businessman began by talking").
+                let subject = matches!(rel(w, h), "root") || rel(w, h).starts_with("nsubj");
+                if nominal(h) && h < at && subject && !w.word(at).ends_with("ing") {
+                    let (a, _) = w.subtree(h, sent);
+                    let s = noun_phrase(w, (a.min(h), h + 1)).filter(|s| !adjunct(w, *s));
+                    return s.or(inner);
+                }
+                return inner;
+            }
+            _ => return inner,
+        }
+    }
+    inner
 }
 
 /// The token of the cue `[a, b)` whose head lies outside it (the cue's syntactic head).
