@@ -185,6 +185,14 @@ fn eval_polnear_trains_a_cue_model_that_loads() {
 }
 
 /// `(cue, sources, content)` of every claim, content without its final period.
+/// The sources of every claim row cued by `cue`, in order.
+fn sources_by_cue(rows: &[(String, Vec<String>, String)], cue: &str) -> Vec<Vec<String>> {
+    rows.iter()
+        .filter(|(c, _, _)| c == cue)
+        .map(|(_, s, _)| s.clone())
+        .collect()
+}
+
 fn claim_rows(doc: &serde_json::Value) -> Vec<(String, Vec<String>, String)> {
     let src = |id: &serde_json::Value| {
         doc["sources"]
@@ -1167,12 +1175,7 @@ fn issue_6o_sources_from_the_cue_grammar() {
          court they were innocent.\n",
     );
     let rows = claim_rows(&doc);
-    let sources_of = |cue: &str| {
-        rows.iter()
-            .filter(|(c, _, _)| c == cue)
-            .map(|(_, s, _)| s.clone())
-            .collect::<Vec<_>>()
-    };
+    let sources_of = |cue: &str| sources_by_cue(&rows, cue);
     // A "by" agent of a passive cue is its source, after the cue or in a participle clause.
     assert_eq!(
         sources_of("was endorsed"),
@@ -1203,12 +1206,7 @@ fn issue_6s_comma_participles_take_their_clause_subject() {
          winter storms, saying that the crossing is now safer than ever.\n",
     );
     let rows = claim_rows(&doc);
-    let sources_of = |cue: &str| {
-        rows.iter()
-            .filter(|(c, _, _)| c == cue)
-            .map(|(_, s, _)| s.clone())
-            .collect::<Vec<_>>()
-    };
+    let sources_of = |cue: &str| sources_by_cue(&rows, cue);
     // A participle after a comma hung on a subjectless verb: the subject higher up.
     assert_eq!(sources_of("hoping"), [["The harbour master"]], "{rows:#?}");
     assert_eq!(
