@@ -537,10 +537,7 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             let finite = !w.word(v).ends_with("ing")
                 && d.cue.0 > sent.start
                 && w.word(d.cue.0 - 1) != "to"
-                && w.toks[d.cue.0 - 1]
-                    .syn
-                    .as_ref()
-                    .is_some_and(|x| matches!(x.upos, Upos::Noun | Upos::Propn | Upos::Pron));
+                && nominal(w, d.cue.0 - 1);
             let before =
                 subject.is_none() && finite && !kids(w, &sent, v).any(|k| rel(w, k) == "nsubj");
             let found = subject.or_else(|| {
@@ -655,12 +652,8 @@ fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Opti
             subject_of(w, g, sent).filter(|s| !adjunct(w, *s))
         }
         "acl" => {
-            let nominal = w.toks[h]
-                .syn
-                .as_ref()
-                .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron));
             let (a, _) = w.subtree(h, sent);
-            (nominal && a <= h && h < v)
+            (nominal(w, h) && a <= h && h < v)
                 .then(|| noun_phrase(w, (a, h + 1)))
                 .flatten()
         }
@@ -676,12 +669,7 @@ fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Opti
 /// the subject of a content clause gives way to the one of the report above it ("S said C
 /// had failed, adding D"), unless that one is an adjunct.
 fn clause_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let nominal = |k: usize| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
-    };
+    let nominal = |k: usize| nominal(w, k);
     let head = |k: usize| {
         w.toks[k]
             .syn
@@ -864,17 +852,20 @@ fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool
 /// The noun phrase ending just before token `at` (a comma between allowed): the subtree of
 /// the noun there, or of the noun it is an apposition or modifier of, cut at `at` ("Cruz" of
 /// "Cruz on Friday", "Jane Doe, the mayor," of "Jane Doe, the mayor, this week").
+/// Whether token `k` is parsed as a noun, a proper noun or a pronoun.
+fn nominal(w: &Work, k: usize) -> bool {
+    w.toks[k]
+        .syn
+        .as_ref()
+        .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
+}
+
 fn noun_before(w: &Work, at: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
     let mut n = at.checked_sub(1).filter(|&k| k >= sent.start)?;
     if w.word(n) == "," {
         n = n.checked_sub(1).filter(|&k| k >= sent.start)?;
     }
-    let nominal = |k: usize| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
-    };
+    let nominal = |k: usize| nominal(w, k);
     if !nominal(n) {
         return None;
     }
