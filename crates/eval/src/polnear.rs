@@ -185,8 +185,9 @@ impl Scores {
 
 /// The spans a `byline/1` document extracted from `raw` predicts: the sources, cue and content
 /// of every claim, as code points of `raw`, in PolNeAR's conventions: each token belongs to
-/// at most one attribution, so claims nested in another claim's content are left out, and a
-/// coordinated source ("two aides and a lawyer") is one span.
+/// at most one attribution, so claims nested in another claim's content are left out (a
+/// belief always, others when they open that content), and a coordinated source ("two aides
+/// and a lawyer") is one span.
 pub fn from_document(doc: &Document, raw: &str) -> Spans {
     let al = Aligner::new(&doc.text, raw);
     let frag = |s: Span| {
@@ -312,16 +313,28 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
             .filter(|&x| x >= o.span.0)
             .min()
     };
-    // A nested claim stands on its own when the parent's content holds words of its own
-    // (other than "that") before it.
-    let own = |c: &byline_model::Claim, o: &byline_model::Claim| {
-        start_in(c, o).is_some_and(|x| {
-            let before: String = chars[o.span.0.min(chars.len())..x.min(chars.len())]
-                .iter()
-                .filter(|c| c.is_alphanumeric())
-                .collect();
-            !before.is_empty() && !before.eq_ignore_ascii_case("that")
+    // A belief nested in another's content ("S said C1 and that he thinks C2") stays part of
+    // that content: PolNeAR annotates the report, not the belief inside it.
+    let belief = |c: &byline_model::Claim| {
+        c.cue.as_ref().is_some_and(|m| {
+            m.text.split_whitespace().any(|t| {
+                BELIEF_FORMS
+                    .binary_search(&t.to_lowercase().as_str())
+                    .is_ok()
+            })
         })
+    };
+    // Any other nested claim stands on its own when the parent's content holds words of its
+    // own (other than "that") before it.
+    let own = |c: &byline_model::Claim, o: &byline_model::Claim| {
+        !belief(c)
+            && start_in(c, o).is_some_and(|x| {
+                let before: String = chars[o.span.0.min(chars.len())..x.min(chars.len())]
+                    .iter()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect();
+                !before.is_empty() && !before.eq_ignore_ascii_case("that")
+            })
     };
     let n = doc.claims.len();
     // Kept when every claim up its chain of parents stands on its own in its parent.
@@ -355,6 +368,48 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
         .map(|((c, _), e)| (c, e))
         .collect()
 }
+
+/// Forms of the belief verbs (byline's `belief` cues: believe, doubt, fear, feel, hope, know,
+/// reckon, suspect, think), sorted.
+const BELIEF_FORMS: &[&str] = &[
+    "believe",
+    "believed",
+    "believes",
+    "believing",
+    "doubt",
+    "doubted",
+    "doubting",
+    "doubts",
+    "fear",
+    "feared",
+    "fearing",
+    "fears",
+    "feel",
+    "feeling",
+    "feels",
+    "felt",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "knew",
+    "know",
+    "knowing",
+    "known",
+    "knows",
+    "reckon",
+    "reckoned",
+    "reckoning",
+    "reckons",
+    "suspect",
+    "suspected",
+    "suspecting",
+    "suspects",
+    "think",
+    "thinking",
+    "thinks",
+    "thought",
+];
 
 /// Words that join a content to the next attribution and belong to neither.
 const JOINERS: &[&str] = &[
@@ -1138,6 +1193,56 @@ mod tests {
             ]
         );
         assert_eq!(spans.cues.len(), 3);
+    }
+
+    #[test]
+    fn a_belief_further_on_in_a_report_stays_in_its_content() {
+        // "S said C1, and she thinks C2": one attribution whose content runs to the end, where
+        // a report ("though she noted C2") would stand on its own.
+        let text = "The mayor said fares rise, and she thinks ferries stay free.";
+        let at = |w: &str| text.find(w).unwrap();
+        let span = |w: &str| Span(at(w), at(w) + w.len());
+        let mut doc = Document::new(text.to_string());
+        doc.sources = [span("The mayor"), span("she")]
+            .iter()
+            .enumerate()
+            .map(|(k, &span)| byline_model::Source {
+                id: format!("s{k}"),
+                span,
+                text: String::new(),
+                kind: byline_model::SourceKind::Anonymous,
+                count: None,
+                seniority: None,
+                role: None,
+                affiliation: None,
+                actor: None,
+                refers_to: Vec::new(),
+            })
+            .collect();
+        let end = text.len() - 1;
+        doc.claims = vec![
+            byline_model::Claim {
+                id: "c0".into(),
+                span: Span(at("fares"), end),
+                sources: vec!["s0".into()],
+                ..claim(at("said"), at("said") + 4, "said")
+            },
+            byline_model::Claim {
+                id: "c1".into(),
+                span: Span(at("ferries"), end),
+                sources: vec!["s1".into()],
+                parent: Some("c0".into()),
+                ..claim(at("thinks"), at("thinks") + 6, "thinks")
+            },
+        ];
+        let spans = from_document(&doc, text);
+        let contents: Vec<&str> = spans
+            .contents
+            .iter()
+            .map(|f| &text[f[0].0..f[0].1])
+            .collect();
+        assert_eq!(contents, ["fares rise, and she thinks ferries stay free"]);
+        assert_eq!(spans.cues, [vec![(at("said"), at("said") + 4)]]);
     }
 
     fn claim(a: usize, b: usize, cue: &str) -> byline_model::Claim {

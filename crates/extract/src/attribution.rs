@@ -944,6 +944,52 @@ mod tests {
         );
     }
 
+    /// The cue texts of `doc`'s claims.
+    fn cue_texts(doc: &Document) -> Vec<&str> {
+        doc.claims
+            .iter()
+            .filter_map(|c| c.cue.as_ref().map(|m| m.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn credit_lines_nouns_and_kept_leads_report_nothing() {
+        let doc = full(
+            "The council voted on the ferry plan late on Monday. Okafor reported from Nairobi.",
+        );
+        assert!(
+            cue_texts(&doc).iter().all(|c| !c.contains("reported")),
+            "{:#?}",
+            doc.claims
+        );
+        let doc = full(
+            "Voters in Gulf Coast states that have lost fishing jobs went to the polls on Tuesday.",
+        );
+        assert!(!cue_texts(&doc).contains(&"states"), "{:#?}", doc.claims);
+        let doc =
+            full("The harbour charter is old. It states that the ferry fees stay as they are.");
+        let c = claim(&doc, "the ferry fees stay as they are");
+        assert_eq!(c.cue.as_ref().unwrap().text, "states");
+        let doc = full("With all precincts reporting, the harbour mayor led by 200 votes.");
+        assert!(cue_texts(&doc).is_empty(), "{:#?}", doc.claims);
+        let doc = full("The harbour mayor maintains a wide lead over her rival.");
+        assert!(cue_texts(&doc).is_empty(), "{:#?}", doc.claims);
+        let doc = full("The harbour mayor maintains that the pier is safe.");
+        let c = claim(&doc, "the pier is safe");
+        assert_eq!(sources_of(&doc, c), ["The harbour mayor"]);
+    }
+
+    #[test]
+    fn a_belief_asked_about_and_an_inference_adverb_are_no_claims() {
+        let doc = full("Asked whether she thought the ferry would run, the mayor said the council would decide.");
+        assert!(!cue_texts(&doc).contains(&"thought"), "{:#?}", doc.claims);
+        claim(&doc, "the council would decide");
+        let doc = full("The storm apparently damaged the old pier.");
+        assert!(doc.claims.is_empty(), "{:#?}", doc.claims);
+        let doc = full("The storm reportedly damaged the old pier.");
+        assert_eq!(doc.claims.len(), 1, "{:#?}", doc.claims);
+    }
+
     #[test]
     fn a_participle_after_the_cue_leaves_it_the_quote_before() {
         let doc = full("\"We have done our part,\" the warden said, cutting the call short.");

@@ -9,7 +9,12 @@
 //! - passives without a source: `it was reported that C`; a participle after a subordinator,
 //!   `when asked whether C` (no source); a gerund after a preposition, `after saying C`, `by
 //!   calling for C` (no source);
-//! - sentences hedged by an adverb ("reportedly") without any cue become sourceless claims.
+//! - sentences hedged by an adverb of hearsay ("reportedly", not "apparently") without any cue
+//!   become sourceless claims.
+//!
+//! Some drafts attribute nothing whichever frame read them, and are dropped: credit lines
+//! ("X reported from Nairobi"), the noun "states", "maintain" with a noun-phrase object, "with
+//! all precincts reporting", a belief inside an "if"/"whether" clause ("asked if he thought C").
 //!
 //! A cue takes the preposition opening its content ("complained about C", "pointed to C"), as
 //! PolNeAR's cues do.
@@ -171,10 +176,69 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
         widen_cue(w, d);
         take_preposition(w, d);
     }
+    drafts.retain(|d| !unreported(w, d));
     after_inner_report(w, &mut drafts);
     drafts.sort_by_key(|d| d.bytes(w).0);
     nest(w, &mut drafts);
     drafts
+}
+
+/// Possessive determiners, sorted.
+const POSSESSIVES: &[&str] = &["her", "his", "its", "my", "our", "their", "your"];
+
+/// Drafts that attribute nothing, whichever frame read them:
+/// - "Costa reported from Washington": a reporter's credit line ("reported from" a place);
+/// - "Rust Belt states", "caucus states, including": the plural noun "states" (the tagger's
+///   noun, or after a capitalised word inside the sentence), not the verb ("it states that");
+/// - "with all precincts reporting": an election count;
+/// - "Clinton maintains a wide lead": "maintain" with a noun phrase for object;
+/// - "asked if he believed C", "whether she thought C": a belief inside a question or a
+///   condition is nobody's stated belief.
+fn unreported(w: &Work, d: &Draft) -> bool {
+    if d.hedged || d.cue.1 <= d.cue.0 {
+        return false;
+    }
+    let (a, b) = d.cue;
+    if b - a == 2 && w.word(a) == "reported" && w.word(a + 1) == "from" {
+        return true;
+    }
+    // "with all precincts reporting": an election count, not a report.
+    if w.word(b - 1) == "reporting" && a > 0 && w.word(a - 1) == "precincts" {
+        return true;
+    }
+    // "Clinton maintains a wide lead", "has maintained his silence": "maintain" with a noun
+    // phrase for object keeps something; it reports only with a clause or a quote ("they
+    // maintain that C", "C, Blackwell maintains").
+    let lemma = w.toks[b - 1].syn.as_ref().map_or("", |s| s.lemma.as_str());
+    if lemma == "maintain" && b < w.toks.len() {
+        let object = w.toks[b].syn.as_ref().is_some_and(|s| {
+            matches!(s.upos, Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
+                || (s.upos == Upos::Pron && is_in(POSSESSIVES, w.word(b)))
+        });
+        if object {
+            return true;
+        }
+    }
+    if b - a == 1 && w.word(a) == "states" {
+        let verb = w.toks[a].syn.as_ref().is_some_and(|s| s.upos == Upos::Verb);
+        let name_before =
+            a > 0 && w.toks[a - 1].cap && w.sentence_of(a).start < a - 1 && !w.toks[a - 1].punct;
+        if !verb || name_before {
+            return true;
+        }
+    }
+    if d.class == CueClass::Belief {
+        let sent = w.sentence_of(a);
+        let verb = (a..b)
+            .find(|&k| w.toks[k].syn.as_ref().is_some_and(|s| s.upos == Upos::Verb))
+            .unwrap_or(a);
+        if super::kids(w, &sent, verb)
+            .any(|k| super::rel(w, k) == "mark" && matches!(w.word(k), "if" | "whether"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// True when the sources `outer` of a tacked-on cue name the speaker of the report at `inner`
@@ -2014,16 +2078,21 @@ fn headline_colons(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
     }
 }
 
-/// Sentences with a hedging adverb and no cue: sourceless hedged claims.
+/// Hedging adverbs of the writer's own inference, not of hearsay: "the encounter apparently
+/// touched a nerve" reports nobody's account (unlike "reportedly", "allegedly").
+const INFERENCE_ADVERBS: &[&str] = &["apparently", "ostensibly", "seemingly"];
+
+/// Sentences with a hedging adverb of hearsay and no cue: sourceless hedged claims.
 fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
     for sent in &w.sents {
         if sent.is_empty() || sent.clone().any(|k| cue_at[k]) {
             continue;
         }
-        let Some(h) = sent
-            .clone()
-            .find(|&k| w.toks[k].quote.is_none() && w.cues.is_hedge_adverb(w.word(k)))
-        else {
+        let Some(h) = sent.clone().find(|&k| {
+            w.toks[k].quote.is_none()
+                && w.cues.is_hedge_adverb(w.word(k))
+                && !is_in(INFERENCE_ADVERBS, w.word(k))
+        }) else {
             continue;
         };
         let (s, e) = (w.toks[sent.start].start, w.toks[sent.end - 1].end);
