@@ -1142,22 +1142,7 @@ mod tests {
             span("The mayor", second),
             span("she", second),
         ];
-        doc.sources = sources
-            .iter()
-            .enumerate()
-            .map(|(k, &span)| byline_model::Source {
-                id: format!("s{k}"),
-                span,
-                text: String::new(),
-                kind: byline_model::SourceKind::Anonymous,
-                count: None,
-                seniority: None,
-                role: None,
-                affiliation: None,
-                actor: None,
-                refers_to: Vec::new(),
-            })
-            .collect();
+        doc.sources = anonymous_sources(&sources);
         let nested =
             |k: usize, cue: Span, content: Span, parent: Option<usize>| byline_model::Claim {
                 id: format!("c{k}"),
@@ -1203,22 +1188,7 @@ mod tests {
         let at = |w: &str| text.find(w).unwrap();
         let span = |w: &str| Span(at(w), at(w) + w.len());
         let mut doc = Document::new(text.to_string());
-        doc.sources = [span("The mayor"), span("she")]
-            .iter()
-            .enumerate()
-            .map(|(k, &span)| byline_model::Source {
-                id: format!("s{k}"),
-                span,
-                text: String::new(),
-                kind: byline_model::SourceKind::Anonymous,
-                count: None,
-                seniority: None,
-                role: None,
-                affiliation: None,
-                actor: None,
-                refers_to: Vec::new(),
-            })
-            .collect();
+        doc.sources = anonymous_sources(&[span("The mayor"), span("she")]);
         let end = text.len() - 1;
         doc.claims = vec![
             byline_model::Claim {
@@ -1243,6 +1213,26 @@ mod tests {
             .collect();
         assert_eq!(contents, ["fares rise, and she thinks ferries stay free"]);
         assert_eq!(spans.cues, [vec![(at("said"), at("said") + 4)]]);
+    }
+
+    /// Anonymous sources `s0`, `s1`, … at these spans (for the conversion tests).
+    fn anonymous_sources(spans: &[Span]) -> Vec<byline_model::Source> {
+        spans
+            .iter()
+            .enumerate()
+            .map(|(k, &span)| byline_model::Source {
+                id: format!("s{k}"),
+                span,
+                text: String::new(),
+                kind: byline_model::SourceKind::Anonymous,
+                count: None,
+                seniority: None,
+                role: None,
+                affiliation: None,
+                actor: None,
+                refers_to: Vec::new(),
+            })
+            .collect()
     }
 
     fn claim(a: usize, b: usize, cue: &str) -> byline_model::Claim {
