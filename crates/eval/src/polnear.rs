@@ -315,12 +315,13 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
     };
     // A belief nested in another's content ("S said C1 and that he thinks C2") stays part of
     // that content: PolNeAR annotates the report, not the belief inside it.
+    // A belief is a cue holding a verb of the lexicon's `belief` class (think, believe, know…).
+    let cues = byline_lexicon::cues::Cues::builtin();
     let belief = |c: &byline_model::Claim| {
         c.cue.as_ref().is_some_and(|m| {
             m.text.split_whitespace().any(|t| {
-                BELIEF_FORMS
-                    .binary_search(&t.to_lowercase().as_str())
-                    .is_ok()
+                cues.verb(t)
+                    .is_some_and(|v| v.class == byline_lexicon::cues::CueClass::Belief)
             })
         })
     };
@@ -368,48 +369,6 @@ fn polnear_claims(doc: &Document) -> Vec<(&byline_model::Claim, usize)> {
         .map(|((c, _), e)| (c, e))
         .collect()
 }
-
-/// Forms of the belief verbs (byline's `belief` cues: believe, doubt, fear, feel, hope, know,
-/// reckon, suspect, think), sorted.
-const BELIEF_FORMS: &[&str] = &[
-    "believe",
-    "believed",
-    "believes",
-    "believing",
-    "doubt",
-    "doubted",
-    "doubting",
-    "doubts",
-    "fear",
-    "feared",
-    "fearing",
-    "fears",
-    "feel",
-    "feeling",
-    "feels",
-    "felt",
-    "hope",
-    "hoped",
-    "hopes",
-    "hoping",
-    "knew",
-    "know",
-    "knowing",
-    "known",
-    "knows",
-    "reckon",
-    "reckoned",
-    "reckoning",
-    "reckons",
-    "suspect",
-    "suspected",
-    "suspecting",
-    "suspects",
-    "think",
-    "thinking",
-    "thinks",
-    "thought",
-];
 
 /// Words that join a content to the next attribution and belong to neither.
 const JOINERS: &[&str] = &[

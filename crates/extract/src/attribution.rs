@@ -305,6 +305,11 @@ pub(crate) fn rel(w: &Work, k: usize) -> &'static str {
     w.toks[k].syn.as_ref().map_or("", |s| s.deprel)
 }
 
+/// The lemma of token `k` ("" when it was not parsed).
+pub(crate) fn lemma<'w>(w: &'w Work<'_>, k: usize) -> &'w str {
+    w.toks[k].syn.as_ref().map_or("", |s| s.lemma.as_str())
+}
+
 /// The "by" agent of verb `v` in its sentence ("was criticised by S"): an `obl:agent`, or an
 /// `obl` with a "by" among its dependents.
 pub(crate) fn agent(w: &Work, sent: &Range<usize>, v: usize) -> Option<usize> {

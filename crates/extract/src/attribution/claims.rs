@@ -145,13 +145,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     // Verbs no surface frame read: through the parse.
     let mut parsed = super::frames::find(w, &drafts);
     // The set phrases the surface rejects stay rejected ("having said that").
-    parsed.retain(|d| {
-        let lemma = w.toks[d.cue.0]
-            .syn
-            .as_ref()
-            .map_or("", |s| s.lemma.as_str());
-        !cues::no_report(w, d.cue.0, lemma)
-    });
+    parsed.retain(|d| !cues::no_report(w, d.cue.0, super::lemma(w, d.cue.0)));
     // "S says in a statement that C": a noun the parse reads between a surface cue and that
     // cue's content is an adjunct of the report, not a second, sourceless one of the same content.
     parsed.retain(|d| {
@@ -209,8 +203,7 @@ fn unreported(w: &Work, d: &Draft) -> bool {
     // "Clinton maintains a wide lead", "has maintained his silence": "maintain" with a noun
     // phrase for object keeps something; it reports only with a clause or a quote ("they
     // maintain that C", "C, Blackwell maintains").
-    let lemma = w.toks[b - 1].syn.as_ref().map_or("", |s| s.lemma.as_str());
-    if lemma == "maintain" && b < w.toks.len() {
+    if super::lemma(w, b - 1) == "maintain" && b < w.toks.len() {
         let object = w.toks[b].syn.as_ref().is_some_and(|s| {
             matches!(s.upos, Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
                 || (s.upos == Upos::Pron && is_in(POSSESSIVES, w.word(b)))

@@ -216,15 +216,16 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         }
         out.push(d);
     }
-    // "Clinton held a 24-point lead in a CNN poll": the poll is the source (task 6V).
+    // "Clinton held a 24-point lead in a CNN poll": the poll is the source (task 6V). The
+    // readers test the word first, so the drafts are searched only for the few they read.
     for (i, &used) in taken.iter().enumerate() {
-        if used
-            || w.toks[i].quote.is_some()
-            || drafts.iter().chain(&out).any(|d| inside_draft(w, d, i))
-        {
+        if used || w.toks[i].quote.is_some() {
             continue;
         }
-        if let Some(d) = read_poll(w, i).or_else(|| read_finding(w, i)) {
+        let Some(d) = read_poll(w, i).or_else(|| read_finding(w, i)) else {
+            continue;
+        };
+        if !drafts.iter().chain(&out).any(|o| inside_draft(w, o, i)) {
             let (a, b) = d.bytes(w);
             let holds_cue = drafts
                 .iter()
@@ -331,7 +332,7 @@ fn read_finding(w: &Work, v: usize) -> Option<Draft> {
         n = n.checked_sub(1).filter(|&k| k >= sent.start)?;
     }
     let word = w.word(n);
-    let lemma = w.toks[n].syn.as_ref().map_or("", |s| s.lemma.as_str());
+    let lemma = super::lemma(w, n);
     if !(w.cues.is_document(word) || w.cues.is_document(lemma) || super::is_in(FINDING_NOUNS, word))
     {
         return None;

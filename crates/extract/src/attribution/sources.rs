@@ -22,7 +22,7 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{agent, is_in, kids, outside_heads, rel, Work, TIME_WORDS};
+use super::{agent, is_in, kids, lemma, outside_heads, rel, Work, TIME_WORDS};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -840,10 +840,7 @@ fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool
     };
     rel(w, v) == "acl"
         && h < v
-        && is_in(
-            NAMING_PARTICIPLES,
-            w.toks[v].syn.as_ref().map_or("", |s| s.lemma.as_str()),
-        )
+        && is_in(NAMING_PARTICIPLES, lemma(w, v))
         && w.word(v).ends_with("ed")
         && !matches!(w.word(v + 1), "for" | "on" | "out" | "up" | "upon" | "that")
         && !kids(w, sent, v).any(|k| matches!(rel(w, k), "nsubj" | "obj" | "ccomp"))
