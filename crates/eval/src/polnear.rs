@@ -1123,11 +1123,7 @@ mod tests {
             ),
         ];
         let spans = from_document(&doc, text);
-        let contents: Vec<&str> = spans
-            .contents
-            .iter()
-            .map(|f| &text[f[0].0..f[0].1])
-            .collect();
+        let contents = first_fragments(&spans.contents, text);
         assert_eq!(
             contents,
             [
@@ -1165,13 +1161,14 @@ mod tests {
             },
         ];
         let spans = from_document(&doc, text);
-        let contents: Vec<&str> = spans
-            .contents
-            .iter()
-            .map(|f| &text[f[0].0..f[0].1])
-            .collect();
+        let contents = first_fragments(&spans.contents, text);
         assert_eq!(contents, ["fares rise, and she thinks ferries stay free"]);
         assert_eq!(spans.cues, [vec![(at("said"), at("said") + 4)]]);
+    }
+
+    /// The text of each span's first fragment.
+    fn first_fragments<'t>(spans: &[Frags], text: &'t str) -> Vec<&'t str> {
+        spans.iter().map(|f| &text[f[0].0..f[0].1]).collect()
     }
 
     /// Anonymous sources `s0`, `s1`, … at these spans (for the conversion tests).
