@@ -23,7 +23,8 @@ pub struct Args {
     #[arg(long)]
     json: bool,
     /// Also print up to N unmatched spans per article (gold spans missed, predicted spans
-    /// with no gold partner), with context, for error analysis.
+    /// with no gold partner), with context, for error analysis. With --folds, each article's
+    /// spans as its own fold's models read it (held out), for the first threshold.
     #[arg(long, value_name = "N")]
     misses: Option<usize>,
     /// Do not score: count how often each lemma lies inside a gold cue and write the counts
@@ -233,6 +234,11 @@ fn label_drafts(
 
 /// Prints one unmatched span with some context.
 fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
+    println!("{}", miss_line(article, text, m));
+}
+
+/// One unmatched span with some context, as `--misses` prints it.
+fn miss_line(article: &str, text: &[char], m: &polnear::Miss) -> String {
     let (a, b) = (
         m.frags.first().map_or(0, |f| f.0),
         m.frags.last().map_or(0, |f| f.1),
@@ -244,7 +250,7 @@ fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
             .map(|&c| if c == '\n' { ' ' } else { c })
             .collect()
     };
-    println!(
+    format!(
         "{}\t{:<7}\t{}\t{}[{}]{}",
         if m.missed { "MISSED" } else { "FALSE" },
         m.layer,
@@ -252,7 +258,7 @@ fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
         clip(a.saturating_sub(60), a),
         clip(a, b),
         clip(b, b + 40)
-    );
+    )
 }
 
 /// `--learn-reads`: a pipeline whose lexicon takes every learnt lemma and every form already
@@ -345,6 +351,7 @@ pub fn run(args: Args) -> Result<Outcome> {
             thresholds,
             write: args.write_models.clone(),
             learnt_min_cue: args.learnt_min_cue,
+            misses: args.misses,
         };
         return folds::run(&args.dir, &pipeline, &articles, &settings, args.json);
     }

@@ -50,6 +50,9 @@ pub(super) struct Settings {
     pub write: Option<PathBuf>,
     /// Fewest cue occurrences of a lemma for a row of `learnt.tsv`.
     pub learnt_min_cue: u32,
+    /// Print up to this many unmatched spans per article, read by its fold's models (first
+    /// threshold only).
+    pub misses: Option<usize>,
 }
 
 /// The learnt counts of a set of articles as a lexicon (the built-in one with those counts).
@@ -236,8 +239,9 @@ pub(super) fn run(
 
     // Each fold scored with its own models.
     let mut failed_any = false;
-    for &threshold in &s.thresholds {
-        let scored: Vec<Option<Scores>> = articles
+    for (t, &threshold) in s.thresholds.iter().enumerate() {
+        let misses = s.misses.filter(|_| t == 0);
+        let scored: Vec<Option<(Scores, Vec<String>)>> = articles
             .par_iter()
             .enumerate()
             .map(|(i, a)| {
@@ -252,7 +256,15 @@ pub(super) fn run(
                 match doc {
                     Ok(doc) => {
                         let pred = polnear::from_document(&doc, &a.text);
-                        Some(polnear::score(&a.gold, &pred, &a.text))
+                        let lines = misses.map_or_else(Vec::new, |m| {
+                            let chars: Vec<char> = a.text.chars().collect();
+                            polnear::misses(&a.gold, &pred, &a.text)
+                                .iter()
+                                .take(m)
+                                .map(|x| super::miss_line(&a.name, &chars, x))
+                                .collect()
+                        });
+                        Some((polnear::score(&a.gold, &pred, &a.text), lines))
                     }
                     Err(e) => {
                         eprintln!("byline: {}: {e}", a.name);
@@ -262,7 +274,10 @@ pub(super) fn run(
             })
             .collect();
         let mut total = Scores::default();
-        scored.iter().flatten().for_each(|x| total.add(x));
+        for (x, lines) in scored.iter().flatten() {
+            total.add(x);
+            lines.iter().for_each(|l| println!("{l}"));
+        }
         let failed = scored.iter().filter(|x| x.is_none()).count();
         failed_any |= failed > 0;
         lap(&format!(
