@@ -1215,3 +1215,30 @@ fn issue_6s_comma_participles_take_their_clause_subject() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn issue_6y_sources_of_cues_the_parse_left_without_a_subject() {
+    let doc = extract(
+        "The harbour board also plans to raise the mooring fees.\n\nCouncil aides said the \
+         ferry would run on Sunday.\n\nMs. Okafor, the harbour master, proposed closing the old \
+         quay.\n\nAdeyemi, who was elected to the council in 2019, argued his plan to rebuild \
+         the pier.\n",
+    );
+    let rows = claim_rows(&doc);
+    let sources_of = |cue: &str| sources_by_cue(&rows, cue);
+    // A verb the tagger read as a noun ("plans") takes the noun's subject.
+    assert_eq!(
+        sources_of("also plans"),
+        [["The harbour board"]],
+        "{rows:#?}"
+    );
+    assert_eq!(sources_of("said"), [["Council aides"]], "{rows:#?}");
+    // A cue the parse hung on an apposition takes the phrase before it.
+    assert_eq!(
+        sources_of("proposed"),
+        [["Ms. Okafor, the harbour master"]],
+        "{rows:#?}"
+    );
+    // A cue the parse coordinated with a relative clause's verb takes the name.
+    assert_eq!(sources_of("argued"), [["Adeyemi"]], "{rows:#?}");
+}

@@ -985,6 +985,33 @@ mod tests {
     }
 
     #[test]
+    fn beginning_trying_adding_to_and_acquaintance_report_nothing() {
+        let doc = full(
+            "The council tried to revive the pier plan in March. Okafor began to challenge the mayor in the spring.",
+        );
+        assert!(cue_texts(&doc).is_empty(), "{:#?}", doc.claims);
+        // A verb of saying after it keeps the report.
+        let doc = full("The mayor began to say that the ferry was safe.");
+        assert!(
+            doc.claims
+                .iter()
+                .any(|c| c.text.contains("the ferry was safe")),
+            "{:#?}",
+            doc.claims
+        );
+        let doc = full(
+            "The ferry company won the harbour contract on Tuesday, adding to its lead over the rival firm. The storm adds to the drama around the pier.",
+        );
+        assert!(cue_texts(&doc).is_empty(), "{:#?}", doc.claims);
+        let doc = full(
+            "You know, the ferry has been late all year. Odhiambo, who has known Okafor since the 1990s, runs the fish market.",
+        );
+        assert!(cue_texts(&doc).is_empty(), "{:#?}", doc.claims);
+        let doc = full("People briefed on the talks said the pier would close. The harbour board briefed the mayor on Monday.");
+        assert!(!cue_texts(&doc).contains(&"briefed"), "{:#?}", doc.claims);
+    }
+
+    #[test]
     fn a_belief_asked_about_and_an_inference_adverb_are_no_claims() {
         let doc = full("Asked whether she thought the ferry would run, the mayor said the council would decide.");
         assert!(!cue_texts(&doc).contains(&"thought"), "{:#?}", doc.claims);

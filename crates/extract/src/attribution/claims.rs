@@ -14,7 +14,10 @@
 //!
 //! Some drafts attribute nothing whichever frame read them, and are dropped: credit lines
 //! ("X reported from Nairobi"), the noun "states", "maintain" with a noun-phrase object, "with
-//! all precincts reporting", a belief inside an "if"/"whether" clause ("asked if he thought C").
+//! all precincts reporting", a belief inside an "if"/"whether" clause ("asked if he thought C"),
+//! "begin"/"start"/"try" governing a verb that does not report ("began drinking", "tried to
+//! help"; "began to say C" stays), "add to" with a noun phrase ("adding to her lead"), the
+//! filler "you know", acquaintance ("has known Trump since 1990") and "briefed"/"briefing".
 //!
 //! A cue takes the preposition opening its content ("complained about C", "pointed to C"), as
 //! PolNeAR's cues do.
@@ -220,6 +223,14 @@ fn unreported(w: &Work, d: &Draft) -> bool {
             return true;
         }
     }
+    if aspect_only(w, a, b)
+        || adds_to_a_thing(w, a, b)
+        || you_know(w, a, b)
+        || acquaintance(w, b)
+        || briefing(w, a, b)
+    {
+        return true;
+    }
     if d.class == CueClass::Belief {
         let sent = w.sentence_of(a);
         let verb = (a..b)
@@ -232,6 +243,88 @@ fn unreported(w: &Work, d: &Draft) -> bool {
         }
     }
     false
+}
+
+/// Verbs of beginning and trying whose complement says what was done, not what was said:
+/// "Sanders began organizing", "Clinton tried to dispel the image" ("began to say C" stays
+/// a report through its second verb).
+const ASPECT_VERBS: &[&str] = &["begin", "start", "try"];
+
+/// "S began drinking", "S tried to help them": the cue is only a verb of beginning or trying,
+/// and the verb it governs is no reporting verb.
+fn aspect_only(w: &Work, a: usize, b: usize) -> bool {
+    if b != a + 1 || b >= w.toks.len() {
+        return false;
+    }
+    let l = super::lemma(w, a);
+    if !is_in(ASPECT_VERBS, l) {
+        return false;
+    }
+    let verb = |k: usize| {
+        w.toks
+            .get(k)
+            .and_then(|t| t.syn.as_ref())
+            .is_some_and(|s| s.upos == Upos::Verb)
+    };
+    let next = if w.word(b) == "to" && verb(b + 1) {
+        b + 1
+    } else if w.word(b).ends_with("ing") && verb(b) {
+        b
+    } else {
+        return false;
+    };
+    w.cues.verb(w.word(next)).is_none()
+}
+
+/// "Clinton won Ohio, adding to her lead", "the hiccup adds to the drama": "add to" with a
+/// noun phrase adds a thing ("Trump added to People, C" names whom he told).
+fn adds_to_a_thing(w: &Work, a: usize, b: usize) -> bool {
+    if super::lemma(w, a) != "add" {
+        return false;
+    }
+    let to = if b == a + 2 && w.word(a + 1) == "to" {
+        a + 1
+    } else if b == a + 1 && w.word(b) == "to" {
+        b
+    } else {
+        return false;
+    };
+    w.toks.get(to + 1).is_some_and(|t| {
+        !t.cap
+            && t.syn.as_ref().is_some_and(|s| {
+                matches!(s.upos, Upos::Det | Upos::Adj | Upos::Noun | Upos::Num)
+                    || (s.upos == Upos::Pron && is_in(POSSESSIVES, w.word(to + 1)))
+            })
+    })
+}
+
+/// "You know, the ones who went to college": "you know" is a filler or a generic "you".
+fn you_know(w: &Work, a: usize, b: usize) -> bool {
+    b == a + 1 && a > 0 && w.word(a) == "know" && w.word(a - 1) == "you"
+}
+
+/// "who has known Trump since the 1970s": the perfect of "know" with a person for object is
+/// acquaintance, not knowledge of a fact.
+fn acquaintance(w: &Work, b: usize) -> bool {
+    if w.word(b - 1) != "known" || b - 1 == 0 || b >= w.toks.len() {
+        return false;
+    }
+    let perfect = matches!(w.word(b - 2), "has" | "have" | "had" | "'ve" | "’ve");
+    let object = w.toks[b].syn.as_ref().is_some_and(|s| {
+        matches!(s.upos, Upos::Propn)
+            || (matches!(s.upos, Upos::Pron)
+                && matches!(w.word(b), "him" | "her" | "them" | "me" | "us"))
+            || (s.upos == Upos::Det
+                && w.word(b) == "the"
+                && w.toks.get(b + 1).is_some_and(|t| t.cap))
+    });
+    perfect && object
+}
+
+/// "people briefed on the matter", "a news briefing", "the CIA briefed the ambassador":
+/// being briefed is hearing, and a briefing is an occasion; neither says C.
+fn briefing(w: &Work, a: usize, b: usize) -> bool {
+    b == a + 1 && matches!(w.word(a), "briefed" | "briefing" | "briefings")
 }
 
 /// True when the sources `outer` of a tacked-on cue name the speaker of the report at `inner`

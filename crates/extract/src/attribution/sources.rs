@@ -12,8 +12,9 @@
 //! Before that, the source phrases of the drafts are checked against the grammar of their cue
 //! in the parse (`revise`: verbs of seeming, passives with and without an agent, stance
 //! participles, naming participles, psychological verbs, participles and coordinated reports,
-//! relative pronouns, verbs left without a subject, adjuncts taken for subjects, nouns naming
-//! whoever holds a view).
+//! relative pronouns, verbs left without a subject — through the parse, the nouns just before
+//! the cue, or the subject shared with the word the cue hangs on —, verbs the tagger read as
+//! nouns, adjuncts taken for subjects, nouns naming whoever holds a view).
 
 use std::collections::HashMap;
 
@@ -412,6 +413,9 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             if d.sources.is_empty() {
                 if let Some(s) = predicated_of(w, v, &sent) {
                     d.sources = vec![s];
+                } else if let Some(s) = verb_read_as_noun(w, v, d.cue, &sent) {
+                    // "The group also plans to C", "Trump shot back": a verb read as a noun.
+                    d.sources = vec![s];
                 }
             }
             continue;
@@ -546,6 +550,21 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
                     .flatten()
                     .filter(|s| !adjunct(w, *s))
             });
+            // Else the nouns just before it, with a word the tagger read as a verb ("Clinton
+            // aides said C") or an apposition ("Jane Doe, the mayor, proposed C").
+            let bare = subject.is_none()
+                && !w.word(v).ends_with("ing")
+                && !kids(w, &sent, v).any(|k| rel(w, k) == "nsubj");
+            let found = found
+                .or_else(|| bare.then(|| phrase_before(w, v, d.cue.0, &sent)).flatten())
+                // Else the subject it shares with the word it hangs on ("Murphy, who was
+                // elected in 2012, argued C").
+                .or_else(|| {
+                    subject
+                        .is_none()
+                        .then(|| shared_subject(w, v, d.cue.0, &sent))
+                        .flatten()
+                });
             if let Some(s) = found.and_then(|s| tidy(w, s)) {
                 if !matches!(w.word(s.0), "it" | "there") || s.1 > s.0 + 1 {
                     d.sources = vec![s];
@@ -850,6 +869,154 @@ fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool
 /// the noun there, or of the noun it is an apposition or modifier of, cut at `at` ("Cruz" of
 /// "Cruz on Friday", "Jane Doe, the mayor," of "Jane Doe, the mayor, this week").
 /// Whether token `k` is parsed as a noun, a proper noun or a pronoun.
+/// The subject a verb cue without one shares with the word it hangs on before it: the
+/// passive subject of the verb it is coordinated with ("Murphy, who was elected in 2012,
+/// argued C"), or the noun a `parataxis` hangs on ("Democratic economists, like their
+/// colleagues, say C").
+fn shared_subject(
+    w: &Work,
+    v: usize,
+    at: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let h = w.toks[v].syn.as_ref()?.head?;
+    if h >= v || !sent.contains(&h) {
+        return None;
+    }
+    let relative = |k: usize| matches!(w.word(k), "who" | "which" | "that" | "it" | "there");
+    match rel(w, v) {
+        "conj" => {
+            // Only when the parse hung a relative clause's verb over the name.
+            kids(w, sent, h).find(|&k| matches!(w.word(k), "who" | "which"))?;
+            let s = kids(w, sent, h).find(|&k| rel(w, k) == "nsubj:pass" && !relative(k))?;
+            let (a, b) = w.subtree(s, sent);
+            // The subject alone, without the relative clause hung on it.
+            let b = (a..b)
+                .find(|&k| k > s && (w.word(k) == "," || relative(k)))
+                .unwrap_or(b);
+            noun_phrase(w, (a, b)).and_then(|s| tidy(w, s))
+        }
+        "parataxis"
+            if nominal(w, h)
+                && w.word(at - 1) == ","
+                && !kids(w, sent, h).any(|k| rel(w, k) == "case") =>
+        {
+            let (a, _) = w.subtree(h, sent);
+            let b = (h + 1..at).find(|&k| w.toks[k].punct)?;
+            if w.word(b) != "," || (a > sent.start && !w.toks[a - 1].punct) {
+                return None;
+            }
+            noun_phrase(w, (a, b)).and_then(|s| tidy(w, s))
+        }
+        _ => None,
+    }
+}
+
+/// The speaker of a noun cue that is a verb the tagger read as a noun ("The group also
+/// plans to C", "Trump shot back"): the noun's own `nsubj` before it, else the phrase just
+/// before it. Only for a bare noun: with a determiner, a possessor, a case marker or a
+/// copula it is a noun ("the plans", "his plans", "are plans").
+fn verb_read_as_noun(
+    w: &Work,
+    n: usize,
+    cue: (usize, usize),
+    sent: &std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    if kids(w, sent, n).any(|k| {
+        matches!(
+            rel(w, k),
+            "det" | "nmod:poss" | "case" | "cop" | "amod" | "nummod"
+        ) && (k < cue.0 || k >= cue.1 || k < n)
+    }) {
+        return None;
+    }
+    if let Some(s) = kids(w, sent, n).find(|&k| rel(w, k) == "nsubj" && k < cue.0) {
+        return noun_phrase(w, w.subtree(s, sent)).and_then(|s| tidy(w, s));
+    }
+    if rel(w, n) != "root" {
+        return None;
+    }
+    phrase_before(w, n, cue.0, sent)
+}
+
+/// The phrase of nouns just before a cue that has no subject in the parse ("Clinton aides
+/// said", "Some 56 percent of voters polled said", "Jane Doe, the mayor, proposed"): a run of
+/// nouns, names, pronouns, determiners, numbers, adjectives and "of", possibly ending with one
+/// word the tagger read as a verb, or an apposition closed by a comma. The word before the cue
+/// must hang on it, or it on that word.
+fn phrase_before(
+    w: &Work,
+    v: usize,
+    at: usize,
+    sent: &std::ops::Range<usize>,
+) -> Option<(usize, usize)> {
+    let mut end = at;
+    if end > sent.start && w.word(end - 1) == "," {
+        // "Jane Doe, the mayor, proposed": the phrase before the comma, if an apposition.
+        end -= 1;
+    }
+    let last = end.checked_sub(1).filter(|&k| k >= sent.start)?;
+    let head = |k: usize| w.toks[k].syn.as_ref().and_then(|s| s.head);
+    let linked = |k: usize| head(k) == Some(v) || head(v) == Some(k);
+    let upos = |k: usize| w.toks[k].syn.as_ref().map(|s| s.upos);
+    let nounish = |k: usize| {
+        matches!(
+            upos(k),
+            Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num | Upos::Adj)
+        ) || (w.word(k) == "of" && k > sent.start)
+            || w.word(k) == "'s"
+            || w.word(k) == "’s"
+    };
+    if matches!(
+        w.word(last),
+        "who" | "which" | "that" | "it" | "there" | "this"
+    ) {
+        return None;
+    }
+    let mut a = last;
+    if !nounish(last) {
+        // One word the tagger read as a verb ("aides", "polled") after a noun.
+        let verbal = matches!(upos(last), Some(Upos::Verb))
+            && (w.word(last).ends_with('s') || w.word(last).ends_with("ed"))
+            && (linked(last) || end < at);
+        if !verbal || last == sent.start || !nounish(last - 1) {
+            return None;
+        }
+        a = last - 1;
+    } else if end == at && !linked(last) && !nominal(w, last) {
+        return None;
+    }
+    let mut commas = 0;
+    while a > sent.start {
+        let k = a - 1;
+        let joins = matches!(w.word(k), "of" | "-");
+        if (nounish(k) && !joins) || (joins && k > sent.start && nounish(k - 1)) {
+            a = k;
+        } else if end < at && w.word(k) == "," && commas == 0 {
+            // An apposition: "Jane Doe, the mayor," — the name before the first comma.
+            commas += 1;
+            a = k;
+        } else {
+            break;
+        }
+    }
+    while a < end && (w.toks[a].punct || w.word(a) == "of") {
+        a += 1;
+    }
+    if end < at && commas == 0 {
+        // A comma before the cue with no apposition: a fronted phrase, not a subject.
+        return None;
+    }
+    if !(a..end).any(|k| nominal(w, k)) {
+        return None;
+    }
+    if a > sent.start && matches!(upos(a - 1), Some(Upos::Adp | Upos::Sconj | Upos::Verb)) {
+        // The object of a preposition or a verb ("In a statement released", "on Tuesday").
+        return None;
+    }
+    noun_phrase(w, (a, end))
+}
+
 fn nominal(w: &Work, k: usize) -> bool {
     w.toks[k]
         .syn
