@@ -865,10 +865,6 @@ fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool
         && !kids(w, sent, v).any(|k| matches!(rel(w, k), "nsubj" | "obj" | "ccomp"))
 }
 
-/// The noun phrase ending just before token `at` (a comma between allowed): the subtree of
-/// the noun there, or of the noun it is an apposition or modifier of, cut at `at` ("Cruz" of
-/// "Cruz on Friday", "Jane Doe, the mayor," of "Jane Doe, the mayor, this week").
-/// Whether token `k` is parsed as a noun, a proper noun or a pronoun.
 /// The subject a verb cue without one shares with the word it hangs on before it: the
 /// passive subject of the verb it is coordinated with ("Murphy, who was elected in 2012,
 /// argued C"), or the noun a `parataxis` hangs on ("Democratic economists, like their
@@ -1017,6 +1013,7 @@ fn phrase_before(
     noun_phrase(w, (a, end))
 }
 
+/// Whether token `k` is parsed as a noun, a proper noun or a pronoun.
 fn nominal(w: &Work, k: usize) -> bool {
     w.toks[k]
         .syn
@@ -1024,6 +1021,9 @@ fn nominal(w: &Work, k: usize) -> bool {
         .is_some_and(|s| matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Pron))
 }
 
+/// The noun phrase ending just before token `at` (a comma between allowed): the subtree of
+/// the noun there, or of the noun it is an apposition or modifier of, cut at `at` ("Cruz" of
+/// "Cruz on Friday", "Jane Doe, the mayor," of "Jane Doe, the mayor, this week").
 fn noun_before(w: &Work, at: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
     let mut n = at.checked_sub(1).filter(|&k| k >= sent.start)?;
     if w.word(n) == "," {
