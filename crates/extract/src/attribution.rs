@@ -310,6 +310,12 @@ pub(crate) fn lemma<'w>(w: &'w Work<'_>, k: usize) -> &'w str {
     w.toks[k].syn.as_ref().map_or("", |s| s.lemma.as_str())
 }
 
+/// Whether token `k` is a relative pronoun that can stand for a speaker ("the mayor, who said
+/// C", "the agency, which said C", "officials that said C").
+pub(crate) fn relative_at(w: &Work, k: usize) -> bool {
+    matches!(w.word(k), "who" | "which" | "that")
+}
+
 /// The "by" agent of verb `v` in its sentence ("was criticised by S"): an `obl:agent`, or an
 /// `obl` with a "by" among its dependents.
 pub(crate) fn agent(w: &Work, sent: &Range<usize>, v: usize) -> Option<usize> {

@@ -27,7 +27,8 @@ use byline_nlp::Upos;
 
 use super::cues::{self, Hit};
 use super::{
-    is_in, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS, TIME_WORDS,
+    is_in, relative_at, Work, ADJUNCT_WORDS, BETWEEN_WORDS, CLAUSE_WORDS, LEADING_WORDS, PRONOUNS,
+    TIME_WORDS,
 };
 
 /// What a claim's content is.
@@ -654,7 +655,7 @@ fn plain(
         if is_in(PREPOSITIONS, w.word(src.0)) {
             // "the mayor, who in 2010 said C": the phrase is an adjunct of a relative clause;
             // "In an interview the mayor said C": the subject is the verb's own.
-            if src.0 > sent.start && matches!(w.word(src.0 - 1), "who" | "which" | "that") {
+            if src.0 > sent.start && relative_at(w, src.0 - 1) {
                 j = src.0;
                 np = None;
             } else {
@@ -841,7 +842,7 @@ fn plain(
         });
     }
     // "a doctor who said C", "the letter, which says C": the noun the relative clause hangs on.
-    if j > sent.start && matches!(w.word(j - 1), "who" | "which" | "that") {
+    if j > sent.start && relative_at(w, j - 1) {
         let syn = w.toks[h.first].syn.as_ref()?;
         let noun = syn
             .head

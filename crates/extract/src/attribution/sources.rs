@@ -23,7 +23,7 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{agent, is_in, kids, lemma, outside_heads, rel, Work, TIME_WORDS};
+use super::{agent, is_in, kids, lemma, outside_heads, rel, relative_at, Work, TIME_WORDS};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -576,7 +576,7 @@ fn revise(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         // clause, whatever it is.
         let relative = |r: (usize, usize)| {
             let next = if w.word(r.1) == "," { r.1 + 1 } else { r.1 };
-            next < d.cue.0 && matches!(w.word(next), "who" | "which" | "that")
+            next < d.cue.0 && relative_at(w, next)
         };
         if d.sources.len() == 1 && adjunct(w, d.sources[0]) && !relative(d.sources[0]) {
             let subject = subject_of(w, v, &sent).filter(|s| !adjunct(w, *s));
@@ -602,7 +602,7 @@ fn outer_subject(
     }
     let h = w.toks[v].syn.as_ref()?.head?;
     let inner = kids(w, sent, h).find(|&k| rel(w, k) == "nsubj")?;
-    if matches!(w.word(inner), "who" | "which" | "that") {
+    if relative_at(w, inner) {
         return None;
     }
     let inner = noun_phrase(w, w.subtree(inner, sent))?;
@@ -628,7 +628,7 @@ fn relative_antecedent(
     sent: &std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
     let p = kids(w, sent, v).find(|&k| rel(w, k) == "nsubj")?;
-    if !matches!(w.word(p), "who" | "which" | "that") || p >= cue.0 {
+    if !relative_at(w, p) || p >= cue.0 {
         return None;
     }
     if (p + 1..cue.0).any(|k| w.toks[k].punct) {
@@ -658,7 +658,7 @@ fn by_agent(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize,
 /// the clause it hangs on ("S filed a motion, arguing C").
 fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
     if let Some(s) = kids(w, sent, v).find(|&k| rel(w, k) == "nsubj") {
-        if matches!(w.word(s), "who" | "which" | "that") {
+        if relative_at(w, s) {
             return None;
         }
         return noun_phrase(w, w.subtree(s, sent));
@@ -717,7 +717,7 @@ fn clause_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(
             continue;
         }
         if let Some(p) = kids(w, sent, at).find(|&k| rel(w, k) == "nsubj") {
-            let s = if matches!(w.word(p), "who" | "which" | "that") {
+            let s = if relative_at(w, p) {
                 noun_before(w, p, sent)
             } else {
                 noun_phrase(w, w.subtree(p, sent))
@@ -791,7 +791,7 @@ fn subject_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usiz
     let mut at = v;
     for _ in 0..4 {
         if let Some(s) = kids(w, sent, at).find(|&k| rel(w, k) == "nsubj") {
-            if matches!(w.word(s), "who" | "which" | "that") {
+            if relative_at(w, s) {
                 return None;
             }
             return noun_phrase(w, w.subtree(s, sent));
