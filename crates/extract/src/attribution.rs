@@ -310,6 +310,11 @@ pub(crate) fn lemma<'w>(w: &'w Work<'_>, k: usize) -> &'w str {
     w.toks[k].syn.as_ref().map_or("", |s| s.lemma.as_str())
 }
 
+/// The part of speech of token `k` (`None` when it was not parsed).
+pub(crate) fn upos(w: &Work, k: usize) -> Option<byline_nlp::Upos> {
+    w.toks[k].syn.as_ref().map(|s| s.upos)
+}
+
 /// Whether token `k` is a relative pronoun that can stand for a speaker ("the mayor, who said
 /// C", "the agency, which said C", "officials that said C").
 pub(crate) fn relative_at(w: &Work, k: usize) -> bool {

@@ -73,7 +73,7 @@ use byline_nlp::Upos;
 use super::claims::{Content, Draft};
 use super::cuemodel::CueView;
 use super::judge::{self, Frame};
-use super::{agent, kids, rel, Work};
+use super::{agent, kids, rel, upos, Work};
 
 /// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
 /// probability (chosen on PolNeAR dev) …
@@ -165,12 +165,21 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
         }
         // Cues read by their frame past the classifier (task 6AA): an aside inside another
         // draft's content ("…, suggesting C2"), a stance noun with its holder ("his attacks on
-        // X").
-        if !judge::collecting() && !in_cue_or_source(drafts, i) && !in_cue_or_source(&out, i) {
+        // X"). The word is tested first, so the drafts are searched only for the few it fits.
+        let (aside_word, stance_word) = (is_aside_word(w, i), stance_prep(w, i).is_some());
+        if (aside_word || stance_word)
+            && !judge::collecting()
+            && !drafts.iter().chain(&out).any(|d| in_cue_or_sources(d, i))
+        {
             let inside = used || out.iter().any(|d| inside_draft(w, d, i));
-            if let Some(d) = aside(w, drafts, &out, &cues, &view, i, inside)
-                .or_else(|| (!inside).then(|| stance_noun(w, i)).flatten())
-            {
+            let d = if aside_word {
+                inside
+                    .then(|| aside(w, drafts, &out, &cues, &view, i))
+                    .flatten()
+            } else {
+                (!inside).then(|| stance_noun(w, i)).flatten()
+            };
+            if let Some(d) = d {
                 out.push(d);
                 continue;
             }
@@ -258,11 +267,20 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
     out
 }
 
-/// True when token `i` is part of the cue or a source of one of the drafts.
-fn in_cue_or_source(ds: &[Draft], i: usize) -> bool {
-    ds.iter().any(|d| {
-        (d.cue.0..d.cue.1).contains(&i) || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
-    })
+/// True when token `i` is part of draft `d`'s cue or of one of its sources.
+fn in_cue_or_sources(d: &Draft, i: usize) -> bool {
+    (d.cue.0..d.cue.1).contains(&i) || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+}
+
+/// True when token `i` has the shape of an aside: an "-ing" verb right after a comma.
+fn is_aside_word(w: &Work, i: usize) -> bool {
+    let sent = w.sentence_of(i);
+    w.toks[i]
+        .syn
+        .as_ref()
+        .is_some_and(|s| s.upos == Upos::Verb && w.word(i).ends_with("ing"))
+        && i > sent.start
+        && w.word(i - 1) == ","
 }
 
 /// An "-ing" participle after a comma that the classifier gives this much is read inside
@@ -270,9 +288,9 @@ fn in_cue_or_source(ds: &[Draft], i: usize) -> bool {
 /// PolNeAR train, task 6AA).
 const MIN_ASIDE: f32 = 0.3;
 
-/// The draft of an aside at verb `i` (task 6AA): inside another draft's content (`inside`), an
-/// "-ing" participle right after a comma that the classifier gives at least [`MIN_ASIDE`] ("S
-/// said C, suggesting that C2"; a verbless content needs `MIN_NOMINAL`). PolNeAR reads it as
+/// The draft of an aside at verb `i` (task 6AA; [`is_aside_word`], inside another draft's
+/// content): an "-ing" participle right after a comma that the classifier gives at least
+/// [`MIN_ASIDE`] ("S said C, suggesting that C2"; a verbless content needs `MIN_NOMINAL`). PolNeAR reads it as
 /// an attribution of its own. Its source is the enclosing draft's ("S said C, suggesting C2":
 /// S), else the parse's. ("referring to X" read anywhere was right 4 times in 12 once it took
 /// the enclosing speaker: left to the classifier.)
@@ -283,18 +301,7 @@ fn aside(
     cues: &[bool],
     view: &CueView,
     i: usize,
-    inside: bool,
 ) -> Option<Draft> {
-    let syn = w.toks[i].syn.as_ref()?;
-    let word = w.word(i);
-    if syn.upos != Upos::Verb || !word.ends_with("ing") {
-        return None;
-    }
-    let sent = w.sentence_of(i);
-    let comma = i > sent.start && w.word(i - 1) == ",";
-    if !inside || !comma {
-        return None;
-    }
     let p = view.score(w, i);
     if p < MIN_ASIDE {
         return None;
@@ -337,15 +344,23 @@ fn aside(
 const STANCE_NOUNS: &[(&str, &str)] =
     &[("attack", "on"), ("criticism", "of"), ("question", "about")];
 
-/// The draft of stance noun `n` ([`STANCE_NOUNS`]) with its preposition's nominal after it and
-/// a source (its possessor, its `by`/`from` nominal or the subject of the verb carrying it),
-/// whatever the classifier says (task 6AA).
-fn stance_noun(w: &Work, n: usize) -> Option<Draft> {
+/// The preposition of token `n` if it is a stance noun ([`STANCE_NOUNS`]).
+fn stance_prep(w: &Work, n: usize) -> Option<&'static str> {
     let syn = w.toks[n].syn.as_ref()?;
     if syn.upos != Upos::Noun {
         return None;
     }
-    let &(_, prep) = STANCE_NOUNS.iter().find(|(l, _)| *l == syn.lemma)?;
+    STANCE_NOUNS
+        .iter()
+        .find(|(l, _)| *l == syn.lemma)
+        .map(|&(_, prep)| prep)
+}
+
+/// The draft of stance noun `n` ([`STANCE_NOUNS`]) with its preposition's nominal after it and
+/// a source (its possessor, its `by`/`from` nominal or the subject of the verb carrying it),
+/// whatever the classifier says (task 6AA).
+fn stance_noun(w: &Work, n: usize) -> Option<Draft> {
+    let prep = stance_prep(w, n)?;
     let sent = w.sentence_of(n);
     kids(w, &sent, n)
         .any(|k| k > n && rel(w, k) == "nmod" && led_by(w, &sent, k, "case", &[prep]))
@@ -632,9 +647,7 @@ fn second_report(w: &Work, drafts: &[Draft], cues: &[bool], i: usize) -> bool {
     syn.upos == Upos::Verb
         && matches!(syn.deprel, "advcl" | "conj")
         && syn.head.is_some_and(|h| cues[h])
-        && !drafts.iter().any(|d| {
-            (d.cue.0..d.cue.1).contains(&i) || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
-        })
+        && !drafts.iter().any(|d| in_cue_or_sources(d, i))
 }
 
 /// Tokens already part of a draft (its cue, its sources and its content) or of a notice phrase
@@ -669,9 +682,7 @@ fn taken_tokens(w: &Work, drafts: &[Draft]) -> Vec<bool> {
 fn inside_draft(w: &Work, d: &Draft, i: usize) -> bool {
     let t = &w.toks[i];
     let (a, b) = d.bytes(w);
-    (a <= t.start && t.end <= b)
-        || (d.cue.0..d.cue.1).contains(&i)
-        || d.sources.iter().any(|s| (s.0..s.1).contains(&i))
+    (a <= t.start && t.end <= b) || in_cue_or_sources(d, i)
 }
 
 /// The draft of the cue verb at `v`, if a source and a content are found, with the frame its
@@ -906,14 +917,13 @@ fn subject_before(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<(
     if !matches!(rel(w, v), "root" | "parataxis" | "conj" | "ccomp" | "advcl") {
         return None;
     }
-    let upos = |k: usize| w.toks[k].syn.as_ref().map(|s| s.upos);
     let mut end = v;
-    while end > sent.start && upos(end - 1) == Some(Upos::Adv) {
+    while end > sent.start && upos(w, end - 1) == Some(Upos::Adv) {
         end -= 1;
     }
     let k = end.checked_sub(1).filter(|&k| k >= sent.start)?;
     if !matches!(
-        upos(k),
+        upos(w, k),
         Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num)
     ) {
         return None;
@@ -936,7 +946,7 @@ fn subject_before(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<(
     }
     let clean = (a..b).all(|x| {
         let apostrophe = matches!(w.word(x), "'s" | "\u{2019}s" | "'" | "-");
-        !matches!(upos(x), Some(Upos::Verb | Upos::Aux)) && (!w.toks[x].punct || apostrophe)
+        !matches!(upos(w, x), Some(Upos::Verb | Upos::Aux)) && (!w.toks[x].punct || apostrophe)
     });
     (clean && b == end && !super::is_in(RELATIVE, w.word(a))).then_some((a, b))
 }

@@ -335,7 +335,7 @@ fn kind(w: &Work, (a, b): (usize, usize)) -> &'static str {
     let Some(h) = phrase_head(w, (a, b)) else {
         return "other";
     };
-    match w.toks[h].syn.as_ref().map(|s| s.upos) {
+    match super::upos(w, h) {
         Some(Upos::Pron) => "pron",
         Some(Upos::Propn) => "propn",
         Some(Upos::Noun) if w.cues.role(&w.toks[h].lower).is_some() => "role",

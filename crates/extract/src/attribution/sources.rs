@@ -23,7 +23,7 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{agent, is_in, kids, lemma, outside_heads, rel, relative_at, Work, TIME_WORDS};
+use super::{agent, is_in, kids, lemma, outside_heads, rel, relative_at, upos, Work, TIME_WORDS};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -954,10 +954,9 @@ fn phrase_before(
     let last = end.checked_sub(1).filter(|&k| k >= sent.start)?;
     let head = |k: usize| w.toks[k].syn.as_ref().and_then(|s| s.head);
     let linked = |k: usize| head(k) == Some(v) || head(v) == Some(k);
-    let upos = |k: usize| w.toks[k].syn.as_ref().map(|s| s.upos);
     let nounish = |k: usize| {
         matches!(
-            upos(k),
+            upos(w, k),
             Some(Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Num | Upos::Adj)
         ) || (w.word(k) == "of" && k > sent.start)
             || w.word(k) == "'s"
@@ -972,7 +971,7 @@ fn phrase_before(
     let mut a = last;
     if !nounish(last) {
         // One word the tagger read as a verb ("aides", "polled") after a noun.
-        let verbal = matches!(upos(last), Some(Upos::Verb))
+        let verbal = matches!(upos(w, last), Some(Upos::Verb))
             && (w.word(last).ends_with('s') || w.word(last).ends_with("ed"))
             && (linked(last) || end < at);
         if !verbal || last == sent.start || !nounish(last - 1) {
@@ -1006,7 +1005,7 @@ fn phrase_before(
     if !(a..end).any(|k| nominal(w, k)) {
         return None;
     }
-    if a > sent.start && matches!(upos(a - 1), Some(Upos::Adp | Upos::Sconj | Upos::Verb)) {
+    if a > sent.start && matches!(upos(w, a - 1), Some(Upos::Adp | Upos::Sconj | Upos::Verb)) {
         // The object of a preposition or a verb ("In a statement released", "on Tuesday").
         return None;
     }
@@ -1415,7 +1414,7 @@ fn apposition(w: &Work, j: usize) -> Option<(String, Option<usize>)> {
     if k == first || k - first >= 5 {
         return None;
     }
-    let last = w.toks[k - 1].syn.as_ref().map(|s| s.upos);
+    let last = upos(w, k - 1);
     if last != Some(byline_nlp::Upos::Noun) || w.toks[k - 1].cap {
         return None;
     }

@@ -232,11 +232,6 @@ fn label_drafts(
     out
 }
 
-/// Prints one unmatched span with some context.
-fn print_miss(article: &str, text: &[char], m: &polnear::Miss) {
-    println!("{}", miss_line(article, text, m));
-}
-
 /// One unmatched span with some context, as `--misses` prints it.
 fn miss_line(article: &str, text: &[char], m: &polnear::Miss) -> String {
     let (a, b) = (
@@ -443,7 +438,7 @@ fn score_split(args: &Args, pipeline: &Pipeline, articles: &[polnear::Article]) 
                 if let Some(n) = args.misses {
                     let chars: Vec<char> = a.text.chars().collect();
                     for m in polnear::misses(&a.gold, &pred, &a.text).iter().take(n) {
-                        print_miss(&a.name, &chars, m);
+                        println!("{}", miss_line(&a.name, &chars, m));
                     }
                 }
             }
