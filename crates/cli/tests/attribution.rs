@@ -1242,3 +1242,20 @@ fn issue_6y_sources_of_cues_the_parse_left_without_a_subject() {
     // A cue the parse coordinated with a relative clause's verb takes the name.
     assert_eq!(sources_of("argued"), [["Adeyemi"]], "{rows:#?}");
 }
+
+#[test]
+fn issue_6ac_the_judge_decides_the_verbless_gate() {
+    // Verbs the classifier gives more than the verb threshold but less than the verbless gate
+    // asks of a content without a verb: read when the draft judge trusts the whole draft.
+    let doc = extract(
+        "The fishermen's union shared its worries about the new quay.\n\nThe union voted \
+         against the harbour levy.\n",
+    );
+    has_claim(
+        &doc,
+        "shared",
+        "The fishermen's union",
+        "its worries about the new quay",
+    );
+    has_claim(&doc, "voted against", "The union", "the harbour levy");
+}

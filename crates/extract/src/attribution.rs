@@ -9,11 +9,14 @@
 //!    that the trained cue classifier ([`cuemodel`], `data/cues/cue-model.tsv`) takes for cues
 //!    through the dependency parse (subject or possessor subtree as source, complement subtree
 //!    as content); then hedged claims without a source are added;
-//! 4. [`sources`] describes each source phrase (kind, count, seniority, role, affiliation) and
+//! 4. [`sources`] revises sources the rules left out, lets the trained source [`chooser`]
+//!    (`data/cues/source-model.tsv`) replace the source of a parse frame's claim when it is
+//!    confident, describes each source phrase (kind, count, seniority, role, affiliation) and
 //!    links re-mentions ("they", "the official", "one") to what they re-mention;
 //! 5. [`notices`] finds no-comment and could-not-verify notices and denials, and marks the
 //!    claims they speak of.
 
+pub(crate) mod chooser;
 mod claims;
 mod cuemodel;
 mod cues;

@@ -21,8 +21,12 @@ pub mod events;
 mod pipeline;
 mod times;
 
+pub use attribution::chooser::{
+    collect_choices, with_source_model, SourceCandidate, SourceChoice, MARGIN as SOURCE_MARGIN,
+};
 pub use attribution::judge::{
     collect_drafts, collect_drafts_with, with_draft_judge, with_overrides, DraftExample, Overrides,
+    JUDGE_LEXICAL,
 };
 pub use error::{Error, Result};
 pub use pipeline::{Config, Input, Pipeline, DEFAULT_MAX_BYTES};

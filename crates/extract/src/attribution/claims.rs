@@ -59,6 +59,9 @@ pub(crate) struct Draft {
     pub speaker_only: bool,
     /// The draft this one is nested in.
     pub parent: Option<usize>,
+    /// Read by the parse frames ([`frames`](super::frames)): the source chooser
+    /// ([`chooser`](super::chooser)) may replace its source.
+    pub parsed: bool,
 }
 
 impl Draft {
@@ -79,6 +82,7 @@ impl Draft {
             hedged: false,
             speaker_only: false,
             parent: None,
+            parsed: false,
         }
     }
 
@@ -148,6 +152,7 @@ pub(crate) fn find(w: &Work) -> Vec<Draft> {
     headline_colons(w, &mut cue_at, &mut drafts);
     // Verbs no surface frame read: through the parse.
     let mut parsed = super::frames::find(w, &drafts);
+    parsed.iter_mut().for_each(|d| d.parsed = true);
     // The set phrases the surface rejects stay rejected ("having said that").
     parsed.retain(|d| !cues::no_report(w, d.cue.0, super::lemma(w, d.cue.0)));
     // "S says in a statement that C": a noun the parse reads between a surface cue and that

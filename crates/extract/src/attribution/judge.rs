@@ -4,7 +4,8 @@
 //! The token classifier ([`super::cuemodel`]) judges a word alone; [`frames`](super::frames)
 //! then reads every noun and verb it does not rule out into a draft, and this judge decides on
 //! the whole drafts the classifier's thresholds drop (keeping those whose content holds a
-//! verb), from: the classifier's probability in buckets, the cue's lemma and relation, the
+//! verb, and those above the word's threshold that only the verbless gate drops, task 6AC),
+//! from: the classifier's probability in buckets, the cue's lemma and relation, the
 //! frame its content was read in (clausal complement with or without "that", object, `about`
 //! oblique, passive subject, a clause it is tacked on to, a noun's clause…), the content's
 //! length and whether it holds a verb, the kind of source (none, pronoun, name, role noun,
@@ -303,6 +304,12 @@ fn length_bucket(n: usize) -> &'static str {
 }
 
 /// Buckets of a probability, in tenths.
+/// The judge's features that name the cue word itself (its lemma by part of speech, and its
+/// `learnt.tsv` share, which stands in as `learnt=none`, how an unseen word looks): what
+/// lexical dropout (`TrainOptions::dropout`) leaves out while training.
+pub const JUDGE_LEXICAL: &[(&str, Option<&str>)] =
+    &[("lemma", None), ("learnt", Some("learnt=none"))];
+
 const TENTHS: [&str; 11] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "9"];
 
 /// Negations of a verb.

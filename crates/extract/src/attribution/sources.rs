@@ -110,7 +110,8 @@ pub(crate) struct Built {
 
 /// Writes sources, claims and quotes into the document.
 pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
-    let revised = revise(w, drafts);
+    let mut revised = revise(w, drafts);
+    super::chooser::choose(w, &mut revised);
     let drafts = &revised[..];
     // Sources in text order, each phrase once.
     let mut ranges: Vec<(usize, usize)> = drafts.iter().flat_map(|d| d.sources.clone()).collect();

@@ -3,12 +3,21 @@
 //! A logistic regression over sparse binary features of one token of a parsed sentence (its
 //! lemma, form, part of speech, relation, head, dependents, subject kind, neighbours, the
 //! learnt counts of `learnt.tsv` and `reads.tsv` in buckets, and where it stands relative to
-//! quotation marks and colons). [`features`] names the features; the same function serves
-//! training (feature names as strings) and tagging (names hashed on the fly, no allocation).
+//! quotation marks and colons), and the word's context, which carries to words PolNeAR train
+//! never showed as cues (docs/attribution.md, 6AD): the subject's lemma, the subject's kind
+//! crossed with whether a clause depends on the word, the object's lemma, the first word of the
+//! clausal complement and the distance to the nearest quotation mark in buckets. [`features`]
+//! names the features; the same function serves training (feature names as strings) and
+//! tagging (names hashed on the fly, no allocation).
 //!
 //! The weights live in `data/cues/cue-model.tsv`: rows `feature<TAB>weight`, the `bias`
 //! feature included, with a header naming the training data and its licence. A user file of
 //! that name replaces the built-in model as a whole.
+//!
+//! [`Trainer`] fits the weights by stochastic gradient descent as [`TrainOptions`] says:
+//! plain (built in) or AdaGrad rates,
+//! averaged weights, class weights, and lexical dropout of the features that name the word
+//! ([`LEXICAL`]).
 //!
 //! ```
 //! use byline_lexicon::cues::model::{features, CueModel, CueTok};
@@ -195,6 +204,55 @@ pub fn features(toks: &[CueTok], i: usize, cues: &Cues, f: &mut dyn FnMut(&[&str
     if colon {
         f(&["colon-before"]);
     }
+    // The context (6AD): the subject's lemma and kind (with whether a clause depends on the
+    // word), the object's lemma, the first word of the clausal complement (its first dependent
+    // or itself), the distance to the nearest quotation mark.
+    {
+        let mut subj_kind = "none";
+        for (k, c) in toks.iter().enumerate() {
+            if c.head != Some(i) {
+                continue;
+            }
+            match c.deprel {
+                "nsubj" | "nsubj:pass" => {
+                    f(&["subj-lemma", c.lemma]);
+                    subj_kind = kind_of(c, cues);
+                }
+                "obj" => f(&["obj-lemma", c.lemma]),
+                "ccomp" => {
+                    let first = toks
+                        .iter()
+                        .enumerate()
+                        .find(|(j, m)| *j == k || m.head == Some(k))
+                        .map_or("-", |(_, m)| m.lower);
+                    f(&["ccomp-first", first]);
+                }
+                _ => {}
+            }
+        }
+        f(&[
+            "subj-clause",
+            subj_kind,
+            if any_clause { "y" } else { "n" },
+            t.upos,
+        ]);
+        let near = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| is_mark(x.lower))
+            .map(|(j, _)| j.abs_diff(i))
+            .min();
+        f(&[
+            "qdist",
+            match near {
+                None => "none",
+                Some(0..=1) => "1",
+                Some(2..=3) => "2-3",
+                Some(4..=7) => "4-7",
+                Some(_) => "8+",
+            },
+        ]);
+    }
     if toks.get(i + 1).is_some_and(|n| n.lower == ":") {
         f(&["colon-after"]);
     }
@@ -281,6 +339,17 @@ pub fn draft_model() -> &'static CueModel {
     static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| {
         CueModel::parse(include_str!("../../data/cues/draft-model.tsv")).unwrap_or_default()
+    })
+}
+
+/// The built-in source chooser (`data/cues/source-model.tsv`): a logistic regression over the
+/// features of a candidate source of a claim the dependency parse reads, trained on the
+/// PolNeAR training split by `byline eval polnear DIR --folds 5 --write-models OUT`. Empty
+/// when the file holds no weights.
+pub fn source_model() -> &'static CueModel {
+    static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| {
+        CueModel::parse(include_str!("../../data/cues/source-model.tsv")).unwrap_or_default()
     })
 }
 
@@ -371,7 +440,7 @@ impl Trainer {
                 min_count,
                 l2,
                 min_weight,
-                average: false,
+                ..TrainOptions::PLAIN
             },
             header,
         )
@@ -386,13 +455,35 @@ impl Trainer {
             .zip(&self.names)
             .map(|(&c, n)| c >= opts.min_count || n == "bias")
             .collect();
+        // Lexical dropout: what each feature becomes when its example's word identity is
+        // dropped (`Keep`, `Drop`, or the id of the stand-in, such as `learnt=none`).
+        let stand_in: Vec<Lex> = self
+            .names
+            .iter()
+            .map(|n| {
+                let first = n.split('=').next().unwrap_or("");
+                match opts.lexical.iter().find(|(p, _)| *p == first) {
+                    None => Lex::Keep,
+                    Some((_, None)) => Lex::Drop,
+                    Some((_, Some(r))) => match self.index.get(*r) {
+                        Some(&k) if keep[k as usize] => Lex::Swap(k as usize),
+                        _ => Lex::Drop,
+                    },
+                }
+            })
+            .collect();
         let mut w = vec![0.0f32; self.names.len()];
+        // AdaGrad: the sum of each weight's squared gradients.
+        let mut g2 = vec![0.0f32; if opts.adagrad { w.len() } else { 0 }];
         // Averaging: `u` sums every update times the number of examples seen before it, so
         // that the mean of the weights over all steps is `w - u / steps`.
         let mut u = vec![0.0f64; if opts.average { w.len() } else { 0 }];
         let mut steps: f64 = 1.0;
         let mut order: Vec<usize> = (0..self.examples.len()).collect();
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        // A second generator for the dropout, so that the order stays as without it.
+        let mut coin: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut dropped: Vec<usize> = Vec::new();
         for epoch in 0..opts.epochs {
             // Fisher–Yates with a fixed xorshift generator: the same weights every run.
             for k in (1..order.len()).rev() {
@@ -401,15 +492,46 @@ impl Trainer {
                 seed ^= seed << 17;
                 order.swap(k, (seed % (k as u64 + 1)) as usize);
             }
-            let lr = 0.2 / (1.0 + epoch as f32);
+            let lr = if opts.adagrad {
+                opts.rate
+            } else {
+                opts.rate / (1.0 + epoch as f32)
+            };
             for &e in &order {
                 let (fs, y) = &self.examples[e];
-                let fs = fs.iter().map(|&k| k as usize).filter(|&k| keep[k]);
-                let z: f32 = fs.clone().map(|k| w[k]).sum();
+                dropped.clear();
+                let drop = opts.dropout > 0.0 && {
+                    coin ^= coin << 13;
+                    coin ^= coin >> 7;
+                    coin ^= coin << 17;
+                    ((coin >> 11) as f64 / (1u64 << 53) as f64) < f64::from(opts.dropout)
+                };
+                for k in fs.iter().map(|&k| k as usize).filter(|&k| keep[k]) {
+                    match if drop { stand_in[k] } else { Lex::Keep } {
+                        Lex::Keep => dropped.push(k),
+                        Lex::Drop => {}
+                        Lex::Swap(r) => dropped.push(r),
+                    }
+                }
+                if drop {
+                    dropped.sort_unstable();
+                    dropped.dedup();
+                }
+                let z: f32 = dropped.iter().map(|&k| w[k]).sum();
                 let p = 1.0 / (1.0 + (-z).exp());
-                let g = p - if *y { 1.0 } else { 0.0 };
-                for k in fs {
-                    let d = lr * (g + opts.l2 * w[k]);
+                let g = if *y {
+                    (p - 1.0) * opts.positive_weight
+                } else {
+                    p
+                };
+                for &k in &dropped {
+                    let grad = g + opts.l2 * w[k];
+                    let d = if opts.adagrad {
+                        g2[k] += grad * grad;
+                        lr * grad / (g2[k].sqrt() + 1e-6)
+                    } else {
+                        lr * grad
+                    };
                     w[k] -= d;
                     if opts.average {
                         u[k] -= steps * f64::from(d);
@@ -421,6 +543,11 @@ impl Trainer {
         if opts.average {
             for (w, u) in w.iter_mut().zip(&u) {
                 *w = (f64::from(*w) - u / steps) as f32;
+            }
+        }
+        if opts.shift != 0.0 {
+            if let Some(&b) = self.index.get("bias") {
+                w[b as usize] += opts.shift;
             }
         }
         let mut rows: Vec<(&str, f32)> = self
@@ -460,7 +587,70 @@ pub struct TrainOptions {
     /// Keep the mean of the weights over all updates instead of the last ones (averaged
     /// SGD: steadier, less swayed by the last examples seen).
     pub average: bool,
+    /// The learning rate: of the first pass, falling as 1 / (1 + pass), or AdaGrad's.
+    pub rate: f32,
+    /// AdaGrad: each weight's rate (`rate`, the same every pass) divided by the root of the
+    /// sum of its squared gradients so far: a feature of many examples settles, one of few
+    /// keeps a larger step.
+    pub adagrad: bool,
+    /// The gradient of a positive example is multiplied by this (class weighting; 1: none).
+    pub positive_weight: f32,
+    /// Lexical dropout: the probability, per example and pass, that the features naming its
+    /// word (`lexical`) are left out, so that the context features learn to carry the
+    /// decision as they must for words training never saw.
+    pub dropout: f32,
+    /// The features dropped by `dropout`, by the first part of their name, each with the
+    /// feature that stands in for it (the value an unseen word has, as `learnt=none`) or
+    /// none.
+    pub lexical: &'static [(&'static str, Option<&'static str>)],
+    /// Added to the bias after training: every probability moved alike on the log-odds
+    /// scale, as if every threshold of the model's readers moved together.
+    pub shift: f32,
 }
+
+impl TrainOptions {
+    /// Plain SGD at rate 0.2, no averaging, no class weights, no dropout (the settings up to
+    /// session j), with the same counts, pull and pruning as [`Trainer::train`].
+    pub const PLAIN: TrainOptions = TrainOptions {
+        epochs: 5,
+        min_count: 3,
+        l2: L2,
+        min_weight: MIN_WEIGHT,
+        average: false,
+        rate: 0.2,
+        adagrad: false,
+        positive_weight: 1.0,
+        dropout: 0.0,
+        lexical: LEXICAL,
+        shift: 0.0,
+    };
+}
+
+/// What a feature becomes when its word identity is dropped.
+#[derive(Clone, Copy, Debug)]
+enum Lex {
+    Keep,
+    Drop,
+    Swap(usize),
+}
+
+/// The features of [`features`] that name the word itself, what the classifier remembers of
+/// the words it was trained on: its lemma and form (alone and with its head, dependents and
+/// markers) and the learnt counts of `learnt.tsv` and `reads.tsv`, which stand in as
+/// `learnt=none` and `reads=none` (how an unseen word looks). `verbs-tsv` stays: the list is
+/// the same for unseen text.
+pub const LEXICAL: &[(&str, Option<&str>)] = &[
+    ("lemma", None),
+    ("form", None),
+    ("lemma-head", None),
+    ("lemma-dep", None),
+    ("lemma-dep-mark", None),
+    ("lemma-dep-case", None),
+    ("learnt", Some("learnt=none")),
+    ("learnt-n", None),
+    ("reads", Some("reads=none")),
+    ("reads-n", None),
+];
 
 /// Weights smaller than this are left out of the file (PolNeAR dev F1 unchanged from 0.005 to
 /// 0.05; the file 40% smaller).
@@ -517,6 +707,60 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_shows_its_context() {
+        // "the nurses argued that wages lag , " she added (heads within the sentence).
+        let toks = sent(&[
+            ("\"", "\"", "PUNCT", Some(2), "punct"),
+            ("the", "the", "DET", Some(2), "det"),
+            ("nurses", "nurse", "NOUN", Some(3), "nsubj"),
+            ("argued", "argue", "VERB", Some(10), "ccomp"),
+            ("that", "that", "SCONJ", Some(6), "mark"),
+            ("wages", "wage", "NOUN", Some(6), "nsubj"),
+            ("lag", "lag", "VERB", Some(3), "ccomp"),
+            (",", ",", "PUNCT", Some(3), "punct"),
+            ("\"", "\"", "PUNCT", Some(3), "punct"),
+            ("she", "she", "PRON", Some(10), "nsubj"),
+            ("added", "add", "VERB", None, "root"),
+            ("the", "the", "DET", Some(12), "det"),
+            ("point", "point", "NOUN", Some(10), "obj"),
+        ]);
+        let argued = names(&toks, 3);
+        for want in [
+            "subj-lemma=nurse",
+            "subj-clause=noun=y=VERB",
+            "ccomp-first=that",
+            "qdist=2-3",
+        ] {
+            assert!(
+                argued.iter().any(|x| x == want),
+                "{want} missing from {argued:?}"
+            );
+        }
+        let added = names(&toks, 10);
+        for want in [
+            "subj-lemma=she",
+            "subj-clause=pron=y=VERB",
+            "obj-lemma=point",
+            "ccomp-first=nurses",
+            "qdist=2-3",
+        ] {
+            assert!(
+                added.iter().any(|x| x == want),
+                "{want} missing from {added:?}"
+            );
+        }
+        assert!(names(&toks, 12).iter().any(|x| x == "qdist=4-7"));
+        // A word with no subject, object, clause or quotation mark near it.
+        let lone = sent(&[("wait", "wait", "VERB", None, "root")]);
+        let n = names(&lone, 0);
+        assert!(n.iter().any(|x| x == "subj-clause=none=n=VERB"), "{n:?}");
+        assert!(n.iter().any(|x| x == "qdist=none"), "{n:?}");
+        assert!(!n
+            .iter()
+            .any(|x| x.starts_with("obj-lemma") || x.starts_with("ccomp-first")));
+    }
+
+    #[test]
     fn other_feature_sets_score_and_train_with_pruning() {
         let mut t = Trainer::new();
         for _ in 0..20 {
@@ -547,6 +791,7 @@ mod tests {
             l2: 1e-3,
             min_weight: 0.0,
             average: true,
+            ..TrainOptions::PLAIN
         };
         let m = CueModel::parse(&t.train_opts(&opts, "source: a test")).unwrap();
         let p = |names: &[&str]| m.score_features(|f| names.iter().for_each(|n| f(&[n])));
@@ -563,6 +808,59 @@ mod tests {
         let m = CueModel::parse(&plain).unwrap();
         let p = |names: &[&str]| m.score_features(|f| names.iter().for_each(|n| f(&[n])));
         assert!(p(&["bias", "dep=ccomp"]) > p(&["bias", "dep=obj"]));
+    }
+
+    #[test]
+    fn lexical_dropout_moves_weight_to_the_context() {
+        // Word and context say the same thing; only the context carries to an unseen word.
+        let mut t = Trainer::new();
+        for _ in 0..30 {
+            t.add_names(&["bias", "lemma=insist", "learnt=9", "dep=ccomp"], true);
+            t.add_names(&["bias", "lemma=eat", "learnt=none", "dep=obj"], false);
+        }
+        let plain = TrainOptions {
+            min_count: 1,
+            min_weight: 0.0,
+            ..TrainOptions::PLAIN
+        };
+        let dropped = TrainOptions {
+            dropout: 0.5,
+            ..plain
+        };
+        let unseen = |opts: &TrainOptions| {
+            let m = CueModel::parse(&t.train_opts(opts, "source: a test")).unwrap();
+            m.score_features(|f| {
+                ["bias", "lemma=hope", "learnt=none", "dep=ccomp"]
+                    .iter()
+                    .for_each(|n| f(&[n]))
+            })
+        };
+        let (before, after) = (unseen(&plain), unseen(&dropped));
+        assert!(after > before && after > 0.5, "{before} {after}");
+        // Without dropout the options are those of `train_with`.
+        assert_eq!(t.train_opts(&plain, "x"), t.train_with(5, 1, L2, 0.0, "x"));
+    }
+
+    #[test]
+    fn adagrad_separates_a_toy_set() {
+        let mut t = Trainer::new();
+        for k in 0..40 {
+            t.add_names(&["bias", "dep=ccomp", "lemma=insist"], k % 10 != 0);
+            t.add_names(&["bias", "dep=obj", "lemma=eat"], false);
+        }
+        let ada = TrainOptions {
+            min_count: 1,
+            min_weight: 0.0,
+            adagrad: true,
+            rate: 0.1,
+            ..TrainOptions::PLAIN
+        };
+        let text = t.train_opts(&ada, "source: a test");
+        assert_ne!(text, t.train_with(5, 1, L2, 0.0, "source: a test"));
+        let m = CueModel::parse(&text).unwrap();
+        let p = |names: &[&str]| m.score_features(|f| names.iter().for_each(|n| f(&[n])));
+        assert!(p(&["bias", "dep=ccomp", "lemma=hope"]) > 0.5);
+        assert!(p(&["bias", "dep=obj", "lemma=eat"]) < 0.2);
     }
 
     #[test]

@@ -64,8 +64,8 @@ pub struct Args {
     draft_threshold: Option<f32>,
     /// Cross-validate the trained models: split DIR's articles into K folds (article index
     /// mod K; 5 when the flag has no value), count `learnt.tsv`/`reads.tsv`, train the cue
-    /// classifier and the draft judge on the other folds only and score each fold with
-    /// those; prints the pooled scores. Use on a training split only.
+    /// classifier, the draft judge and the source chooser on the other folds only and score
+    /// each fold with those; prints the pooled scores. Use on a training split only.
     #[arg(long, value_name = "K", num_args = 0..=1, default_missing_value = "5")]
     folds: Option<usize>,
     /// With --folds: train the models on features from the training folds' full counts
@@ -77,45 +77,75 @@ pub struct Args {
     /// the built-in one (or --draft-threshold).
     #[arg(long, value_name = "P,...", value_delimiter = ',')]
     thresholds: Vec<f32>,
-    /// With --folds: also train `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and
-    /// `draft-model.tsv` on all of DIR's articles (cross-fitted as in the folds) and write
-    /// them to this folder.
+    /// With --folds: also train `learnt.tsv`, `reads.tsv`, `cue-model.tsv`,
+    /// `draft-model.tsv` and `source-model.tsv` on all of DIR's articles (cross-fitted as in
+    /// the folds) and write them to this folder.
     #[arg(long, value_name = "DIR")]
     write_models: Option<PathBuf>,
-    /// With --folds: the cue classifier's training, `L2,MIN_COUNT,EPOCHS[,avg]`
-    /// (e.g. `1e-6,3,5`: the built-in settings).
+    /// With --folds: the cue classifier's training, `L2,MIN_COUNT,EPOCHS[,OPTION…]`
+    /// (e.g. `1e-6,3,5`: the built-in settings, plain SGD); options `avg`, `ada`, `rate=R`, `pos=W`,
+    /// `drop=Q`, `minw=W`, `shift=S` (see `TrainOptions`).
     #[arg(long, value_name = "SPEC")]
     cue_training: Option<String>,
-    /// With --folds: the draft judge's training, `L2,MIN_COUNT,EPOCHS[,avg]` (e.g.
-    /// `1e-4,3,10`: the built-in settings).
+    /// With --folds: the draft judge's training, `L2,MIN_COUNT,EPOCHS[,OPTION…]` (e.g.
+    /// `1e-4,3,10`: the built-in settings), options as for `--cue-training`.
     #[arg(long, value_name = "SPEC")]
     judge_training: Option<String>,
-    /// Score with the `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and `draft-model.tsv` of
-    /// this folder (those it holds) instead of the built-in ones, in memory (e.g. the files
+    /// Score with the `learnt.tsv`, `reads.tsv`, `cue-model.tsv`, `draft-model.tsv` and
+    /// `source-model.tsv` of this folder (those it holds) instead of the built-in ones, in memory (e.g. the files
     /// `--write-models` wrote).
     #[arg(long, value_name = "DIR")]
     models: Option<PathBuf>,
+    /// With --folds: score with each of these source chooser margins (comma-separated)
+    /// instead of the built-in one; `off` leaves the rules' sources alone.
+    #[arg(long, value_name = "M,...", value_delimiter = ',')]
+    source_margins: Vec<String>,
     /// With --folds: a lemma needs this many cue occurrences for a row of `learnt.tsv` (3, as
     /// `--learn-cues` writes it, unless given).
     #[arg(long, value_name = "N", default_value_t = polnear::LEARNT_MIN_CUE)]
     learnt_min_cue: u32,
 }
 
-/// Reads a training spec `L2,MIN_COUNT,EPOCHS[,avg]` over the defaults `base`.
+/// Reads a training spec `L2,MIN_COUNT,EPOCHS[,OPTION…]` over the defaults `base` (a spec
+/// without options is plain SGD at rate 0.2, the built-in learner); options are `avg`
+/// (averaged weights), `ada` (AdaGrad), `rate=R` (learning rate), `pos=W` (weight of the
+/// positive examples), `drop=Q` (lexical dropout), `minw=W` (pruning) and `shift=S` (added
+/// to the bias).
 fn training_spec(spec: Option<&str>, base: TrainOptions) -> Result<TrainOptions> {
     let Some(spec) = spec else { return Ok(base) };
     let parts: Vec<&str> = spec.split(',').map(str::trim).collect();
-    let bad = || anyhow::anyhow!("training spec {spec:?}: want L2,MIN_COUNT,EPOCHS[,avg]");
-    if !(3..=4).contains(&parts.len()) || parts.get(3).is_some_and(|x| *x != "avg") {
+    let bad = || {
+        anyhow::anyhow!(
+            "training spec {spec:?}: want L2,MIN_COUNT,EPOCHS[,avg][,ada][,rate=R][,pos=W][,drop=Q][,minw=W][,shift=S]"
+        )
+    };
+    if parts.len() < 3 {
         return Err(bad());
     }
-    Ok(TrainOptions {
+    let mut o = TrainOptions {
         l2: parts[0].parse().map_err(|_| bad())?,
         min_count: parts[1].parse().map_err(|_| bad())?,
         epochs: parts[2].parse().map_err(|_| bad())?,
-        average: parts.len() == 4,
+        average: false,
+        adagrad: false,
+        rate: TrainOptions::PLAIN.rate,
         ..base
-    })
+    };
+    for part in &parts[3..] {
+        let (key, value) = part.split_once('=').unwrap_or((part, ""));
+        let num = || value.parse::<f32>().map_err(|_| bad());
+        match key {
+            "avg" => o.average = true,
+            "ada" => o.adagrad = true,
+            "rate" => o.rate = num()?,
+            "pos" => o.positive_weight = num()?,
+            "drop" => o.dropout = num()?,
+            "minw" => o.min_weight = num()?,
+            "shift" => o.shift = num()?,
+            _ => return Err(bad()),
+        }
+    }
+    Ok(o)
 }
 
 /// `--train-drafts`: every candidate draft of the parse frames with its label, then the
@@ -167,14 +197,16 @@ fn train_drafts(
     Ok(Outcome::AllOk)
 }
 
-/// How the draft judge is trained: 10 passes, features of fewer than 3 drafts left out, a
-/// pull of 1e-4 towards zero, weights below 0.05 left out of the file.
+/// How the draft judge is trained: 10 passes of plain SGD (AdaGrad: docs/attribution.md, 6AB),
+/// features of fewer than 3 drafts left out, a pull of 1e-4 towards zero, weights below 0.05
+/// left out of the file.
 const DRAFT_TRAINING: TrainOptions = TrainOptions {
     epochs: 10,
     min_count: 3,
     l2: 1e-4,
     min_weight: 0.05,
-    average: false,
+    lexical: byline_extract::JUDGE_LEXICAL,
+    ..TrainOptions::PLAIN
 };
 
 /// The header of a trained `draft-model.tsv`: trained by `byline eval polnear {how}` on
@@ -187,6 +219,61 @@ fn judge_header(how: &str, source: &str, n: usize, pos: usize) -> String {
          data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
          its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
     )
+}
+
+/// The header of a trained `source-model.tsv`: `n` candidate sources of `claims` claims, `pos`
+/// of them right.
+fn chooser_header(how: &str, source: &str, claims: usize, n: usize, pos: usize) -> String {
+    format!(
+        "source: byline project, trained by `byline eval polnear {how}` on PolNeAR \
+         {source}: {n} candidate sources of {claims} claims of the parse frames whose cue \
+         overlaps a gold cue, {pos} of them right (weights only, no text)\n\
+         data: PolNeAR v1.0.0 (Newell, Margolin and Ruths, LREC 2018); no data licence stated, \
+         its software is MIT\nlicence: MIT OR Apache-2.0\nversion: 1"
+    )
+}
+
+/// The source chooser's training examples of one article: for each claim whose candidates
+/// were collected while extracting `doc` from `a` and whose cue overlaps a gold cue, each
+/// candidate's features, labelled by whether it overlaps the gold source of such a gold cue's
+/// attribution ("no source" right when none of them has one).
+fn label_choices(
+    doc: &byline_model::Document,
+    a: &polnear::Article,
+    choices: Vec<byline_extract::SourceChoice>,
+) -> Vec<Vec<(Vec<String>, bool)>> {
+    let cues: Vec<(usize, usize)> = choices.iter().map(|c| c.cue).collect();
+    let cue_hits = polnear::gold_hits(doc, &a.text, &a.gold.cues, &cues);
+    let mut out = Vec::new();
+    for (c, hits) in choices.into_iter().zip(&cue_hits) {
+        if hits.is_empty() {
+            continue;
+        }
+        let golds: Vec<usize> = hits
+            .iter()
+            .filter_map(|&g| a.gold.cue_sources.get(g).copied().flatten())
+            .collect();
+        let spans: Vec<(usize, usize)> = c
+            .candidates
+            .iter()
+            .map(|x| x.span.unwrap_or((0, 0)))
+            .collect();
+        let source_hits = polnear::gold_hits(doc, &a.text, &a.gold.sources, &spans);
+        out.push(
+            c.candidates
+                .into_iter()
+                .zip(&source_hits)
+                .map(|(x, h)| {
+                    let right = match x.span {
+                        None => golds.is_empty(),
+                        Some(_) => h.iter().any(|g| golds.contains(g)),
+                    };
+                    (x.features, right)
+                })
+                .collect(),
+        );
+    }
+    out
 }
 
 /// The judge's training examples of one article: the features of every candidate draft the
@@ -347,6 +434,20 @@ pub fn run(args: Args) -> Result<Outcome> {
             write: args.write_models.clone(),
             learnt_min_cue: args.learnt_min_cue,
             misses: args.misses,
+            margins: if args.source_margins.is_empty() {
+                vec![None]
+            } else {
+                args.source_margins
+                    .iter()
+                    .map(|m| match m.as_str() {
+                        "off" => Ok(Some(f32::INFINITY)),
+                        m => m
+                            .parse::<f32>()
+                            .map(Some)
+                            .with_context(|| format!("--source-margins: not a number: {m}")),
+                    })
+                    .collect::<Result<_>>()?
+            },
         };
         return folds::run(&args.dir, &pipeline, &articles, &settings, args.json);
     }
@@ -365,26 +466,35 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         None => None,
     };
-    let over = match &args.models {
+    let (over, chooser) = match &args.models {
         Some(dir) => model_overrides(dir)?,
-        None => byline_extract::Overrides::default(),
+        None => (byline_extract::Overrides::default(), None),
     };
-    byline_extract::with_overrides(&over, || {
-        if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
-            return byline_extract::with_draft_judge(
-                model.as_deref(),
-                args.draft_threshold,
-                || score_split(&args, &pipeline, &articles),
-            )?;
-        }
-        score_split(&args, &pipeline, &articles)
+    byline_extract::with_source_model(chooser, None, || {
+        byline_extract::with_overrides(&over, || {
+            if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
+                return byline_extract::with_draft_judge(
+                    model.as_deref(),
+                    args.draft_threshold,
+                    || score_split(&args, &pipeline, &articles),
+                )?;
+            }
+            score_split(&args, &pipeline, &articles)
+        })
     })
 }
 
 /// The models of `learnt.tsv`, `reads.tsv`, `cue-model.tsv` and `draft-model.tsv` found in
-/// `dir` (as `--write-models` writes them), to replace the built-in ones; the learnt counts
-/// come as a pair (a missing one of the two: the built-in file).
-fn model_overrides(dir: &std::path::Path) -> Result<byline_extract::Overrides> {
+/// `dir` (as `--write-models` writes them), to replace the built-in ones, and the source
+/// chooser of `source-model.tsv`; the learnt counts come as a pair (a missing one of the two:
+/// the built-in file).
+#[allow(clippy::type_complexity)]
+fn model_overrides(
+    dir: &std::path::Path,
+) -> Result<(
+    byline_extract::Overrides,
+    Option<std::sync::Arc<byline_lexicon::cues::model::CueModel>>,
+)> {
     use byline_lexicon::cues::{model::CueModel, Cues};
     use std::sync::Arc;
     let read = |name: &str| -> Result<Option<String>> {
@@ -418,12 +528,13 @@ fn model_overrides(dir: &std::path::Path) -> Result<byline_extract::Overrides> {
     } else {
         None
     };
-    Ok(byline_extract::Overrides {
+    let over = byline_extract::Overrides {
         lexicon,
         token: model("cue-model.tsv")?,
         judge: model("draft-model.tsv")?,
         threshold: None,
-    })
+    };
+    Ok((over, model("source-model.tsv")?))
 }
 
 /// Scores every article and prints the table (or JSON).

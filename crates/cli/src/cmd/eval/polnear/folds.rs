@@ -1,10 +1,12 @@
 //! `byline eval polnear DIR --folds K`: an honest figure of the trained models.
 //!
 //! The articles are split into K folds by index (article `i` in fold `i mod K`). For each
-//! fold, the learnt counts (`learnt.tsv`, `reads.tsv`), the cue classifier and the draft
-//! judge are made from the other folds only, in memory, and the fold is scored with them; the
-//! scores are pooled. Each article is parsed once, read once for `reads.tsv`, read once to
-//! collect the judge's candidate drafts and extracted once per threshold to score it.
+//! fold, the learnt counts (`learnt.tsv`, `reads.tsv`), the cue classifier, the draft judge
+//! and the source chooser are made from the other folds only, in memory, and the fold is
+//! scored with them; the scores are pooled. Each article is parsed once, read once for
+//! `reads.tsv`, read once to collect the judge's candidate drafts, once (with its fold's
+//! classifier, counts and judge) to collect the chooser's candidate sources, and extracted once
+//! per threshold and chooser margin to score it.
 //!
 //! Cross-fitting (on unless `--no-cross-fit`): while training a fold's cue classifier, the
 //! learnt counts in the features of an article of fold `m` are those of the folds other than
@@ -32,6 +34,9 @@ use rayon::prelude::*;
 
 use crate::cmd::Outcome;
 
+/// One claim's candidate sources: their features, each labelled right or not.
+type Labelled = Vec<(Vec<String>, bool)>;
+
 /// What `--folds` was asked.
 pub(super) struct Settings {
     /// Number of folds.
@@ -53,6 +58,8 @@ pub(super) struct Settings {
     /// Print up to this many unmatched spans per article, read by its fold's models (first
     /// threshold only).
     pub misses: Option<usize>,
+    /// The source chooser margins to score with (`None`: the built-in one; infinite: off).
+    pub margins: Vec<Option<f32>>,
 }
 
 /// The learnt counts of a set of articles as a lexicon (the built-in one with those counts).
@@ -89,13 +96,29 @@ fn counts_tsv(
 /// The `--cue-training` and `--judge-training` flags that give the settings of `s`.
 fn training_flags(s: &Settings) -> String {
     let spec = |o: &TrainOptions| {
-        format!(
-            "{},{},{}{}",
-            o.l2,
-            o.min_count,
-            o.epochs,
-            if o.average { ",avg" } else { "" }
-        )
+        let mut out = format!("{},{},{}", o.l2, o.min_count, o.epochs);
+        if o.average {
+            out.push_str(",avg");
+        }
+        if o.adagrad {
+            out.push_str(",ada");
+        }
+        if o.rate != TrainOptions::PLAIN.rate {
+            out.push_str(&format!(",rate={}", o.rate));
+        }
+        if o.positive_weight != 1.0 {
+            out.push_str(&format!(",pos={}", o.positive_weight));
+        }
+        if o.dropout > 0.0 {
+            out.push_str(&format!(",drop={}", o.dropout));
+        }
+        if o.shift != 0.0 {
+            out.push_str(&format!(",shift={}", o.shift));
+        }
+        if o.min_weight != 0.05 {
+            out.push_str(&format!(",minw={}", o.min_weight));
+        }
+        out
     };
     let min_cue = if s.learnt_min_cue == polnear::LEARNT_MIN_CUE {
         String::new()
@@ -237,9 +260,82 @@ pub(super) fn run(
     let judges = parse_models(judge_texts.iter().map(String::as_str), "draft judge")?;
     lap("trained the judges");
 
+    // The source chooser's candidates: article i read with its own fold's models.
+    let choices: Vec<Vec<Labelled>> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let over = Overrides {
+                judge: Some(judges[fold(i)].clone()),
+                ..fold_models(i)
+            };
+            let (doc, found) = byline_extract::collect_choices(|| {
+                byline_extract::with_overrides(&over, || {
+                    pipeline.extract(&Input::new(a.text.clone()))
+                })
+            });
+            let doc = doc.with_context(|| format!("extracting {}", a.name))?;
+            Ok(super::label_choices(&doc, a, found))
+        })
+        .collect::<Result<_>>()?;
+    lap("collected the source candidates");
+    let chooser_text = |held: Option<usize>| -> String {
+        let mut trainer = Trainer::new();
+        let mut claims = 0;
+        for (i, per_claim) in choices.iter().enumerate() {
+            if Some(fold(i)) == held {
+                continue;
+            }
+            for cands in per_claim {
+                claims += 1;
+                for (e, label) in cands {
+                    let names: Vec<&str> = e.iter().map(String::as_str).collect();
+                    trainer.add_names(&names, *label);
+                }
+            }
+        }
+        let (m, pos) = trainer.sizes();
+        let header = super::chooser_header(&how, &dir.display().to_string(), claims, m, pos);
+        trainer.train_opts(&s.judge, &header)
+    };
+    let chooser_texts: Vec<String> = helds.par_iter().map(|&h| chooser_text(h)).collect();
+    let choosers = parse_models(chooser_texts.iter().map(String::as_str), "source chooser")?;
+    lap("trained the source choosers");
+    // What the choosers change held out, among the claims whose cue overlaps a gold cue.
+    for &margin in &s.margins {
+        let m = margin.unwrap_or(byline_extract::SOURCE_MARGIN);
+        let (mut changed, mut right, mut was_right) = (0, 0, 0);
+        for (i, per_claim) in choices.iter().enumerate() {
+            let model = &choosers[fold(i)];
+            for cands in per_claim {
+                let p: Vec<f32> = cands
+                    .iter()
+                    .map(|(e, _)| model.score_features(|f| e.iter().for_each(|n| f(&[n.as_str()]))))
+                    .collect();
+                let best = (0..p.len())
+                    .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                    .unwrap_or(0);
+                if best != 0 && p[best] - p[0] >= m {
+                    changed += 1;
+                    right += usize::from(cands[best].1);
+                    was_right += usize::from(cands[0].1);
+                }
+            }
+        }
+        eprintln!(
+            "source chooser, margin {m}, held out: {changed} sources changed of claims whose cue \
+             overlaps a gold cue, {right} to a right one, {was_right} from a right one"
+        );
+    }
+
     // Each fold scored with its own models.
     let mut failed_any = false;
-    for (t, &threshold) in s.thresholds.iter().enumerate() {
+    let runs: Vec<(Option<f32>, Option<f32>)> = s
+        .thresholds
+        .iter()
+        .flat_map(|&t| s.margins.iter().map(move |&m| (t, m)))
+        .collect();
+    for (t, &(threshold, margin)) in runs.iter().enumerate() {
         let misses = s.misses.filter(|_| t == 0);
         let scored: Vec<Option<(Scores, Vec<String>)>> = articles
             .par_iter()
@@ -250,9 +346,15 @@ pub(super) fn run(
                     threshold,
                     ..fold_models(i)
                 };
-                let doc = byline_extract::with_overrides(&over, || {
-                    pipeline.extract(&Input::new(a.text.clone()))
-                });
+                let doc = byline_extract::with_source_model(
+                    Some(choosers[fold(i)].clone()),
+                    margin,
+                    || {
+                        byline_extract::with_overrides(&over, || {
+                            pipeline.extract(&Input::new(a.text.clone()))
+                        })
+                    },
+                );
                 match doc {
                     Ok(doc) => {
                         let pred = polnear::from_document(&doc, &a.text);
@@ -281,13 +383,14 @@ pub(super) fn run(
         let failed = scored.iter().filter(|x| x.is_none()).count();
         failed_any |= failed > 0;
         lap(&format!(
-            "scored ({k} folds, {}, threshold {})",
+            "scored ({k} folds, {}, threshold {}, source margin {})",
             if s.cross_fit {
                 "cross-fitted"
             } else {
                 "not cross-fitted"
             },
-            threshold.map_or("built-in".to_string(), |t| t.to_string())
+            threshold.map_or("built-in".to_string(), |t| t.to_string()),
+            margin.map_or("built-in".to_string(), |m| m.to_string())
         ));
         super::print_scores(json, n, failed, &total)?;
     }
@@ -301,12 +404,13 @@ pub(super) fn run(
             ("reads.tsv", reads),
             ("cue-model.tsv", token_texts[k].0.clone()),
             ("draft-model.tsv", judge_texts[k].clone()),
+            ("source-model.tsv", chooser_texts[k].clone()),
         ];
         for (name, text) in files {
             let path = out.join(name);
             std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
         }
-        eprintln!("wrote the four model files to {}", out.display());
+        eprintln!("wrote the five model files to {}", out.display());
     }
     Ok(if failed_any {
         Outcome::SomeFailed
