@@ -504,6 +504,25 @@ pub(crate) const ADJUNCT_WORDS: &[&str] = &[
 /// Personal pronouns that may stand for a source.
 pub(crate) const PRONOUNS: &[&str] = &["he", "i", "it", "one", "she", "they", "we"];
 
+/// `(cue, sources, content)` of every claim of `doc`, the texts as the output gives them (for
+/// the tests of the attribution modules).
+#[cfg(test)]
+pub(crate) fn claim_rows(doc: &byline_model::Document) -> Vec<(String, Vec<String>, String)> {
+    doc.claims
+        .iter()
+        .map(|c| {
+            let sources = c
+                .sources
+                .iter()
+                .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
+                .map(|s| s.text.clone())
+                .collect();
+            let cue = c.cue.as_ref().map_or(String::new(), |m| m.text.clone());
+            (cue, sources, c.text.clone())
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

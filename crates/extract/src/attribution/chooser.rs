@@ -477,20 +477,9 @@ mod tests {
         } else {
             run()
         };
-        doc.claims
-            .iter()
-            .map(|c| {
-                let sources = c
-                    .sources
-                    .iter()
-                    .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
-                    .map(|s| s.text.clone())
-                    .collect();
-                (
-                    c.cue.as_ref().map_or(String::new(), |m| m.text.clone()),
-                    sources,
-                )
-            })
+        crate::attribution::claim_rows(&doc)
+            .into_iter()
+            .map(|(cue, sources, _)| (cue, sources))
             .collect()
     }
 

@@ -1341,19 +1341,7 @@ mod tests {
     /// `(cue, sources, content)` of every claim the pipeline finds in `text`.
     fn claims(text: &str) -> Vec<(String, Vec<String>, String)> {
         let doc = Pipeline::new().unwrap().extract(&Input::new(text)).unwrap();
-        doc.claims
-            .iter()
-            .map(|c| {
-                let sources = c
-                    .sources
-                    .iter()
-                    .filter_map(|id| doc.sources.iter().find(|s| s.id == *id))
-                    .map(|s| s.text.clone())
-                    .collect();
-                let cue = c.cue.as_ref().map_or(String::new(), |m| m.text.clone());
-                (cue, sources, c.text.clone())
-            })
-            .collect()
+        crate::attribution::claim_rows(&doc)
     }
 
     #[test]
