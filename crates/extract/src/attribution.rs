@@ -313,6 +313,22 @@ pub(crate) fn lemma<'w>(w: &'w Work<'_>, k: usize) -> &'w str {
     w.toks[k].syn.as_ref().map_or("", |s| s.lemma.as_str())
 }
 
+/// The head of token `k` in the parse (`None` for a root or without a parse).
+pub(crate) fn head(w: &Work, k: usize) -> Option<usize> {
+    w.toks[k].syn.as_ref().and_then(|s| s.head)
+}
+
+/// The head word of the phrase `(a, b)`: the first token whose head lies outside it (a token
+/// without a parse counts as one; [`outside_heads`] skips those).
+pub(crate) fn phrase_head(w: &Work, (a, b): (usize, usize)) -> Option<usize> {
+    (a..b).find(|&k| {
+        w.toks[k]
+            .syn
+            .as_ref()
+            .is_none_or(|s| s.head.is_none_or(|h| h < a || h >= b))
+    })
+}
+
 /// The part of speech of token `k` (`None` when it was not parsed).
 pub(crate) fn upos(w: &Work, k: usize) -> Option<byline_nlp::Upos> {
     w.toks[k].syn.as_ref().map(|s| s.upos)

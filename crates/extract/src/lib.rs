@@ -22,7 +22,7 @@ mod pipeline;
 mod times;
 
 pub use attribution::chooser::{
-    collect_choices, with_source_model, SourceCandidate, SourceChoice, MARGIN as SOURCE_MARGIN,
+    collect_choices, SourceCandidate, SourceChoice, MARGIN as SOURCE_MARGIN,
 };
 pub use attribution::judge::{
     collect_drafts, collect_drafts_with, with_draft_judge, with_overrides, DraftExample, Overrides,

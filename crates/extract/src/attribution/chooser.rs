@@ -18,15 +18,13 @@
 //!
 //! [`collect_choices`] lets the trainer see the candidates of every such claim.
 
-use std::cell::RefCell;
-use std::sync::Arc;
-
 use byline_lexicon::cues::model::{source_model, CueModel};
 use byline_lexicon::cues::CueClass;
 use byline_nlp::Upos;
+use std::cell::RefCell;
 
 use super::claims::{Content, Draft};
-use super::{rel, upos, Work};
+use super::{head, phrase_head, rel, upos, Work};
 
 /// The chooser's best candidate replaces the rule's pick when its probability is higher by at
 /// least this much (chosen by 5-fold cross-validation on PolNeAR train, docs/attribution.md).
@@ -59,8 +57,6 @@ pub struct SourceChoice {
 
 thread_local! {
     static LOG: RefCell<Option<Vec<SourceChoice>>> = const { RefCell::new(None) };
-    static MODEL: RefCell<Option<Arc<CueModel>>> = const { RefCell::new(None) };
-    static MARGIN_OVER: RefCell<Option<f32>> = const { RefCell::new(None) };
 }
 
 /// Runs `f` (documents extracted on this thread) recording the source candidates of every
@@ -72,26 +68,12 @@ pub fn collect_choices<R>(f: impl FnOnce() -> R) -> (R, Vec<SourceChoice>) {
     (r, log.unwrap_or_default())
 }
 
-/// Runs `f` (documents extracted on this thread) with `model` (a `source-model.tsv` text
-/// parsed) instead of the built-in chooser and `margin` instead of [`MARGIN`], when given.
-pub fn with_source_model<R>(
-    model: Option<Arc<CueModel>>,
-    margin: Option<f32>,
-    f: impl FnOnce() -> R,
-) -> R {
-    let before = MODEL.with(|m| std::mem::replace(&mut *m.borrow_mut(), model));
-    let before_margin = MARGIN_OVER.with(|m| std::mem::replace(&mut *m.borrow_mut(), margin));
-    let r = f();
-    MODEL.with(|m| *m.borrow_mut() = before);
-    MARGIN_OVER.with(|m| *m.borrow_mut() = before_margin);
-    r
-}
-
 /// The claims of `drafts` the parse frames read, their sources replaced where the chooser
-/// is confident (and recorded, while collecting).
+/// is confident (and recorded, while collecting). The model and margin are the built-in ones
+/// unless `source` and `margin` of [`Overrides`](super::judge::Overrides) replace them.
 pub(crate) fn choose(w: &Work, drafts: &mut [Draft]) {
-    let model = MODEL.with(|m| m.borrow().clone());
-    let margin = MARGIN_OVER.with(|m| *m.borrow()).unwrap_or(MARGIN);
+    let (model, margin) = super::judge::source_override();
+    let margin = margin.unwrap_or(MARGIN);
     let collecting = LOG.with(|l| l.borrow().is_some());
     let model: &CueModel = match &model {
         Some(m) => m,
@@ -148,21 +130,9 @@ pub(crate) fn choose(w: &Work, drafts: &mut [Draft]) {
     }
 }
 
-/// The head word of the phrase `(a, b)`: the first whose head lies outside it.
-fn head_of(w: &Work, (a, b): (usize, usize)) -> usize {
-    (a..b)
-        .find(|&k| {
-            w.toks[k]
-                .syn
-                .as_ref()
-                .is_none_or(|s| s.head.is_none_or(|h| h < a || h >= b))
-        })
-        .unwrap_or(a)
-}
-
-/// The head of token `k` in the parse.
-fn head(w: &Work, k: usize) -> Option<usize> {
-    w.toks[k].syn.as_ref().and_then(|s| s.head)
+/// The head word of the phrase `p` (its first word when none is: [`phrase_head`]).
+fn head_of(w: &Work, p: (usize, usize)) -> usize {
+    phrase_head(w, p).unwrap_or(p.0)
 }
 
 /// Relations of a word inside a noun phrase that the phrase takes in.
@@ -473,7 +443,11 @@ mod tests {
         let p = Pipeline::new().unwrap();
         let run = || p.extract(&Input::new(text)).unwrap();
         let doc = if off {
-            with_source_model(Some(Arc::new(CueModel::default())), None, run)
+            let over = crate::Overrides {
+                source: Some(std::sync::Arc::new(CueModel::default())),
+                ..crate::Overrides::default()
+            };
+            crate::with_overrides(&over, run)
         } else {
             run()
         };

@@ -25,7 +25,7 @@ use byline_lexicon::cues::Cues;
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::Work;
+use super::{phrase_head, Work};
 
 /// A draft is kept when the judge gives it at least this probability (chosen on PolNeAR dev,
 /// docs/attribution.md).
@@ -72,6 +72,10 @@ pub struct Overrides {
     pub judge: Option<Arc<CueModel>>,
     /// A threshold replacing the built-in one (a draft is kept at this judge probability).
     pub threshold: Option<f32>,
+    /// A source chooser replacing `source-model.tsv` (an empty model turns the chooser off).
+    pub source: Option<Arc<CueModel>>,
+    /// A margin replacing the chooser's built-in one (`MARGIN` of `chooser.rs`).
+    pub margin: Option<f32>,
 }
 
 /// What the calling thread asked of the judge.
@@ -145,6 +149,14 @@ fn parse_model(text: Option<&str>, what: &str) -> crate::Result<Option<CueModel>
 /// The token classifier that replaces the built-in one, if any.
 pub(crate) fn token_model() -> Option<Arc<CueModel>> {
     SETTINGS.with(|s| s.borrow().over.token.clone())
+}
+
+/// The source chooser and its margin that replace the built-in ones, if any.
+pub(crate) fn source_override() -> (Option<Arc<CueModel>>, Option<f32>) {
+    SETTINGS.with(|s| {
+        let s = s.borrow();
+        (s.over.source.clone(), s.over.margin)
+    })
 }
 
 /// The lexicon whose learnt counts replace the built-in ones, if any.
@@ -325,16 +337,6 @@ const OPENERS: &[&str] = &[
     "about", "against", "for", "how", "if", "of", "on", "over", "that", "to", "what", "whether",
     "why",
 ];
-
-/// The head word of the phrase `(a, b)`: the first whose head lies outside it.
-fn phrase_head(w: &Work, (a, b): (usize, usize)) -> Option<usize> {
-    (a..b).find(|&k| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_none_or(|s| s.head.is_none_or(|h| h < a || h >= b))
-    })
-}
 
 /// The kind of the phrase `(a, b)`: the part of speech of its head word, a role noun of
 /// `roles.tsv` apart.

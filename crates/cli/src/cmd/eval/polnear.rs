@@ -466,21 +466,19 @@ pub fn run(args: Args) -> Result<Outcome> {
         }
         None => None,
     };
-    let (over, chooser) = match &args.models {
+    let over = match &args.models {
         Some(dir) => model_overrides(dir)?,
-        None => (byline_extract::Overrides::default(), None),
+        None => byline_extract::Overrides::default(),
     };
-    byline_extract::with_source_model(chooser, None, || {
-        byline_extract::with_overrides(&over, || {
-            if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
-                return byline_extract::with_draft_judge(
-                    model.as_deref(),
-                    args.draft_threshold,
-                    || score_split(&args, &pipeline, &articles),
-                )?;
-            }
-            score_split(&args, &pipeline, &articles)
-        })
+    byline_extract::with_overrides(&over, || {
+        if args.draft_judge || model.is_some() || args.draft_threshold.is_some() {
+            return byline_extract::with_draft_judge(
+                model.as_deref(),
+                args.draft_threshold,
+                || score_split(&args, &pipeline, &articles),
+            )?;
+        }
+        score_split(&args, &pipeline, &articles)
     })
 }
 
@@ -489,12 +487,7 @@ pub fn run(args: Args) -> Result<Outcome> {
 /// chooser of `source-model.tsv`; the learnt counts come as a pair (a missing one of the two:
 /// the built-in file).
 #[allow(clippy::type_complexity)]
-fn model_overrides(
-    dir: &std::path::Path,
-) -> Result<(
-    byline_extract::Overrides,
-    Option<std::sync::Arc<byline_lexicon::cues::model::CueModel>>,
-)> {
+fn model_overrides(dir: &std::path::Path) -> Result<byline_extract::Overrides> {
     use byline_lexicon::cues::{model::CueModel, Cues};
     use std::sync::Arc;
     let read = |name: &str| -> Result<Option<String>> {
@@ -533,8 +526,10 @@ fn model_overrides(
         token: model("cue-model.tsv")?,
         judge: model("draft-model.tsv")?,
         threshold: None,
+        source: model("source-model.tsv")?,
+        margin: None,
     };
-    Ok((over, model("source-model.tsv")?))
+    Ok(over)
 }
 
 /// Scores every article and prints the table (or JSON).

@@ -344,17 +344,13 @@ pub(super) fn run(
                 let over = Overrides {
                     judge: Some(judges[fold(i)].clone()),
                     threshold,
+                    source: Some(choosers[fold(i)].clone()),
+                    margin,
                     ..fold_models(i)
                 };
-                let doc = byline_extract::with_source_model(
-                    Some(choosers[fold(i)].clone()),
-                    margin,
-                    || {
-                        byline_extract::with_overrides(&over, || {
-                            pipeline.extract(&Input::new(a.text.clone()))
-                        })
-                    },
-                );
+                let doc = byline_extract::with_overrides(&over, || {
+                    pipeline.extract(&Input::new(a.text.clone()))
+                });
                 match doc {
                     Ok(doc) => {
                         let pred = polnear::from_document(&doc, &a.text);
