@@ -90,18 +90,18 @@ pub(crate) fn choose(w: &Work, drafts: &mut [Draft]) {
         if SEEMING.contains(&super::lemma(w, head_of(w, d.cue))) {
             continue;
         }
-        let cands = candidates(w, d);
         if collecting {
+            let cands = candidates(w, d);
             let bytes = |(a, b): (usize, usize)| (w.toks[a].start, w.toks[b - 1].end);
             LOG.with(|l| {
                 if let Some(log) = l.borrow_mut().as_mut() {
                     log.push(SourceChoice {
                         cue: bytes(d.cue),
                         candidates: cands
-                            .iter()
-                            .map(|c| SourceCandidate {
-                                span: c.0.map(bytes),
-                                features: c.1.clone(),
+                            .into_iter()
+                            .map(|(span, features)| SourceCandidate {
+                                span: span.map(bytes),
+                                features,
                             })
                             .collect(),
                     });
@@ -111,21 +111,17 @@ pub(crate) fn choose(w: &Work, drafts: &mut [Draft]) {
         if model.is_empty() {
             continue;
         }
+        let claim = Claim::new(w, d);
+        let cands = claim.candidates(d.sources.first().copied());
         let scores: Vec<f32> = cands
             .iter()
-            .map(|c| {
-                model.score_features(|f| {
-                    for n in &c.1 {
-                        f(&[n.as_str()]);
-                    }
-                })
-            })
+            .map(|&c| model.score_pieces(|f| claim.features(c, f)))
             .collect();
         let best = (0..scores.len())
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
             .unwrap_or(0);
         if best != 0 && scores[best] - scores[0] >= margin {
-            d.sources = cands[best].0.into_iter().collect();
+            d.sources = cands[best].span.into_iter().collect();
         }
     }
 }
@@ -181,33 +177,295 @@ fn distance_bucket(n: usize) -> &'static str {
     }
 }
 
-/// The kind of head word `h`: which pronoun, a name, a role noun of `roles.tsv`, another noun.
-fn head_kind(w: &Work, h: usize) -> String {
+/// The kind of head word `h`: which pronoun, a name, a role noun of `roles.tsv`, another noun
+/// (the pieces of the name: `["pron:", "she"]`, `["propn", ""]`).
+fn head_kind<'w>(w: &'w Work, h: usize) -> [&'w str; 2] {
     match upos(w, h) {
-        Some(Upos::Pron) => format!("pron:{}", w.word(h)),
-        Some(Upos::Propn) => "propn".into(),
-        Some(Upos::Noun) if w.cues.role(&w.toks[h].lower).is_some() => "role".into(),
-        Some(Upos::Noun) => "noun".into(),
-        Some(Upos::Det) if super::relative_at(w, h) => format!("rel:{}", w.word(h)),
-        _ => "other".into(),
+        Some(Upos::Pron) => ["pron:", w.word(h)],
+        Some(Upos::Propn) => ["propn", ""],
+        Some(Upos::Noun) if w.cues.role(&w.toks[h].lower).is_some() => ["role", ""],
+        Some(Upos::Noun) => ["noun", ""],
+        Some(Upos::Det) if super::relative_at(w, h) => ["rel:", w.word(h)],
+        _ => ["other", ""],
     }
 }
 
-/// The relation of the word `k` to the cue's head word `v` in the parse.
-fn relation(w: &Work, k: usize, v: usize) -> String {
+/// The relation of the word `k` to the cue's head word `v` in the parse (the pieces of the
+/// name: `["child:", "nsubj", "", ""]`, `["sibling:", "obl", ":", "nsubj"]`).
+fn relation(w: &Work, k: usize, v: usize) -> [&'static str; 4] {
     let (hk, hv) = (head(w, k), head(w, v));
     if hk == Some(v) {
-        format!("child:{}", rel(w, k))
+        ["child:", rel(w, k), "", ""]
     } else if hv == Some(k) {
-        format!("parent:{}", rel(w, v))
+        ["parent:", rel(w, v), "", ""]
     } else if hk.is_some() && hk == hv {
-        format!("sibling:{}:{}", rel(w, k), rel(w, v))
+        ["sibling:", rel(w, k), ":", rel(w, v)]
     } else if hk.and_then(|p| head(w, p)) == Some(v) {
-        format!("grandchild:{}:{}", hk.map_or("", |p| rel(w, p)), rel(w, k))
+        ["grandchild:", hk.map_or("", |p| rel(w, p)), ":", rel(w, k)]
     } else if hv.and_then(|p| head(w, p)) == Some(k) {
-        "grandparent".into()
+        ["grandparent", "", "", ""]
     } else {
-        "far".into()
+        ["far", "", "", ""]
+    }
+}
+
+/// `"true"` or `"false"`.
+fn yes(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Small counts as names.
+const DIGITS: [&str; 6] = ["0", "1", "2", "3", "4", "5"];
+
+/// One candidate source: its phrase (`None` for no source), whether it is the rule's pick, and
+/// how many candidates lie between it and the cue on its side.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    span: Option<(usize, usize)>,
+    rule: bool,
+    nth: usize,
+}
+
+/// What every candidate of one claim shares: the cue and its parse, the rule's pick, the
+/// content's tokens.
+struct Claim<'a, 'w> {
+    w: &'a Work<'w>,
+    cue: (usize, usize),
+    sent: std::ops::Range<usize>,
+    /// The cue's head word.
+    v: usize,
+    /// The content's tokens.
+    content: (usize, usize),
+    cue_upos: &'static str,
+    cue_rel: &'static str,
+    cue_lemma: &'a str,
+    class: &'static str,
+    passive: &'static str,
+    has_subject: &'static str,
+    rule_kind: [&'a str; 2],
+    rule_rel: [&'static str; 4],
+}
+
+impl<'a, 'w> Claim<'a, 'w> {
+    fn new(w: &'a Work<'w>, d: &Draft) -> Self {
+        let sent = w.sentence_of(d.cue.0);
+        let v = head_of(w, d.cue);
+        let content = match d.content {
+            Content::Tokens(a, b) => (a, b),
+            Content::Quote(q) => {
+                let (s, e) = (w.quotes[q].start, w.quotes[q].end);
+                let a = (0..w.toks.len())
+                    .find(|&k| w.toks[k].start >= s)
+                    .unwrap_or(0);
+                let b = (a..w.toks.len())
+                    .find(|&k| w.toks[k].start >= e)
+                    .unwrap_or(w.toks.len());
+                (a, b)
+            }
+        };
+        let cue_upos = match upos(w, v) {
+            Some(Upos::Verb) => "verb",
+            Some(Upos::Noun) => "noun",
+            Some(Upos::Aux) => "aux",
+            Some(Upos::Adj) => "adj",
+            _ => "other",
+        };
+        let class = match d.class {
+            CueClass::Report => "report",
+            CueClass::Belief => "belief",
+            CueClass::Denial => "denial",
+        };
+        let passive =
+            super::kids(w, &sent, v).any(|k| matches!(rel(w, k), "aux:pass" | "nsubj:pass"));
+        let has_subject = super::kids(w, &sent, v).any(|k| {
+            matches!(
+                rel(w, k),
+                "nsubj" | "nsubj:pass" | "nmod:poss" | "obl:agent"
+            )
+        });
+        let rule = d.sources.first().copied();
+        Claim {
+            w,
+            cue: d.cue,
+            v,
+            content,
+            cue_upos,
+            cue_rel: rel(w, v),
+            cue_lemma: super::lemma(w, v),
+            class,
+            passive: yes(passive),
+            has_subject: yes(has_subject),
+            rule_kind: rule.map_or(["none", ""], |r| head_kind(w, head_of(w, r))),
+            rule_rel: rule.map_or(["none", "", "", ""], |r| relation(w, head_of(w, r), v)),
+            sent,
+        }
+    }
+
+    /// The candidates: the rule's pick (or "none") first, then "none" (when the rule picked a
+    /// phrase) and the noun phrases of the cue's sentence near the cue that do not overlap
+    /// the rule's pick.
+    fn candidates(&self, rule: Option<(usize, usize)>) -> Vec<Candidate> {
+        let (w, cue, v, sent) = (self.w, self.cue, self.v, &self.sent);
+        let mut phrases: Vec<(usize, usize)> = Vec::new();
+        let lo = sent.start.max(cue.0.saturating_sub(WINDOW));
+        let hi = sent.end.min(cue.1 + WINDOW);
+        for k in lo..hi {
+            if (cue.0..cue.1).contains(&k) || w.toks[k].quote.is_some() {
+                continue;
+            }
+            // Relative pronouns are no sources (their antecedent is, 6H).
+            let nominal = matches!(upos(w, k), Some(Upos::Noun | Upos::Propn | Upos::Pron))
+                && !super::relative_at(w, k);
+            let inner = INNER.contains(&rel(w, k)) && head(w, k) != Some(v);
+            if !nominal || inner || rel(w, k) == "fixed" {
+                continue;
+            }
+            let p = phrase(w, k, sent);
+            if p.0 < cue.1 && cue.0 < p.1 {
+                continue;
+            }
+            if rule.is_some_and(|r| p.0 < r.1 && r.0 < p.1) {
+                continue;
+            }
+            phrases.push(p);
+        }
+        let mut out = Vec::with_capacity(phrases.len() + 2);
+        if let Some(r) = rule {
+            out.push(Candidate {
+                span: Some(r),
+                rule: true,
+                nth: 0,
+            });
+        }
+        out.push(Candidate {
+            span: None,
+            rule: false,
+            nth: 0,
+        });
+        let mut nth = vec![0; phrases.len()];
+        let before = (0..phrases.len()).filter(|&i| phrases[i].1 <= cue.0).rev();
+        for (n, i) in before.enumerate() {
+            nth[i] = n;
+        }
+        let after = (0..phrases.len()).filter(|&i| phrases[i].0 >= cue.1);
+        for (n, i) in after.enumerate() {
+            nth[i] = n;
+        }
+        out.extend(phrases.iter().zip(nth).map(|(&p, nth)| Candidate {
+            span: Some(p),
+            rule: false,
+            nth,
+        }));
+        out
+    }
+
+    /// Calls `f` with the pieces of each feature name of candidate `c` (a name is its pieces
+    /// concatenated: `["dist=", "before", ":", "2"]` is `dist=before:2`), in a fixed order.
+    fn features(&self, c: Candidate, f: &mut dyn FnMut(&[&str])) {
+        let w = self.w;
+        let common = |f: &mut dyn FnMut(&[&str])| {
+            f(&["cue=", self.cue_upos]);
+            f(&["cuerel=", self.cue_rel]);
+            f(&["class=", self.class]);
+            f(&["passive=", self.passive]);
+            f(&["rulekind=", self.rule_kind[0], self.rule_kind[1]]);
+            let rr = self.rule_rel;
+            f(&["rulerel=", rr[0], rr[1], rr[2], rr[3]]);
+        };
+        let Some(p) = c.span else {
+            f(&["bias"]);
+            f(&["is=none"]);
+            common(f);
+            let (rk, rr) = (self.rule_kind, self.rule_rel);
+            f(&["none&rulekind=", rk[0], rk[1]]);
+            f(&["none&rulerel=", rr[0], rr[1], rr[2], rr[3]]);
+            f(&["none&cue=", self.cue_upos, ":", self.cue_rel]);
+            f(&["none&passive=", self.passive]);
+            f(&["none&lemma=", self.cue_lemma]);
+            f(&["none&subject=", self.has_subject]);
+            return;
+        };
+        let (cue, v) = (self.cue, self.v);
+        let h = head_of(w, p);
+        f(&["bias"]);
+        common(f);
+        let kind = head_kind(w, h);
+        let rn = relation(w, h, v);
+        let before = p.1 <= cue.0;
+        let side = if before { "before" } else { "after" };
+        let dist = if before {
+            cue.0 - p.1 + 1
+        } else {
+            p.0.saturating_sub(cue.1) + 1
+        };
+        let dist = distance_bucket(dist);
+        let (ga, gb) = if before { (p.1, cue.0) } else { (cue.1, p.0) };
+        let comma = yes((ga..gb).any(|k| w.word(k) == ","));
+        let mark = yes((ga..gb).any(|k| w.toks[k].mark));
+        let inside = yes(self.content.0 <= p.0 && p.1 <= self.content.1);
+        let actor = w
+            .actors_in(w.toks[p.0].start, w.toks[p.1 - 1].end)
+            .first()
+            .map(|&a| format!("{:?}", w.actors[a].kind));
+        let actor = actor.as_deref().unwrap_or("none");
+        let r = if c.rule { "rule" } else { "np" };
+        let (rk, rr) = (self.rule_kind, self.rule_rel);
+        f(&["is=", r]);
+        f(&["kind=", kind[0], kind[1]]);
+        f(&["rel=", rn[0], rn[1], rn[2], rn[3]]);
+        f(&["side=", side]);
+        f(&["dist=", side, ":", dist]);
+        f(&["nth=", side, ":", DIGITS[c.nth.min(3)]]);
+        f(&["comma=", comma]);
+        f(&["mark=", mark]);
+        f(&["inside=", inside]);
+        f(&["actor=", actor]);
+        f(&["cap=", yes(w.toks[p.0].cap)]);
+        f(&["first=", yes(p.0 == self.sent.start)]);
+        f(&["len=", DIGITS[(p.1 - p.0).min(5)]]);
+        f(&["r&kind=", r, ":", kind[0], kind[1]]);
+        f(&["lemma&side=", self.cue_lemma, ":", side]);
+        f(&[
+            "subject&rel=",
+            self.has_subject,
+            ":",
+            rn[0],
+            rn[1],
+            rn[2],
+            rn[3],
+        ]);
+        f(&["r&rel=", r, ":", rn[0], rn[1], rn[2], rn[3]]);
+        f(&[
+            "rel&passive=",
+            rn[0],
+            rn[1],
+            rn[2],
+            rn[3],
+            ":",
+            self.passive,
+        ]);
+        f(&["rel&cue=", rn[0], rn[1], rn[2], rn[3], ":", self.cue_upos]);
+        f(&["kind&side=", kind[0], kind[1], ":", side]);
+        f(&["kind&rulekind=", kind[0], kind[1], ":", rk[0], rk[1]]);
+        f(&[
+            "rel&rulerel=",
+            rn[0],
+            rn[1],
+            rn[2],
+            rn[3],
+            ":",
+            rr[0],
+            rr[1],
+            rr[2],
+            rr[3],
+        ]);
+        f(&["side&inside=", side, ":", inside]);
+        f(&["dist&rel=", dist, ":", rn[0], rn[1], rn[2], rn[3]]);
+        f(&["prev=", if p.0 > 0 { w.word(p.0 - 1) } else { "" }]);
     }
 }
 
@@ -216,173 +474,16 @@ fn relation(w: &Work, k: usize, v: usize) -> String {
 /// overlap the rule's pick; each with its feature names.
 #[allow(clippy::type_complexity)]
 pub(crate) fn candidates(w: &Work, d: &Draft) -> Vec<(Option<(usize, usize)>, Vec<String>)> {
-    let sent = w.sentence_of(d.cue.0);
-    let v = head_of(w, d.cue);
-    let rule = d.sources.first().copied();
-    let (ca, cb) = match d.content {
-        Content::Tokens(a, b) => (a, b),
-        Content::Quote(q) => {
-            let (s, e) = (w.quotes[q].start, w.quotes[q].end);
-            let a = (0..w.toks.len())
-                .find(|&k| w.toks[k].start >= s)
-                .unwrap_or(0);
-            let b = (a..w.toks.len())
-                .find(|&k| w.toks[k].start >= e)
-                .unwrap_or(w.toks.len());
-            (a, b)
-        }
-    };
-    let cue_upos = match upos(w, v) {
-        Some(Upos::Verb) => "verb",
-        Some(Upos::Noun) => "noun",
-        Some(Upos::Aux) => "aux",
-        Some(Upos::Adj) => "adj",
-        _ => "other",
-    };
-    let class = match d.class {
-        CueClass::Report => "report",
-        CueClass::Belief => "belief",
-        CueClass::Denial => "denial",
-    };
-    let passive = super::kids(w, &sent, v).any(|k| matches!(rel(w, k), "aux:pass" | "nsubj:pass"));
-    let cue_rel = rel(w, v).to_string();
-    let cue_lemma = super::lemma(w, v).to_string();
-    let has_subject = super::kids(w, &sent, v).any(|k| {
-        matches!(
-            rel(w, k),
-            "nsubj" | "nsubj:pass" | "nmod:poss" | "obl:agent"
-        )
-    });
-    let rule_kind = rule.map_or("none".to_string(), |r| head_kind(w, head_of(w, r)));
-    let rule_rel = rule.map_or("none".to_string(), |r| relation(w, head_of(w, r), v));
-    let common = |out: &mut Vec<String>| {
-        out.push(format!("cue={cue_upos}"));
-        out.push(format!("cuerel={cue_rel}"));
-        out.push(format!("class={class}"));
-        out.push(format!("passive={passive}"));
-        out.push(format!("rulekind={rule_kind}"));
-        out.push(format!("rulerel={rule_rel}"));
-    };
-    // The phrases: the rule's pick, then noun phrases by their heads.
-    let mut phrases: Vec<(usize, usize)> = Vec::new();
-    let lo = sent.start.max(d.cue.0.saturating_sub(WINDOW));
-    let hi = sent.end.min(d.cue.1 + WINDOW);
-    for k in lo..hi {
-        if (d.cue.0..d.cue.1).contains(&k) || w.toks[k].quote.is_some() {
-            continue;
-        }
-        // Relative pronouns are no sources (their antecedent is, 6H).
-        let nominal = matches!(upos(w, k), Some(Upos::Noun | Upos::Propn | Upos::Pron))
-            && !super::relative_at(w, k);
-        let inner = INNER.contains(&rel(w, k)) && head(w, k) != Some(v);
-        if !nominal || inner || rel(w, k) == "fixed" {
-            continue;
-        }
-        let p = phrase(w, k, &sent);
-        if p.0 < d.cue.1 && d.cue.0 < p.1 {
-            continue;
-        }
-        if rule.is_some_and(|r| p.0 < r.1 && r.0 < p.1) {
-            continue;
-        }
-        phrases.push(p);
-    }
-    let mut out: Vec<(Option<(usize, usize)>, Vec<String>)> = Vec::new();
-    let describe = |p: (usize, usize), is_rule: bool, nth: usize| -> Vec<String> {
-        let h = head_of(w, p);
-        let mut f = vec!["bias".to_string()];
-        common(&mut f);
-        let kind = head_kind(w, h);
-        let relation = relation(w, h, v);
-        let before = p.1 <= d.cue.0;
-        let side = if before { "before" } else { "after" };
-        let dist = if before {
-            d.cue.0 - p.1 + 1
-        } else {
-            p.0.saturating_sub(d.cue.1) + 1
-        };
-        let (ga, gb) = if before {
-            (p.1, d.cue.0)
-        } else {
-            (d.cue.1, p.0)
-        };
-        let comma = (ga..gb).any(|k| w.word(k) == ",");
-        let mark = (ga..gb).any(|k| w.toks[k].mark);
-        let inside = ca <= p.0 && p.1 <= cb;
-        let actor = w
-            .actors_in(w.toks[p.0].start, w.toks[p.1 - 1].end)
-            .first()
-            .map(|&a| format!("{:?}", w.actors[a].kind))
-            .unwrap_or_else(|| "none".into());
-        let r = if is_rule { "rule" } else { "np" };
-        f.push(format!("is={r}"));
-        f.push(format!("kind={kind}"));
-        f.push(format!("rel={relation}"));
-        f.push(format!("side={side}"));
-        f.push(format!("dist={side}:{}", distance_bucket(dist)));
-        f.push(format!("nth={side}:{}", nth.min(3)));
-        f.push(format!("comma={comma}"));
-        f.push(format!("mark={mark}"));
-        f.push(format!("inside={inside}"));
-        f.push(format!("actor={actor}"));
-        f.push(format!("cap={}", w.toks[p.0].cap));
-        f.push(format!("first={}", p.0 == sent.start));
-        f.push(format!("len={}", (p.1 - p.0).min(5)));
-        f.push(format!("r&kind={r}:{kind}"));
-        f.push(format!("lemma&side={cue_lemma}:{side}"));
-        f.push(format!("subject&rel={has_subject}:{relation}"));
-        f.push(format!("r&rel={r}:{relation}"));
-        f.push(format!("rel&passive={relation}:{passive}"));
-        f.push(format!("rel&cue={relation}:{cue_upos}"));
-        f.push(format!("kind&side={kind}:{side}"));
-        f.push(format!("kind&rulekind={kind}:{rule_kind}"));
-        f.push(format!("rel&rulerel={relation}:{rule_rel}"));
-        f.push(format!("side&inside={side}:{inside}"));
-        f.push(format!("dist&rel={}:{relation}", distance_bucket(dist)));
-        f.push(format!(
-            "prev={}",
-            if p.0 > 0 { w.word(p.0 - 1) } else { "" }
-        ));
-        f
-    };
-    let none = {
-        let mut f = vec!["bias".to_string(), "is=none".to_string()];
-        common(&mut f);
-        f.push(format!("none&rulekind={rule_kind}"));
-        f.push(format!("none&rulerel={rule_rel}"));
-        f.push(format!("none&cue={cue_upos}:{cue_rel}"));
-        f.push(format!("none&passive={passive}"));
-        f.push(format!("none&lemma={cue_lemma}"));
-        f.push(format!("none&subject={has_subject}"));
-        f
-    };
-    match rule {
-        Some(r) => {
-            out.push((Some(r), describe(r, true, 0)));
-            out.push((None, none));
-        }
-        None => out.push((None, none)),
-    }
-    let (mut nb, mut na) = (0, 0);
-    let before: Vec<usize> = (0..phrases.len())
-        .filter(|&i| phrases[i].1 <= d.cue.0)
-        .rev()
-        .collect();
-    let mut nth = vec![0; phrases.len()];
-    for i in before {
-        nth[i] = nb;
-        nb += 1;
-    }
-    for (i, p) in phrases.iter().enumerate() {
-        if p.0 >= d.cue.1 {
-            nth[i] = na;
-            na += 1;
-        }
-    }
-    for (i, &p) in phrases.iter().enumerate() {
-        out.push((Some(p), describe(p, false, nth[i])));
-    }
-    out
+    let claim = Claim::new(w, d);
+    claim
+        .candidates(d.sources.first().copied())
+        .into_iter()
+        .map(|c| {
+            let mut names = Vec::new();
+            claim.features(c, &mut |pieces| names.push(pieces.concat()));
+            (c.span, names)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -274,6 +274,17 @@ fn hash_parts(parts: &[&str]) -> u64 {
     h
 }
 
+/// The hash of the name made of `pieces` concatenated (without `=` between them): the same as
+/// [`hash_parts`] of the joined name, without building it.
+fn hash_pieces(pieces: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in pieces.iter().flat_map(|p| p.as_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// The weights of the cue classifier.
 #[derive(Clone, Debug, Default)]
 pub struct CueModel {
@@ -326,6 +337,21 @@ impl CueModel {
         let mut z = 0.0f32;
         each(&mut |parts| {
             z += self.weights.get(&hash_parts(parts)).copied().unwrap_or(0.0);
+        });
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// As [`score_features`](Self::score_features), but each call of `each`'s argument names
+    /// one feature by pieces that are concatenated as they are (`["dist=", "before", ":",
+    /// "2"]` is the feature `dist=before:2`), so callers need not format the name.
+    pub fn score_pieces(&self, each: impl FnOnce(&mut dyn FnMut(&[&str]))) -> f32 {
+        let mut z = 0.0f32;
+        each(&mut |pieces| {
+            z += self
+                .weights
+                .get(&hash_pieces(pieces))
+                .copied()
+                .unwrap_or(0.0);
         });
         1.0 / (1.0 + (-z).exp())
     }
@@ -673,6 +699,23 @@ mod tests {
                 deprel,
             })
             .collect()
+    }
+
+    #[test]
+    fn pieces_name_the_feature_they_make_up() {
+        let m = CueModel::parse("feature\tweight\ndist=before:2\t1.5\nbias\t-0.5\n").unwrap();
+        let whole = m.score_features(|f| {
+            f(&["dist", "before:2"]);
+            f(&["bias"]);
+        });
+        let pieces = m.score_pieces(|f| {
+            f(&["dist=", "before", ":", "2"]);
+            f(&["bias", ""]);
+        });
+        assert_eq!(whole, pieces);
+        assert!((whole - 1.0 / (1.0 + (-1.0f32).exp())).abs() < 1e-6);
+        // Pieces are not joined with "=": these name another feature.
+        assert_eq!(m.score_pieces(|f| f(&["dist", "before:2"])), 0.5);
     }
 
     fn names(toks: &[CueTok], i: usize) -> Vec<String> {
