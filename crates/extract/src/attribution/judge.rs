@@ -5,12 +5,18 @@
 //! then reads every noun and verb it does not rule out into a draft, and this judge decides on
 //! the whole drafts the classifier's thresholds drop (keeping those whose content holds a
 //! verb, and those above the word's threshold that only the verbless gate drops, task 6AC),
-//! from: the classifier's probability in buckets, the cue's lemma and relation, the
+//! from: the classifier's probability in buckets, the cue's lemma and relation, the lemma of
+//! the head word that opens a cue of several words (a controller, "began to say", task 6AF), the
 //! frame its content was read in (clausal complement with or without "that", object, `about`
 //! oblique, passive subject, a clause it is tacked on to, a noun's clause…), the content's
 //! length and whether it holds a verb, the kind of source (none, pronoun, name, role noun,
 //! other noun, an actor mention), where source and content stand, quotation marks, negation,
-//! modals and whether a surface frame read a cue in the same sentence. Its weights are
+//! modals and whether a surface frame read a cue in the same sentence; and, from the whole
+//! article and sentence (task 6AG, [`Around`]), how often the cue's lemma occurs elsewhere in
+//! the article and the classifier's highest and mean probability there, whether a surface
+//! frame read it as a cue elsewhere, the article's attribution density, a quote-heavy
+//! stretch, the number of candidates in the sentence and the draft's rank among them, a
+//! likely cue inside its content or above its cue, and the nearest surface cue. Its weights are
 //! `data/cues/draft-model.tsv` of `byline-lexicon`, trained on the PolNeAR training split with
 //! the candidate drafts generated as at run time (`byline eval polnear --train-drafts`).
 //!
@@ -18,6 +24,7 @@
 //! and replace the model or its threshold, on the calling thread only.
 
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use byline_lexicon::cues::model::{draft_model, CueModel};
@@ -281,16 +288,16 @@ fn example(w: &Work, d: &Draft, features: Vec<String>, surface: bool) -> DraftEx
 }
 
 /// True when the judge keeps draft `d` read at cue word `v` in `frame`, `p` being the token
-/// classifier's probability; `surface` marks the sentences where a surface frame read a cue.
+/// classifier's probability; `around` is what the judge sees of the article and the sentence.
 /// While collecting, the draft is recorded and kept.
-pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, surface: &[bool]) -> bool {
+pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, around: &Around) -> bool {
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
         if let Some(log) = s.log.as_mut() {
             let mut names = Vec::new();
             let cues = s.over.lexicon.as_deref().unwrap_or(w.cues);
-            features(w, cues, d, v, frame, p, surface, &mut |f| {
+            features(w, cues, d, v, frame, p, around, &mut |f| {
                 names.push(f.join("="))
             });
             log.push(example(w, d, names, false));
@@ -299,7 +306,7 @@ pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, surface:
         let least = s.over.threshold.unwrap_or(MIN_DRAFT);
         let model = s.over.judge.as_deref().unwrap_or_else(|| draft_model());
         let cues = s.over.lexicon.as_deref().unwrap_or(w.cues);
-        model.score_features(|f| features(w, cues, d, v, frame, p, surface, f)) >= least
+        model.score_features(|f| features(w, cues, d, v, frame, p, around, f)) >= least
     })
 }
 
@@ -363,9 +370,10 @@ fn features(
     v: usize,
     frame: Frame,
     p: f32,
-    surface: &[bool],
+    around: &Around,
     f: &mut dyn FnMut(&[&str]),
 ) {
+    let surface = &around.surface;
     let Some(syn) = w.toks[v].syn.as_ref() else {
         return;
     };
@@ -383,6 +391,14 @@ fn features(
     f(&["rel", syn.deprel, fr]);
     if d.cue.1 - d.cue.0 > 1 {
         f(&["cue-words", "many"]);
+    }
+    // A cue opened by the head of its word (task 6AF): an infinitive read with its controller
+    // ("began to say C", "went on to say C"), a noun with its light verb ("voiced concern"):
+    // that head's lemma.
+    if d.cue.0 < v && syn.head == Some(d.cue.0) {
+        if let Some(c) = w.toks[d.cue.0].syn.as_ref() {
+            f(&["control", &c.lemma]);
+        }
     }
     match cues.learnt(&syn.lemma, upos) {
         Some(l) if l.total > 0 => f(&["learnt", TENTHS[((l.cue * 10) / l.total).min(10) as usize]]),
@@ -517,6 +533,239 @@ fn features(
     }
     if syn.head.is_none() {
         f(&["root", upos]);
+    }
+    around.features(w, d, v, p, f);
+}
+
+/// Buckets of a count.
+fn count_bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=7 => "4-7",
+        _ => "8+",
+    }
+}
+
+/// Coarse buckets of a probability.
+fn coarse(p: f32) -> &'static str {
+    if p < 0.1 {
+        "<.1"
+    } else if p < 0.3 {
+        ".1-.3"
+    } else if p < 0.5 {
+        ".3-.5"
+    } else if p < 0.8 {
+        ".5-.8"
+    } else {
+        ".8+"
+    }
+}
+
+/// What the judge sees of the article and of the sentence around a draft (task 6AG), taken
+/// once per document from what the first reading already has, without parsing again: the
+/// token classifier's probability of every candidate word (nouns and verbs outside quotes)
+/// and the cues of the surface frames' drafts.
+pub(crate) struct Around {
+    /// The sentences where a surface frame read a cue.
+    surface: Vec<bool>,
+    /// The classifier's probability of every token (0 for non-candidates).
+    probs: Vec<f32>,
+    /// Tokens that are candidates (nouns and verbs outside quotes).
+    cand: Vec<bool>,
+    /// Tokens of a surface draft's cue.
+    surface_cue: Vec<bool>,
+    /// Candidate tokens by lemma.
+    by_lemma: HashMap<String, Vec<usize>>,
+    /// Lemmas of the surface drafts' cue words.
+    surface_lemmas: HashSet<String>,
+    /// The article's attribution density, bucketed.
+    density: &'static str,
+    /// The share of tokens inside quotes, by sentence.
+    quoted: Vec<f32>,
+}
+
+impl Around {
+    /// The context of document `w` whose surface drafts are `drafts`, `score` giving the
+    /// classifier's probability of a token.
+    pub(crate) fn new(w: &Work, drafts: &[Draft], score: impl Fn(usize) -> f32) -> Around {
+        let n = w.toks.len();
+        let mut surface = vec![false; w.sents.len()];
+        let mut surface_cue = vec![false; n];
+        let mut surface_lemmas = HashSet::new();
+        for d in drafts {
+            if let Some(x) = w.toks.get(d.cue.0).and_then(|t| surface.get_mut(t.sent)) {
+                *x = true;
+            }
+            let a = d.cue.0.min(n);
+            let b = d.cue.1.min(n).max(a);
+            for (x, t) in surface_cue[a..b].iter_mut().zip(&w.toks[a..b]) {
+                *x = true;
+                if let Some(s) = t.syn.as_ref() {
+                    if matches!(s.upos, Upos::Verb | Upos::Noun) {
+                        surface_lemmas.insert(s.lemma.clone());
+                    }
+                }
+            }
+        }
+        let mut probs = vec![0.0; n];
+        let mut cand = vec![false; n];
+        let mut by_lemma: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in w.toks.iter().enumerate() {
+            let Some(s) = t.syn.as_ref() else { continue };
+            if t.quote.is_some() || !matches!(s.upos, Upos::Verb | Upos::Noun) {
+                continue;
+            }
+            cand[i] = true;
+            probs[i] = score(i);
+            by_lemma.entry(s.lemma.clone()).or_default().push(i);
+        }
+        let sure = probs.iter().filter(|&&p| p >= 0.5).count() + drafts.len();
+        let per = sure as f32 / w.sents.len().max(1) as f32;
+        let density = if per < 0.25 {
+            "<.25"
+        } else if per < 0.5 {
+            ".25-.5"
+        } else if per < 0.75 {
+            ".5-.75"
+        } else if per < 1.0 {
+            ".75-1"
+        } else {
+            "1+"
+        };
+        let quoted = w
+            .sents
+            .iter()
+            .map(|r| {
+                let q = r.clone().filter(|&k| w.toks[k].quote.is_some()).count();
+                q as f32 / r.len().max(1) as f32
+            })
+            .collect();
+        Around {
+            surface,
+            probs,
+            cand,
+            surface_cue,
+            by_lemma,
+            surface_lemmas,
+            density,
+            quoted,
+        }
+    }
+
+    /// The classifier's probability of candidate token `i`, if it is one.
+    pub(crate) fn prob(&self, i: usize) -> Option<f32> {
+        self.cand
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+            .then(|| self.probs[i])
+    }
+
+    /// Calls `f` with the article's and the sentence's features of draft `d` at cue word `v`.
+    fn features(&self, w: &Work, d: &Draft, v: usize, p: f32, f: &mut dyn FnMut(&[&str])) {
+        let Some(syn) = w.toks[v].syn.as_ref() else {
+            return;
+        };
+        let upos = syn.upos.as_str();
+        let pc = coarse(p);
+        // The article.
+        {
+            let others: Vec<usize> = self
+                .by_lemma
+                .get(&syn.lemma)
+                .map(|o| o.iter().copied().filter(|&k| k != v).collect())
+                .unwrap_or_default();
+            let count = count_bucket(others.len().min(3));
+            f(&["a-others", count]);
+            f(&["a-others", count, pc]);
+            if let Some(max) = others.iter().map(|&k| self.probs[k]).reduce(f32::max) {
+                let mean = others.iter().map(|&k| self.probs[k]).sum::<f32>() / others.len() as f32;
+                f(&["a-max", coarse(max)]);
+                f(&["a-max", coarse(max), pc]);
+                f(&["a-mean", coarse(mean)]);
+            }
+            if self.surface_lemmas.contains(&syn.lemma) {
+                f(&["a-surface-lemma"]);
+                f(&["a-surface-lemma", pc]);
+            }
+            f(&["a-density", self.density]);
+            let s = w.toks[v].sent;
+            let lo = s.saturating_sub(1);
+            let hi = (s + 2).min(self.quoted.len());
+            if lo < hi {
+                let q = self.quoted[lo..hi].iter().sum::<f32>() / (hi - lo) as f32;
+                if q >= 0.3 {
+                    f(&["a-quoted"]);
+                }
+            }
+        }
+        // The sentence.
+        {
+            let sent = w.sentence_of(v);
+            let cands: Vec<usize> = sent
+                .clone()
+                .filter(|&k| self.cand[k] && self.probs[k] >= FLOOR)
+                .collect();
+            f(&["s-cands", count_bucket(cands.len())]);
+            let rank = cands
+                .iter()
+                .filter(|&&k| k != v && self.probs[k] > p)
+                .count();
+            let rank = count_bucket(rank.min(3));
+            f(&["s-rank", rank]);
+            f(&["s-rank", rank, upos]);
+            if let Some(max) = cands
+                .iter()
+                .filter(|&&k| k != v)
+                .map(|&k| self.probs[k])
+                .reduce(f32::max)
+            {
+                f(&["s-max", coarse(max), pc]);
+            }
+            // Nesting: the content holds a likely cue; the cue hangs (through its heads) on one.
+            if let Content::Tokens(a, b) = d.content {
+                if (a..b).any(|k| k != v && self.cand[k] && self.probs[k] >= 0.5) {
+                    f(&["s-content-holds"]);
+                }
+                if (a..b).any(|k| self.surface_cue.get(k).copied().unwrap_or(false)) {
+                    f(&["s-content-surface"]);
+                }
+            }
+            let mut h = syn.head;
+            let mut steps = 0;
+            while let Some(x) = h {
+                if steps > 30 {
+                    break;
+                }
+                if self.surface_cue[x] {
+                    f(&["s-under", "surface"]);
+                    break;
+                }
+                if self.cand[x] && self.probs[x] >= 0.5 {
+                    f(&["s-under", "likely"]);
+                    break;
+                }
+                h = w.toks[x].syn.as_ref().and_then(|s| s.head);
+                steps += 1;
+            }
+            // The nearest surface cue, in tokens.
+            let near = (0..w.toks.len())
+                .filter(|&k| self.surface_cue[k])
+                .min_by_key(|&k| k.abs_diff(v));
+            let near = match near {
+                None => "none",
+                Some(k) if w.toks[k].sent == w.toks[v].sent => "sentence",
+                Some(k) => match k.abs_diff(v) {
+                    0..=30 => "near",
+                    31..=100 => "mid",
+                    _ => "far",
+                },
+            };
+            f(&["s-surface-near", near]);
+        }
     }
 }
 

@@ -83,12 +83,13 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     write_models: Option<PathBuf>,
     /// With --folds: the cue classifier's training, `L2,MIN_COUNT,EPOCHS[,OPTION…]`
-    /// (e.g. `1e-6,3,5`: the built-in settings, plain SGD); options `avg`, `ada`, `rate=R`, `pos=W`,
-    /// `drop=Q`, `minw=W`, `shift=S` (see `TrainOptions`).
+    /// (e.g. `1e-6,3,5,ada,rate=0.1`: the built-in settings; a spec without options is plain
+    /// SGD at rate 0.2); options `avg`, `ada`, `rate=R`, `pos=W`, `drop=Q`, `minw=W`, `shift=S`
+    /// (see `TrainOptions`).
     #[arg(long, value_name = "SPEC")]
     cue_training: Option<String>,
     /// With --folds: the draft judge's training, `L2,MIN_COUNT,EPOCHS[,OPTION…]` (e.g.
-    /// `1e-4,3,10`: the built-in settings), options as for `--cue-training`.
+    /// `1e-4,3,10,ada,rate=0.1`: the built-in settings), options as for `--cue-training`.
     #[arg(long, value_name = "SPEC")]
     judge_training: Option<String>,
     /// Score with the `learnt.tsv`, `reads.tsv`, `cue-model.tsv`, `draft-model.tsv` and
@@ -107,7 +108,8 @@ pub struct Args {
 }
 
 /// Reads a training spec `L2,MIN_COUNT,EPOCHS[,OPTION…]` over the defaults `base` (a spec
-/// without options is plain SGD at rate 0.2, the built-in learner); options are `avg`
+/// without options is plain SGD at rate 0.2, the built-in learner up to task 6AF, which made
+/// AdaGrad at 0.1 the default); options are `avg`
 /// (averaged weights), `ada` (AdaGrad), `rate=R` (learning rate), `pos=W` (weight of the
 /// positive examples), `drop=Q` (lexical dropout), `minw=W` (pruning) and `shift=S` (added
 /// to the bias).
@@ -197,14 +199,16 @@ fn train_drafts(
     Ok(Outcome::AllOk)
 }
 
-/// How the draft judge is trained: 10 passes of plain SGD (AdaGrad: docs/attribution.md, 6AB),
-/// features of fewer than 3 drafts left out, a pull of 1e-4 towards zero, weights below 0.05
-/// left out of the file.
+/// How the draft judge is trained: 10 passes of AdaGrad at rate 0.1 (since task 6AF, with the
+/// cue classifier's; docs/attribution.md, 6AB and 6AF), features of fewer than 3 drafts left
+/// out, a pull of 1e-4 towards zero, weights below 0.05 left out of the file.
 const DRAFT_TRAINING: TrainOptions = TrainOptions {
     epochs: 10,
     min_count: 3,
     l2: 1e-4,
     min_weight: 0.05,
+    adagrad: true,
+    rate: 0.1,
     lexical: byline_extract::JUDGE_LEXICAL,
     ..TrainOptions::PLAIN
 };
