@@ -438,7 +438,7 @@ fn speaks(w: &Work, (a, b): (usize, usize)) -> bool {
 /// `nsubj` of its head (or of the nearest head up the chain that has one) with everything
 /// that hangs on it, when that is one run of tokens before `k`.
 fn clause_subject(w: &Work, k: usize, sent: &std::ops::Range<usize>) -> Option<(usize, usize)> {
-    let head = |j: usize| w.toks[j].syn.as_ref().and_then(|s| s.head);
+    let head = |j: usize| super::head(w, j);
     let subject_of = |verb: usize| {
         sent.clone().find(|&j| {
             j < k

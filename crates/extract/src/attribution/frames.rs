@@ -85,7 +85,7 @@ use byline_nlp::Upos;
 use super::claims::{Content, Draft};
 use super::cuemodel::CueView;
 use super::judge::{self, Frame};
-use super::{agent, kids, rel, upos, Work};
+use super::{agent, head, kids, rel, upos, Work};
 
 /// A verb is read as a cue when the trained classifier (`cue-model.tsv`) gives it at least this
 /// probability (chosen on PolNeAR dev) …
@@ -545,12 +545,12 @@ fn read_poll(w: &Work, i: usize) -> Option<Draft> {
         return None;
     }
     let sent = w.sentence_of(i);
-    let p = w.toks[i].syn.as_ref()?.head?;
+    let p = head(w, i)?;
     if !super::is_in(POLLS, w.word(p)) || !matches!(rel(w, p), "obl" | "nmod") {
         return None;
     }
     // The predicate the phrase belongs to: up through the nouns it modifies ("a lead in C").
-    let mut h = w.toks[p].syn.as_ref()?.head?;
+    let mut h = head(w, p)?;
     for _ in 0..4 {
         let s = w.toks[h].syn.as_ref()?;
         if !matches!(s.upos, Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron) {
@@ -600,7 +600,7 @@ fn fallback(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     // "Fishermen took to the radio to say C": an infinitive of purpose reports for the
     // subject of the verb it hangs on.
     let purpose = || {
-        let h = w.toks[v].syn.as_ref()?.head.filter(|&h| h < v)?;
+        let h = head(w, v).filter(|&h| h < v)?;
         let to = kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to");
         (to && matches!(rel(v), "advcl" | "xcomp"))
             .then(|| source_of(w, h, &sent))
@@ -635,7 +635,7 @@ fn fallback(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     } else {
         // "C, experts say": the clause it hangs on, before its own subtree (not a noun a
         // participle modifies: "the issue discussed").
-        let h = w.toks[v].syn.as_ref()?.head?;
+        let h = head(w, v)?;
         let clause = w.toks[h]
             .syn
             .as_ref()
@@ -910,7 +910,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
     }
     if content.is_none() && matches!(rel(v), "parataxis" | "ccomp") {
         // "C, she argued": the clause the verb hangs on, up to the verb's own subtree.
-        let h = w.toks[v].syn.as_ref()?.head?;
+        let h = head(w, v)?;
         let (ha, _) = w.subtree(h, &sent);
         let (va, _) = w.subtree(v, &sent);
         if h < v && ha < va {
@@ -920,7 +920,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
     }
     if content.is_none() && reduced && led_by(w, &sent, v, "mark", &["as"]) {
         // "As reported by S, C": the clause the participle hangs on, after it.
-        let h = w.toks[v].syn.as_ref()?.head?;
+        let h = head(w, v)?;
         let (_, vb) = w.subtree(v, &sent);
         let (_, hb) = w.subtree(h, &sent);
         if h > v && hb > vb {
@@ -1007,9 +1007,7 @@ fn reduced_passive(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> bool {
     // Nothing before the participle in its clause but an opener ("when asked").
     let (a, _) = w.subtree(v, sent);
     (a..v).all(|k| {
-        w.toks[k].punct
-            || (super::is_in(CLAUSE_OPENERS, w.word(k))
-                && w.toks[k].syn.as_ref().and_then(|s| s.head) == Some(v))
+        w.toks[k].punct || (super::is_in(CLAUSE_OPENERS, w.word(k)) && head(w, k) == Some(v))
     })
 }
 
@@ -1035,7 +1033,7 @@ fn subject_before(w: &Work, sent: &std::ops::Range<usize>, v: usize) -> Option<(
     // Up the heads while the phrase stays before the verb.
     let mut top = k;
     for _ in 0..8 {
-        let Some(h) = w.toks[top].syn.as_ref().and_then(|s| s.head) else {
+        let Some(h) = head(w, top) else {
             break;
         };
         // A conjunct is a phrase of its own ("…, but majorities in all five say C").
@@ -1119,7 +1117,7 @@ fn read_noun(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<Draft>
         )
     } else if rel(n) == "obj" {
         // "S voiced concern that C"; "S faced questions about C" names no source.
-        let verb = w.toks[n].syn.as_ref()?.head?;
+        let verb = head(w, n)?;
         let targeted = w.toks[verb]
             .syn
             .as_ref()
@@ -1167,7 +1165,7 @@ fn copula_content(w: &Work, n: usize, sent: &std::ops::Range<usize>) -> Option<(
     if !matches!(rel(w, n), "nsubj" | "nsubj:outer") {
         return None;
     }
-    let h = w.toks[n].syn.as_ref()?.head?;
+    let h = head(w, n)?;
     let cop = kids(w, sent, h).find(|&k| rel(w, k) == "cop" && k > n)?;
     kids(w, sent, h)
         .any(|k| k > cop && rel(w, k) == "mark" && matches!(w.word(k), "that" | "whether"))
@@ -1355,7 +1353,7 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
         if let Some(s) = kids(at).find(|&k| rel(k) == "nsubj") {
             if super::is_in(RELATIVE, w.word(s)) && rel(at) == "acl:relcl" {
                 // "officials who argued": the noun, without its relative clause.
-                let noun = w.toks[at].syn.as_ref()?.head?;
+                let noun = head(w, at)?;
                 let (na, _) = w.subtree(noun, sent);
                 let (ra, _) = w.subtree(at, sent);
                 return (na < ra).then_some((na, ra));
@@ -1374,9 +1372,9 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
             return Some((a, b));
         }
         match rel(at) {
-            "conj" | "xcomp" => at = w.toks[at].syn.as_ref()?.head?,
+            "conj" | "xcomp" => at = head(w, at)?,
             // "filed a motion, arguing that …": a participle takes the main clause's subject.
-            "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
+            "advcl" if w.word(at).ends_with("ing") => at = head(w, at)?,
             "acl"
                 if w.word(at).ends_with("ing")
                     || kids(at).any(|k| matches!(rel(k), "obj" | "ccomp")) =>
@@ -1384,7 +1382,7 @@ fn source_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usize
                 // "a senator calling for …": the noun the participle hangs on; so does a verb
                 // with an object or a clause the parse hung on the noun before it ("Muslim
                 // advocates hailed the nomination", "the speaker shared … that C").
-                let noun = w.toks[at].syn.as_ref()?.head?;
+                let noun = head(w, at)?;
                 let (na, _) = w.subtree(noun, sent);
                 return (na <= noun && noun < at).then_some((na, noun + 1));
             }
@@ -1436,6 +1434,18 @@ mod tests {
     fn claims(text: &str) -> Vec<(String, Vec<String>, String)> {
         let doc = Pipeline::new().unwrap().extract(&Input::new(text)).unwrap();
         crate::attribution::claim_rows(&doc)
+    }
+
+    /// Asserts that `text` has a claim cued by `cue` with `source` among its sources and a
+    /// content holding `content`.
+    fn assert_claim(text: &str, cue: &str, source: &str, content: &str) {
+        let found = claims(text);
+        assert!(
+            found
+                .iter()
+                .any(|c| c.0 == cue && c.1.iter().any(|s| s == source) && c.2.contains(content)),
+            "no {cue:?} claim of {source:?} in {text:?}: {found:?}"
+        );
     }
 
     #[test]
@@ -1569,13 +1579,7 @@ mod tests {
                 "the pier's cost",
             ),
         ] {
-            let found = claims(text);
-            assert!(
-                found.iter().any(|c| c.0 == cue
-                    && c.1.iter().any(|s| s == source)
-                    && c.2.contains(content)),
-                "no {cue:?} claim of {source:?} in {text:?}: {found:?}"
-            );
+            assert_claim(text, cue, source, content);
         }
     }
 
@@ -1603,13 +1607,7 @@ mod tests {
                 panic!("no {cue:?} claim nested in the report of {text:?}: {:#?}", doc.claims);
             };
             assert_eq!(inner.parent.as_ref(), Some(&outer.id), "{:#?}", doc.claims);
-            let found = claims(text);
-            assert!(
-                found.iter().any(|c| c.0 == cue
-                    && c.1.iter().any(|s| s == source)
-                    && c.2.contains(content)),
-                "no {cue:?} claim of {source:?} in {text:?}: {found:?}"
-            );
+            assert_claim(text, cue, source, content);
         }
     }
 

@@ -32,7 +32,7 @@ use byline_lexicon::cues::Cues;
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{phrase_head, Work};
+use super::{head, phrase_head, Work};
 
 /// A draft is kept when the judge gives it at least this probability (chosen on PolNeAR dev,
 /// docs/attribution.md).
@@ -748,7 +748,7 @@ impl Around {
                     f(&["s-under", "likely"]);
                     break;
                 }
-                h = w.toks[x].syn.as_ref().and_then(|s| s.head);
+                h = head(w, x);
                 steps += 1;
             }
             // The nearest surface cue, in tokens.

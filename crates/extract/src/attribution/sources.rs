@@ -23,7 +23,9 @@ use byline_model::{ActorKind, Claim, Factuality, Mention, Quote, Source, SourceK
 use byline_nlp::Upos;
 
 use super::claims::{Content, Draft};
-use super::{agent, is_in, kids, lemma, outside_heads, rel, relative_at, upos, Work, TIME_WORDS};
+use super::{
+    agent, head, is_in, kids, lemma, outside_heads, rel, relative_at, upos, Work, TIME_WORDS,
+};
 use crate::context::Context;
 
 /// Number words and what they count.
@@ -601,7 +603,7 @@ fn outer_subject(
     if rel(w, v) != "conj" || sources.len() != 1 {
         return None;
     }
-    let h = w.toks[v].syn.as_ref()?.head?;
+    let h = head(w, v)?;
     let inner = kids(w, sent, h).find(|&k| rel(w, k) == "nsubj")?;
     if relative_at(w, inner) {
         return None;
@@ -611,7 +613,7 @@ fn outer_subject(
     if !(src.0 < inner.1 && inner.0 < src.1) || rel(w, h) != "ccomp" {
         return None;
     }
-    let h2 = w.toks[h].syn.as_ref()?.head?;
+    let h2 = head(w, h)?;
     let outer = kids(w, sent, h2).find(|&k| rel(w, k) == "nsubj")?;
     if matches!(w.word(outer), "who" | "which" | "that" | "it") || outer > inner.0 {
         return None;
@@ -664,11 +666,11 @@ fn participle_subject(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Opti
         }
         return noun_phrase(w, w.subtree(s, sent));
     }
-    let h = w.toks[v].syn.as_ref()?.head?;
+    let h = head(w, v)?;
     match rel(w, v) {
         // "S issued statements condemning C": whoever issued the statement.
         "acl" if rel(w, h) == "obj" => {
-            let g = w.toks[h].syn.as_ref()?.head?;
+            let g = head(w, h)?;
             subject_of(w, g, sent).filter(|s| !adjunct(w, *s))
         }
         "acl" => {
@@ -798,8 +800,8 @@ fn subject_of(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> Option<(usiz
             return noun_phrase(w, w.subtree(s, sent));
         }
         match rel(w, at) {
-            "conj" | "xcomp" => at = w.toks[at].syn.as_ref()?.head?,
-            "advcl" if w.word(at).ends_with("ing") => at = w.toks[at].syn.as_ref()?.head?,
+            "conj" | "xcomp" => at = head(w, at)?,
+            "advcl" if w.word(at).ends_with("ing") => at = head(w, at)?,
             _ => return None,
         }
     }
@@ -855,7 +857,7 @@ fn is_passive(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
 /// or object of its own ("a group called X", "a contractor accused of spying"), not a main
 /// verb the parse hung on its subject ("rabbis called for C", "called on S to", "pointed out").
 fn reduced_participle(w: &Work, v: usize, sent: &std::ops::Range<usize>) -> bool {
-    let Some(h) = w.toks[v].syn.as_ref().and_then(|s| s.head) else {
+    let Some(h) = head(w, v) else {
         return false;
     };
     rel(w, v) == "acl"
@@ -876,7 +878,7 @@ fn shared_subject(
     at: usize,
     sent: &std::ops::Range<usize>,
 ) -> Option<(usize, usize)> {
-    let h = w.toks[v].syn.as_ref()?.head?;
+    let h = head(w, v)?;
     if h >= v || !sent.contains(&h) {
         return None;
     }
@@ -953,7 +955,7 @@ fn phrase_before(
         end -= 1;
     }
     let last = end.checked_sub(1).filter(|&k| k >= sent.start)?;
-    let head = |k: usize| w.toks[k].syn.as_ref().and_then(|s| s.head);
+    let head = |k: usize| super::head(w, k);
     let linked = |k: usize| head(k) == Some(v) || head(v) == Some(k);
     let nounish = |k: usize| {
         matches!(
@@ -1034,7 +1036,7 @@ fn noun_before(w: &Work, at: usize, sent: &std::ops::Range<usize>) -> Option<(us
         return None;
     }
     for _ in 0..4 {
-        match w.toks[n].syn.as_ref().and_then(|s| s.head) {
+        match head(w, n) {
             Some(h) if h >= sent.start && h < n && nominal(h) => n = h,
             _ => break,
         }
