@@ -577,6 +577,8 @@ pub(crate) struct Around {
     cand: Vec<bool>,
     /// Tokens of a surface draft's cue.
     surface_cue: Vec<bool>,
+    /// The positions of those tokens, in order.
+    surface_at: Vec<usize>,
     /// Candidate tokens by lemma.
     by_lemma: HashMap<String, Vec<usize>>,
     /// Lemmas of the surface drafts' cue words.
@@ -643,11 +645,13 @@ impl Around {
                 q as f32 / r.len().max(1) as f32
             })
             .collect();
+        let surface_at = (0..n).filter(|&k| surface_cue[k]).collect();
         Around {
             surface,
             probs,
             cand,
             surface_cue,
+            surface_at,
             by_lemma,
             surface_lemmas,
             density,
@@ -673,16 +677,16 @@ impl Around {
         let pc = coarse(p);
         // The article.
         {
-            let others: Vec<usize> = self
-                .by_lemma
-                .get(&syn.lemma)
-                .map(|o| o.iter().copied().filter(|&k| k != v).collect())
-                .unwrap_or_default();
-            let count = count_bucket(others.len().min(3));
+            let others = || {
+                let same = self.by_lemma.get(&syn.lemma).map_or(&[][..], Vec::as_slice);
+                same.iter().copied().filter(|&k| k != v)
+            };
+            let n = others().count();
+            let count = count_bucket(n.min(3));
             f(&["a-others", count]);
             f(&["a-others", count, pc]);
-            if let Some(max) = others.iter().map(|&k| self.probs[k]).reduce(f32::max) {
-                let mean = others.iter().map(|&k| self.probs[k]).sum::<f32>() / others.len() as f32;
+            if let Some(max) = others().map(|k| self.probs[k]).reduce(f32::max) {
+                let mean = others().map(|k| self.probs[k]).sum::<f32>() / n as f32;
                 f(&["a-max", coarse(max)]);
                 f(&["a-max", coarse(max), pc]);
                 f(&["a-mean", coarse(mean)]);
@@ -752,9 +756,16 @@ impl Around {
                 steps += 1;
             }
             // The nearest surface cue, in tokens.
-            let near = (0..w.toks.len())
-                .filter(|&k| self.surface_cue[k])
-                .min_by_key(|&k| k.abs_diff(v));
+            let near = {
+                let at = self.surface_at.partition_point(|&k| k < v);
+                let below = at.checked_sub(1).map(|i| self.surface_at[i]);
+                let above = self.surface_at.get(at).copied();
+                match (below, above) {
+                    (Some(b), Some(a)) if a - v < v - b => Some(a),
+                    (Some(b), _) => Some(b),
+                    (None, a) => a,
+                }
+            };
             let near = match near {
                 None => "none",
                 Some(k) if w.toks[k].sent == w.toks[v].sent => "sentence",
