@@ -234,10 +234,7 @@ pub(crate) fn find(w: &Work, drafts: &[Draft]) -> Vec<Draft> {
             }
             // A verb the classifier is sure of that no frame reads: the loose reading.
             if syn.upos == Upos::Verb && p >= MIN_LOOSE && !judge::collecting() {
-                let sent = w.sentence_of(i);
-                let infinitive =
-                    kids(w, &sent, i).any(|k| rel(w, k) == "mark" && w.word(k) == "to");
-                let fb = if infinitive {
+                let fb = if infinitive(w, i) {
                     fallback(w, i, &cues).filter(|_| p >= MIN_LOOSE_INFINITIVE)
                 } else {
                     fallback(w, i, &cues)
@@ -601,8 +598,7 @@ fn fallback(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
     // subject of the verb it hangs on.
     let purpose = || {
         let h = head(w, v).filter(|&h| h < v)?;
-        let to = kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to");
-        (to && matches!(rel(v), "advcl" | "xcomp"))
+        (infinitive(w, v) && matches!(rel(v), "advcl" | "xcomp"))
             .then(|| source_of(w, h, &sent))
             .flatten()
     };
@@ -737,11 +733,15 @@ fn in_content_only(w: &Work, drafts: &[Draft], i: usize) -> bool {
 /// ([`MIN_NESTED`]), no infinitive ("asked the candidates to discuss C", "decided not to
 /// recommend C" report nothing of their own there).
 fn sure_nested(w: &Work, i: usize, p: f32) -> bool {
-    let sent = w.sentence_of(i);
     let verb = w.toks[i].syn.as_ref().is_some_and(|s| s.upos == Upos::Verb);
-    let infinitive = kids(w, &sent, i).any(|k| rel(w, k) == "mark" && w.word(k) == "to")
-        || (i > 0 && w.word(i - 1) == "to");
-    verb && p >= MIN_NESTED && !infinitive
+    let to_before = i > 0 && w.word(i - 1) == "to";
+    verb && p >= MIN_NESTED && !infinitive(w, i) && !to_before
+}
+
+/// True when verb `v` is an infinitive: it has a "to" marker ("decided to release").
+fn infinitive(w: &Work, v: usize) -> bool {
+    let sent = w.sentence_of(v);
+    kids(w, &sent, v).any(|k| rel(w, k) == "mark" && w.word(k) == "to")
 }
 
 /// True when token `i` is part of the draft.
@@ -775,7 +775,7 @@ fn read(w: &Work, v: usize, cues: &[bool], view: &CueView) -> Option<(Draft, Fra
     // mayor began to say C", "S is expected to announce C", "S has yet to explain why C"; task
     // 6AF): the cue runs from the controller.
     let mut went_on = None;
-    if kids(v).any(|k| rel(k) == "mark" && w.word(k) == "to") {
+    if infinitive(w, v) {
         went_on = go_on(w, &sent, v).or_else(|| controller(w, &sent, v));
         went_on?;
     }

@@ -290,7 +290,14 @@ fn example(w: &Work, d: &Draft, features: Vec<String>, surface: bool) -> DraftEx
 /// True when the judge keeps draft `d` read at cue word `v` in `frame`, `p` being the token
 /// classifier's probability; `around` is what the judge sees of the article and the sentence.
 /// While collecting, the draft is recorded and kept.
-pub(crate) fn keep(w: &Work, d: &Draft, v: usize, frame: Frame, p: f32, around: &Around) -> bool {
+pub(crate) fn keep(
+    w: &Work,
+    d: &Draft,
+    v: usize,
+    frame: Frame,
+    p: f32,
+    around: &Around<'_>,
+) -> bool {
     SETTINGS.with(|s| {
         let mut s = s.borrow_mut();
         let s = &mut *s;
@@ -370,7 +377,7 @@ fn features(
     v: usize,
     frame: Frame,
     p: f32,
-    around: &Around,
+    around: &Around<'_>,
     f: &mut dyn FnMut(&[&str]),
 ) {
     let surface = &around.surface;
@@ -568,7 +575,7 @@ fn coarse(p: f32) -> &'static str {
 /// once per document from what the first reading already has, without parsing again: the
 /// token classifier's probability of every candidate word (nouns and verbs outside quotes)
 /// and the cues of the surface frames' drafts.
-pub(crate) struct Around {
+pub(crate) struct Around<'w> {
     /// The sentences where a surface frame read a cue.
     surface: Vec<bool>,
     /// The classifier's probability of every token (0 for non-candidates).
@@ -580,19 +587,19 @@ pub(crate) struct Around {
     /// The positions of those tokens, in order.
     surface_at: Vec<usize>,
     /// Candidate tokens by lemma.
-    by_lemma: HashMap<String, Vec<usize>>,
+    by_lemma: HashMap<&'w str, Vec<usize>>,
     /// Lemmas of the surface drafts' cue words.
-    surface_lemmas: HashSet<String>,
+    surface_lemmas: HashSet<&'w str>,
     /// The article's attribution density, bucketed.
     density: &'static str,
     /// The share of tokens inside quotes, by sentence.
     quoted: Vec<f32>,
 }
 
-impl Around {
+impl<'w> Around<'w> {
     /// The context of document `w` whose surface drafts are `drafts`, `score` giving the
     /// classifier's probability of a token.
-    pub(crate) fn new(w: &Work, drafts: &[Draft], score: impl Fn(usize) -> f32) -> Around {
+    pub(crate) fn new(w: &'w Work, drafts: &[Draft], score: impl Fn(usize) -> f32) -> Around<'w> {
         let n = w.toks.len();
         let mut surface = vec![false; w.sents.len()];
         let mut surface_cue = vec![false; n];
@@ -607,14 +614,14 @@ impl Around {
                 *x = true;
                 if let Some(s) = t.syn.as_ref() {
                     if matches!(s.upos, Upos::Verb | Upos::Noun) {
-                        surface_lemmas.insert(s.lemma.clone());
+                        surface_lemmas.insert(s.lemma.as_str());
                     }
                 }
             }
         }
         let mut probs = vec![0.0; n];
         let mut cand = vec![false; n];
-        let mut by_lemma: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_lemma: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, t) in w.toks.iter().enumerate() {
             let Some(s) = t.syn.as_ref() else { continue };
             if t.quote.is_some() || !matches!(s.upos, Upos::Verb | Upos::Noun) {
@@ -622,7 +629,7 @@ impl Around {
             }
             cand[i] = true;
             probs[i] = score(i);
-            by_lemma.entry(s.lemma.clone()).or_default().push(i);
+            by_lemma.entry(s.lemma.as_str()).or_default().push(i);
         }
         let sure = probs.iter().filter(|&&p| p >= 0.5).count() + drafts.len();
         let per = sure as f32 / w.sents.len().max(1) as f32;
@@ -678,7 +685,10 @@ impl Around {
         // The article.
         {
             let others = || {
-                let same = self.by_lemma.get(&syn.lemma).map_or(&[][..], Vec::as_slice);
+                let same = self
+                    .by_lemma
+                    .get(syn.lemma.as_str())
+                    .map_or(&[][..], Vec::as_slice);
                 same.iter().copied().filter(|&k| k != v)
             };
             let n = others().count();
@@ -691,7 +701,7 @@ impl Around {
                 f(&["a-max", coarse(max), pc]);
                 f(&["a-mean", coarse(mean)]);
             }
-            if self.surface_lemmas.contains(&syn.lemma) {
+            if self.surface_lemmas.contains(syn.lemma.as_str()) {
                 f(&["a-surface-lemma"]);
                 f(&["a-surface-lemma", pc]);
             }
