@@ -528,13 +528,13 @@ fn issue_6e_a_report_of_a_belief_keeps_its_own_cue_and_source() {
 fn issue_6e_light_verbs_and_prepositions_belong_to_the_cue() {
     let doc = extract(
         "Fishermen raised questions about the new quota. \
-         The council expressed concern over the rising tides. \
+         The council expressed concern about the rising tides. \
          The engineers pointed to the cracked wall.",
     );
     has_claim(&doc, "raised questions about", "Fishermen", "the new quota");
     has_claim(
         &doc,
-        "expressed concern over",
+        "expressed concern about",
         "The council",
         "the rising tides",
     );
