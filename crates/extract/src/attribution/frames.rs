@@ -898,8 +898,9 @@ fn sure_nested(w: &Work, i: usize, p: f32) -> bool {
 /// controls as a report ("The mayor began to say C", "S has yet to explain why C"): that
 /// reading, whose cue runs from `i` to the infinitive and whose content is the infinitive's
 /// (task 6AF), when the infinitive is a likely cue ([`MIN_VERB`]) with a clause for content
-/// ("The mayor wants to close the harbour" stays a want). The decision stays with `i`'s own reading: deciding on the infinitive's instead
-/// lost on 5-fold CV (docs/attribution.md, session l).
+/// ("The mayor wants to close the harbour" stays a want). The decision stays with `i`'s own
+/// reading: deciding on the infinitive's instead lost on 5-fold CV (docs/attribution.md,
+/// session l).
 fn controlled(w: &Work, i: usize, cues: &[bool], view: &CueView) -> Option<Draft> {
     let sent = w.sentence_of(i);
     kids(w, &sent, i)
