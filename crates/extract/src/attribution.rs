@@ -334,6 +334,16 @@ pub(crate) fn upos(w: &Work, k: usize) -> Option<byline_nlp::Upos> {
     w.toks[k].syn.as_ref().map(|s| s.upos)
 }
 
+/// True when a token of `a..b` is a verb or an auxiliary (a content "has a verb").
+pub(crate) fn any_verb(w: &Work, a: usize, b: usize) -> bool {
+    (a..b).any(|k| {
+        matches!(
+            upos(w, k),
+            Some(byline_nlp::Upos::Verb | byline_nlp::Upos::Aux)
+        )
+    })
+}
+
 /// Whether token `k` is a relative pronoun that can stand for a speaker ("the mayor, who said
 /// C", "the agency, which said C", "officials that said C").
 pub(crate) fn relative_at(w: &Work, k: usize) -> bool {

@@ -711,13 +711,7 @@ fn plain(
             let adjunct = is_in(ADJUNCT_WORDS, w.word(a)) || is_in(PREPOSITIONS, w.word(a));
             let clause = w.word(a) == "that"
                 || w.toks[a].mark
-                || (!adjunct
-                    && (a..forward_end(forward)).any(|k| {
-                        w.toks[k]
-                            .syn
-                            .as_ref()
-                            .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
-                    }));
+                || (!adjunct && super::any_verb(w, a, forward_end(forward)));
             if !at_start && quote_before && !clause {
                 forward = None;
             }

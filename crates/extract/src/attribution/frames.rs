@@ -684,14 +684,6 @@ fn read_viewpoint(w: &Work, i: usize) -> Option<Draft> {
     let h = head(w, n)?;
     let (na, nb) = w.subtree(n, &sent);
     let (ha, hb) = w.subtree(h, &sent);
-    let has_verb = |(a, b): (usize, usize)| {
-        (a..b).any(|k| {
-            w.toks[k]
-                .syn
-                .as_ref()
-                .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
-        })
-    };
     if !super::is_in(VIEW_NOUNS, w.word(n)) {
         return None;
     }
@@ -720,7 +712,7 @@ fn read_viewpoint(w: &Work, i: usize) -> Option<Draft> {
         (nb, hb)
     };
     let content = trim(w, content);
-    if content.1 <= content.0 + 1 || !has_verb(content) {
+    if content.1 <= content.0 + 1 || !super::any_verb(w, content.0, content.1) {
         return None;
     }
     let (sa, sb) = trim(w, source);
@@ -816,12 +808,7 @@ fn fallback(w: &Work, v: usize, cues: &[bool]) -> Option<Draft> {
 /// True when draft `d`'s content is tokens without a verb (a quote is never verbless).
 fn verbless(w: &Work, d: &Draft) -> bool {
     match d.content {
-        Content::Tokens(a, b) => !(a..b).any(|k| {
-            w.toks[k]
-                .syn
-                .as_ref()
-                .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
-        }),
+        Content::Tokens(a, b) => !super::any_verb(w, a, b),
         Content::Quote(_) => false,
     }
 }

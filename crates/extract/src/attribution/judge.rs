@@ -442,12 +442,7 @@ fn features(
     let clen = length_bucket(cb.saturating_sub(ca));
     f(&["clen", clen]);
     f(&["clen", clen, fr]);
-    let verb = (ca..cb).any(|k| {
-        w.toks[k]
-            .syn
-            .as_ref()
-            .is_some_and(|s| matches!(s.upos, Upos::Verb | Upos::Aux))
-    });
+    let verb = super::any_verb(w, ca, cb);
     let cverb = if verb { "y" } else { "n" };
     f(&["cverb", cverb]);
     f(&["cverb", cverb, fr]);
