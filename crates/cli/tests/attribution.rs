@@ -1259,3 +1259,30 @@ fn issue_6ac_the_judge_decides_the_verbless_gate() {
     );
     has_claim(&doc, "voted against", "The union", "the harbour levy");
 }
+
+/// 6AO: a `no_comment` notice names the subject of its clause when no actor is named ("The
+/// harbour office declined to comment", "she did not respond"), and `eval polnear` scores it
+/// as the source of the refusal, as PolNeAR marks it.
+#[test]
+fn issue_6ao_a_refusal_to_comment_names_its_subject() {
+    let text = "The ferry timetable changed on Monday. The harbour office declined to comment. \
+                Asked about the fares, she did not respond to a request for comment.\n";
+    let doc = extract(text);
+    let subjects: Vec<&str> = doc["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "no_comment")
+        .filter_map(|n| n["subject"]["text"].as_str())
+        .collect();
+    assert_eq!(subjects, ["The harbour office", "she"], "{doc}");
+    let dir = polnear_dir(
+        "polnear-6ao",
+        text,
+        "T1\tSource 39 57\tThe harbour office\nT2\tCue 58 66\tdeclined\n\
+         T3\tContent 67 77\tto comment\n",
+    );
+    let out = succeed(byline().args(["eval", "polnear", "--json"]).arg(&dir));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["layers"]["sources_overlap"]["correct"], 1, "{v}");
+}

@@ -116,6 +116,9 @@ impl Document {
         }
         for n in &self.notices {
             out.push((n.cue.span, n.cue.text.as_str()));
+            if let Some(m) = &n.subject {
+                out.push((m.span, m.text.as_str()));
+            }
         }
         out
     }
@@ -393,4 +396,8 @@ pub struct Notice {
     pub claims: Vec<String>,
     /// The words that make the notice.
     pub cue: Mention,
+    /// The subject of the notice's clause ("He declined to comment", "a spokeswoman for X
+    /// did not respond"): who the notice is about, as the text puts it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Mention>,
 }

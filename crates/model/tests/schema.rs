@@ -84,6 +84,10 @@ fn full_document() -> Document {
             span: Span(0, 9),
             text: "Officials".into(),
         },
+        subject: Some(Mention {
+            span: Span(0, 9),
+            text: "Officials".into(),
+        }),
     });
     d
 }

@@ -2,7 +2,9 @@
 //!
 //! - `no_comment`: "declined to comment", "did not respond to a request for comment", and
 //!   phrases that say so only when negated ("neither X nor Y provided a comment"); one notice
-//!   per actor named in the clause before the phrase.
+//!   per actor named in the clause before the phrase (else one without an actor), each with
+//!   the clause's subject as `subject` ("He declined to comment", "his campaign did not
+//!   respond").
 //! - `unverified`: "could not independently verify claims of A or B" marks the earlier claims
 //!   whose content shares a content word with A or B (by stem), and that are not the outlet's
 //!   own, as `unverified`.
@@ -11,12 +13,14 @@
 //! - `relayed_from`: outlets the report passes on: the recipient of "told Reuters", and the
 //!   outlet source of the lead sentence ("…, Reuters reported Tuesday").
 
+use std::ops::Range;
+
 use byline_lexicon::cues::NoticeKind;
 use byline_model::{ActorKind, Factuality, Mention, Notice, SourceKind};
 
 use super::claims::Draft;
 use super::sources::Built;
-use super::{is_in, Work};
+use super::{head, is_in, kids, rel, Work};
 use crate::context::Context;
 
 /// Words that negate a clause.
@@ -114,6 +118,8 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                 {
                     actors.retain(|&a| w.actors[a].kind == ActorKind::Person);
                 }
+                let subject =
+                    clause_subject(w, &sent, clause, i).map(|(a, b)| mention(w, cx, a, b));
                 if actors.is_empty() {
                     cx.doc.notices.push(Notice {
                         kind: NoticeKind::NoComment,
@@ -121,6 +127,7 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                         actor: None,
                         claims: Vec::new(),
                         cue: cue.clone(),
+                        subject: subject.clone(),
                     });
                 }
                 for a in actors {
@@ -130,6 +137,7 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                         actor: Some(w.actors[a].id.clone()),
                         claims: Vec::new(),
                         cue: cue.clone(),
+                        subject: subject.clone(),
                     });
                 }
             }
@@ -222,6 +230,7 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
                     },
                     claims,
                     cue,
+                    subject: None,
                 });
             }
             _ => {}
@@ -229,6 +238,39 @@ pub(crate) fn annotate(w: &Work, cx: &mut Context, drafts: &[Draft], built: Buil
         i = end;
     }
     relayed_from(w, cx, drafts);
+}
+
+/// The subject phrase of the clause of a notice whose first word is token `i` ("[He]
+/// declined to comment", "[his campaign] did not respond", "Hoff, [who] declined"): the
+/// `nsubj` of the notice's verb (through an auxiliary, or the verb it is coordinated with or
+/// controlled by), when it lies in the clause from `clause` and before the notice.
+fn clause_subject(
+    w: &Work,
+    sent: &Range<usize>,
+    clause: usize,
+    i: usize,
+) -> Option<(usize, usize)> {
+    let mut v = i;
+    if matches!(rel(w, v), "aux" | "aux:pass") {
+        v = head(w, v)?;
+    }
+    for _ in 0..4 {
+        if let Some(s) = kids(w, sent, v).find(|&k| rel(w, k) == "nsubj") {
+            let (mut a, mut b) = w.subtree(s, sent);
+            while a < b && w.toks[a].punct {
+                a += 1;
+            }
+            while b > a && w.toks[b - 1].punct {
+                b -= 1;
+            }
+            return (clause <= a && a < b && b <= i).then_some((a, b));
+        }
+        match rel(w, v) {
+            "conj" | "xcomp" => v = head(w, v)?,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn mention(w: &Work, cx: &Context, a: usize, b: usize) -> Mention {

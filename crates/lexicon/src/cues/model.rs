@@ -17,7 +17,8 @@
 //! [`Trainer`] fits the weights by stochastic gradient descent as [`TrainOptions`] says:
 //! plain or AdaGrad rates (AdaGrad at 0.1 trains the built-in files since task 6AF),
 //! averaged weights, class weights, and lexical dropout of the features that name the word
-//! ([`LEXICAL`]).
+//! ([`LEXICAL`]); each example may carry its own weight ([`Trainer::add_weighted`], since
+//! task 6AQ: negatives inside a gold content weigh less).
 //!
 //! ```
 //! use byline_lexicon::cues::model::{features, CueModel, CueTok};
@@ -386,6 +387,8 @@ pub struct Trainer {
     names: Vec<String>,
     counts: Vec<u32>,
     examples: Vec<(Vec<u32>, bool)>,
+    /// Each example's weight (its gradient is multiplied by it); empty while every weight is 1.
+    weights: Vec<f32>,
 }
 
 impl Trainer {
@@ -401,6 +404,36 @@ impl Trainer {
             ids.push(self.intern(&parts.join("=")))
         });
         self.push(ids, label);
+    }
+
+    /// [`Trainer::add`] with a weight: the example's gradient is multiplied by `weight`
+    /// (1: as [`Trainer::add`]).
+    pub fn add_weighted(
+        &mut self,
+        toks: &[CueTok],
+        i: usize,
+        cues: &Cues,
+        label: bool,
+        weight: f32,
+    ) {
+        self.add(toks, i, cues, label);
+        self.weigh_last(weight);
+    }
+
+    /// [`Trainer::add_names`] with a weight, as [`Trainer::add_weighted`].
+    pub fn add_names_weighted(&mut self, names: &[&str], label: bool, weight: f32) {
+        self.add_names(names, label);
+        self.weigh_last(weight);
+    }
+
+    /// Sets the weight of the last example added.
+    fn weigh_last(&mut self, weight: f32) {
+        if weight != 1.0 && self.weights.is_empty() {
+            self.weights = vec![1.0; self.examples.len()];
+        }
+        if let Some(w) = self.weights.last_mut() {
+            *w = weight;
+        }
     }
 
     /// Adds an example given by its feature names.
@@ -440,6 +473,9 @@ impl Trainer {
             self.counts[k as usize] += 1;
         }
         self.examples.push((ids, label));
+        if !self.weights.is_empty() && self.weights.len() < self.examples.len() {
+            self.weights.push(1.0);
+        }
     }
 
     /// Trains the weights by logistic regression (stochastic gradient descent, `epochs`
@@ -549,7 +585,7 @@ impl Trainer {
                     (p - 1.0) * opts.positive_weight
                 } else {
                     p
-                };
+                } * self.weights.get(e).copied().unwrap_or(1.0);
                 for &k in &dropped {
                     let grad = g + opts.l2 * w[k];
                     let d = if opts.adagrad {
@@ -904,6 +940,25 @@ mod tests {
         let p = |names: &[&str]| m.score_features(|f| names.iter().for_each(|n| f(&[n])));
         assert!(p(&["bias", "dep=ccomp", "lemma=hope"]) > 0.5);
         assert!(p(&["bias", "dep=obj", "lemma=eat"]) < 0.2);
+    }
+
+    #[test]
+    fn example_weights_scale_the_gradient() {
+        let train = |w: f32| {
+            let mut t = Trainer::new();
+            for _ in 0..30 {
+                t.add_names(&["bias", "dep=ccomp"], true);
+                t.add_names_weighted(&["bias", "dep=ccomp"], false, w);
+            }
+            let m = CueModel::parse(&t.train_with(5, 1, L2, 0.0, "source: a test")).unwrap();
+            m.score_features(|f| {
+                f(&["bias"]);
+                f(&["dep=ccomp"]);
+            })
+        };
+        assert!((train(1.0) - 0.5).abs() < 0.1);
+        assert!(train(0.25) > 0.7);
+        assert!(train(4.0) < 0.3);
     }
 
     #[test]
