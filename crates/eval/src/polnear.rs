@@ -757,8 +757,9 @@ pub const READS_MIN_READ: u32 = 5;
 /// `--folds`): 5 passes of AdaGrad at rate 0.07 (since task 6AF at 0.1: 5-fold CV on PolNeAR
 /// train sources / cues +.002 / +.003 and dev +.006 / +.007 over plain SGD at 0.2 / (1 + pass),
 /// with the judge trained alike; 0.07 for both since task 6AJ: CV .7862 / .7750 → .7873 /
-/// .7760, dev .8150 / .8049 → .8207 / .8063; 0.15 loses; docs/attribution.md, 6AB, 6AF, 6AJ), features of fewer than 3
-/// examples left out, a pull of 1e-6 towards zero, weights below 0.05 left out.
+/// .7760, dev .8150 / .8049 → .8207 / .8063; 0.15 loses; docs/attribution.md, 6AB, 6AF,
+/// 6AJ), features of fewer than 3 examples left out, a pull of 1e-6 towards zero, weights
+/// below 0.05 left out.
 pub const CUE_TRAINING: byline_lexicon::cues::model::TrainOptions =
     byline_lexicon::cues::model::TrainOptions {
         epochs: 5,

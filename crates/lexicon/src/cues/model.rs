@@ -386,9 +386,8 @@ pub struct Trainer {
     index: HashMap<String, u32>,
     names: Vec<String>,
     counts: Vec<u32>,
-    examples: Vec<(Vec<u32>, bool)>,
-    /// Each example's weight (its gradient is multiplied by it); empty while every weight is 1.
-    weights: Vec<f32>,
+    /// Each example's features, label and weight (its gradient is multiplied by it).
+    examples: Vec<(Vec<u32>, bool, f32)>,
 }
 
 impl Trainer {
@@ -399,11 +398,7 @@ impl Trainer {
 
     /// Adds token `i` of `toks` with its label (true: it lies in a cue).
     pub fn add(&mut self, toks: &[CueTok], i: usize, cues: &Cues, label: bool) {
-        let mut ids = Vec::new();
-        features(toks, i, cues, &mut |parts| {
-            ids.push(self.intern(&parts.join("=")))
-        });
-        self.push(ids, label);
+        self.add_weighted(toks, i, cues, label, 1.0);
     }
 
     /// [`Trainer::add`] with a weight: the example's gradient is multiplied by `weight`
@@ -416,30 +411,22 @@ impl Trainer {
         label: bool,
         weight: f32,
     ) {
-        self.add(toks, i, cues, label);
-        self.weigh_last(weight);
+        let mut ids = Vec::new();
+        features(toks, i, cues, &mut |parts| {
+            ids.push(self.intern(&parts.join("=")))
+        });
+        self.push(ids, label, weight);
     }
 
     /// [`Trainer::add_names`] with a weight, as [`Trainer::add_weighted`].
     pub fn add_names_weighted(&mut self, names: &[&str], label: bool, weight: f32) {
-        self.add_names(names, label);
-        self.weigh_last(weight);
-    }
-
-    /// Sets the weight of the last example added.
-    fn weigh_last(&mut self, weight: f32) {
-        if weight != 1.0 && self.weights.is_empty() {
-            self.weights = vec![1.0; self.examples.len()];
-        }
-        if let Some(w) = self.weights.last_mut() {
-            *w = weight;
-        }
+        let ids = names.iter().map(|n| self.intern(n)).collect();
+        self.push(ids, label, weight);
     }
 
     /// Adds an example given by its feature names.
     pub fn add_names(&mut self, names: &[&str], label: bool) {
-        let ids = names.iter().map(|n| self.intern(n)).collect();
-        self.push(ids, label);
+        self.add_names_weighted(names, label, 1.0);
     }
 
     /// Examples added so far, and how many of them were cues.
@@ -466,16 +453,13 @@ impl Trainer {
         k
     }
 
-    fn push(&mut self, mut ids: Vec<u32>, label: bool) {
+    fn push(&mut self, mut ids: Vec<u32>, label: bool, weight: f32) {
         ids.sort_unstable();
         ids.dedup();
         for &k in &ids {
             self.counts[k as usize] += 1;
         }
-        self.examples.push((ids, label));
-        if !self.weights.is_empty() && self.weights.len() < self.examples.len() {
-            self.weights.push(1.0);
-        }
+        self.examples.push((ids, label, weight));
     }
 
     /// Trains the weights by logistic regression (stochastic gradient descent, `epochs`
@@ -560,7 +544,7 @@ impl Trainer {
                 opts.rate / (1.0 + epoch as f32)
             };
             for &e in &order {
-                let (fs, y) = &self.examples[e];
+                let (fs, y, weight) = &self.examples[e];
                 dropped.clear();
                 let drop = opts.dropout > 0.0 && {
                     coin ^= coin << 13;
@@ -585,7 +569,7 @@ impl Trainer {
                     (p - 1.0) * opts.positive_weight
                 } else {
                     p
-                } * self.weights.get(e).copied().unwrap_or(1.0);
+                } * weight;
                 for &k in &dropped {
                     let grad = g + opts.l2 * w[k];
                     let d = if opts.adagrad {
