@@ -158,6 +158,54 @@ fn eval_polnear_reads_brat() {
 }
 
 #[test]
+fn eval_polnear_reads_several_splits_and_scores_annotators_against_each_other() {
+    let one = polnear_dir(
+        "polnear-one",
+        "The levee failed, two engineers said.\n",
+        "T1\tContent 0 16\tThe levee failed\nT2\tSource 18 31\ttwo engineers\nT3\tCue 32 36\tsaid\n",
+    );
+    // A second annotator marked the same cue and a shorter source, and no content.
+    std::fs::write(
+        one.join("attributions/art_b2.ann"),
+        "T1\tSource 22 31\tengineers\nT2\tCue 32 36\tsaid\n",
+    )
+    .unwrap();
+    let two = polnear_dir(
+        "polnear-two",
+        "Rain fell all night, a farmer said.\n",
+        "T1\tSource 21 29\ta farmer\nT2\tCue 30 34\tsaid\n",
+    );
+    let out = succeed(
+        byline()
+            .args(["eval", "polnear", "--json"])
+            .arg(&one)
+            .arg(&two),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 2, "{v}");
+    assert_eq!(v["layers"]["cues_overlap"]["gold"], 2, "{v}");
+    let out = succeed(
+        byline()
+            .args(["eval", "polnear", "--agreement", "--json"])
+            .arg(&one)
+            .arg(&two),
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["articles"], 1, "{v}");
+    let layer = |name: &str, key: &str| v["layers"][name][key].as_u64().unwrap();
+    assert_eq!(layer("sources_overlap", "correct"), 1);
+    assert_eq!(layer("sources_exact", "correct"), 0);
+    assert_eq!(layer("cues_exact", "correct"), 1);
+    assert_eq!(
+        (
+            layer("contents_overlap", "gold"),
+            layer("contents_overlap", "predicted")
+        ),
+        (1, 0)
+    );
+}
+
+#[test]
 fn eval_polnear_trains_a_cue_model_that_loads() {
     let dir = polnear_dir(
         "polnear-train",
@@ -1251,11 +1299,13 @@ fn issue_6ac_the_judge_decides_the_verbless_gate() {
         "The fishermen's union shared its worries about the new quay.\n\nThe union voted \
          against the harbour levy.\n",
     );
-    has_claim(
-        &doc,
-        "shared",
-        "The fishermen's union",
-        "its worries about the new quay",
+    // The cue may take the worries with it, as PolNeAR marks "shared its worries about" C.
+    let rows = claim_rows(&doc);
+    assert!(
+        rows.iter().any(|(c, s, t)| c.starts_with("shared")
+            && s.iter().any(|x| x == "The fishermen's union")
+            && format!("{c} {t}").ends_with("its worries about the new quay")),
+        "{rows:#?}"
     );
     has_claim(&doc, "voted against", "The union", "the harbour levy");
 }

@@ -818,6 +818,23 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_of_hearsay_at_the_cue_hedges_its_claim() {
+        let doc = run("Two wardens reportedly said the reservoir would be drained in May. The wardens said the fish had been moved. Rangers apparently said the gates were shut.");
+        let c = claim(&doc, "the reservoir would be drained in May");
+        assert_eq!(c.factuality, Factuality::Hedged);
+        assert_eq!(c.sources.len(), 1);
+        assert_eq!(
+            claim(&doc, "the fish had been moved").factuality,
+            Factuality::Reported
+        );
+        // "apparently" is the writer's inference, not hearsay.
+        assert_eq!(
+            claim(&doc, "the gates were shut").factuality,
+            Factuality::Reported
+        );
+    }
+
+    #[test]
     fn hedges_beliefs_and_denials() {
         let doc = run("The plant is reportedly closing next year. Regional officials believe the plan will fail. The company denied that it had dumped waste.");
         let c = claim(&doc, "The plant is reportedly closing next year");

@@ -11,8 +11,8 @@
 //! name, role noun of `roles.tsv`, other noun, an actor mention), whether it is the rule's pick
 //! or overlaps it, the cue's part of speech, relation and stance class, passive, commas and
 //! quotation marks between, whether it lies inside the content. A logistic regression
-//! (`data/cues/source-model.tsv` of `byline-lexicon`, trained on the PolNeAR training split
-//! by `byline eval polnear DIR --folds 5 --write-models OUT`) scores each candidate as the
+//! (`data/cues/source-model.tsv` of `byline-lexicon`, trained on the PolNeAR train and dev
+//! splits by `byline eval polnear DIR… --folds 5 --write-models OUT`) scores each candidate as the
 //! source; the best replaces the rule's pick only when it beats it by [`MARGIN`]. Verbs of
 //! seeming ([`SEEMING`]) are left to the rules.
 //!

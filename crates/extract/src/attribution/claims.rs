@@ -2168,17 +2168,28 @@ fn headline_colons(w: &Work, cue_at: &mut [bool], drafts: &mut Vec<Draft>) {
 /// touched a nerve" reports nobody's account (unlike "reportedly", "allegedly").
 const INFERENCE_ADVERBS: &[&str] = &["apparently", "ostensibly", "seemingly"];
 
+/// True when token `k` is a hedging adverb of hearsay ("reportedly", "allegedly") outside a
+/// quotation.
+fn hearsay_adverb(w: &Work, k: usize) -> bool {
+    w.toks[k].quote.is_none()
+        && w.cues.is_hedge_adverb(w.word(k))
+        && !is_in(INFERENCE_ADVERBS, w.word(k))
+}
+
+/// True when draft `d`'s claim is hedged: it is a hedged sentence, or an adverb of hearsay
+/// lies in its cue or right before it ("are reportedly centered on", "reportedly said").
+pub(super) fn is_hedged(w: &Work, d: &Draft) -> bool {
+    let (a, b) = d.cue;
+    d.hedged || (a.saturating_sub(1)..b).any(|k| k < w.toks.len() && hearsay_adverb(w, k))
+}
+
 /// Sentences with a hedging adverb of hearsay and no cue: sourceless hedged claims.
 fn hedged_sentences(w: &Work, cue_at: &[bool], drafts: &mut Vec<Draft>) {
     for sent in &w.sents {
         if sent.is_empty() || sent.clone().any(|k| cue_at[k]) {
             continue;
         }
-        let Some(h) = sent.clone().find(|&k| {
-            w.toks[k].quote.is_none()
-                && w.cues.is_hedge_adverb(w.word(k))
-                && !is_in(INFERENCE_ADVERBS, w.word(k))
-        }) else {
+        let Some(h) = sent.clone().find(|&k| hearsay_adverb(w, k)) else {
             continue;
         };
         let (s, e) = (w.toks[sent.start].start, w.toks[sent.end - 1].end);

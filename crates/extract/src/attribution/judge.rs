@@ -21,8 +21,9 @@
 //! likely cue inside its content or above its cue, and the nearest surface cue; and the route
 //! that brought the draft (task 6AM, [`Route`]: the loose reading, a verbless draft below the
 //! word's threshold; the ordinary drafts see no route feature). Its weights are
-//! `data/cues/draft-model.tsv` of `byline-lexicon`, trained on the PolNeAR training split with
-//! the candidate drafts generated as at run time (`byline eval polnear --train-drafts`).
+//! `data/cues/draft-model.tsv` of `byline-lexicon`, trained on the PolNeAR train and dev splits
+//! with the candidate drafts generated as at run time (`byline eval polnear --folds 5
+//! --write-models`).
 //!
 //! [`collect_drafts`] and [`with_draft_judge`] let the trainer and the tuner see the candidates
 //! and replace the model or its threshold, on the calling thread only.

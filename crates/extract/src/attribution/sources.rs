@@ -159,7 +159,7 @@ pub(crate) fn build(w: &Work, cx: &mut Context, drafts: &[Draft]) -> Built {
         }
         let (s, e) = d.bytes(w);
         let (cs, ce) = (w.toks[d.cue.0].start, w.toks[d.cue.1 - 1].end);
-        let factuality = if d.hedged {
+        let factuality = if super::claims::is_hedged(w, d) {
             Factuality::Hedged
         } else {
             match d.class {

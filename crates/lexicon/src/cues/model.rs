@@ -360,7 +360,7 @@ impl CueModel {
 
 /// The built-in draft judge (`data/cues/draft-model.tsv`): a logistic regression over the
 /// features of a whole draft the dependency parse reads (cue, source and content), trained on
-/// the PolNeAR training split by `byline eval polnear --train-drafts`. Empty when the file
+/// the PolNeAR train and dev splits by `byline eval polnear DIR… --folds 5 --write-models OUT`. Empty when the file
 /// holds no weights.
 pub fn draft_model() -> &'static CueModel {
     static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();
@@ -371,7 +371,7 @@ pub fn draft_model() -> &'static CueModel {
 
 /// The built-in source chooser (`data/cues/source-model.tsv`): a logistic regression over the
 /// features of a candidate source of a claim the dependency parse reads, trained on the
-/// PolNeAR training split by `byline eval polnear DIR --folds 5 --write-models OUT`. Empty
+/// PolNeAR train and dev splits by `byline eval polnear DIR… --folds 5 --write-models OUT`. Empty
 /// when the file holds no weights.
 pub fn source_model() -> &'static CueModel {
     static MODEL: std::sync::OnceLock<CueModel> = std::sync::OnceLock::new();

@@ -13,9 +13,10 @@ mod folds;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A PolNeAR split folder holding `text/` and `attributions/` (e.g. corpora/polnear/data/dev).
-    #[arg(value_name = "DIR")]
-    dir: PathBuf,
+    /// PolNeAR split folders, each holding `text/` and `attributions/` (e.g.
+    /// corpora/polnear/data/dev); several are read as one (to train on train and dev together).
+    #[arg(value_name = "DIR", required = true)]
+    dirs: Vec<PathBuf>,
     /// Score only the first N articles.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
@@ -27,6 +28,10 @@ pub struct Args {
     /// spans as its own fold's models read it (held out), for the first threshold.
     #[arg(long, value_name = "N")]
     misses: Option<usize>,
+    /// Do not score byline: score, on every article annotated twice, the second annotation (by
+    /// file name) against the first, the agreement of two annotators with each other.
+    #[arg(long)]
+    agreement: bool,
     /// Do not score: count how often each lemma lies inside a gold cue and write the counts
     /// as a cue lexicon file (`learnt.tsv`) to FILE. Use on a training split only.
     #[arg(long, value_name = "FILE")]
@@ -83,7 +88,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     write_models: Option<PathBuf>,
     /// With --folds: the cue classifier's training, `L2,MIN_COUNT,EPOCHS[,OPTION…]`
-    /// (e.g. `1e-6,3,5,ada,rate=0.07`: the built-in settings; a spec without options is plain
+    /// (e.g. `1e-6,3,5,ada,rate=0.07,pos=1.7`: the built-in settings; a spec without options is plain
     /// SGD at rate 0.2); options `avg`, `ada`, `rate=R`, `pos=W`, `drop=Q`, `minw=W`, `shift=S`
     /// (see `TrainOptions`).
     #[arg(long, value_name = "SPEC")]
@@ -131,6 +136,7 @@ fn training_spec(spec: Option<&str>, base: TrainOptions) -> Result<TrainOptions>
         average: false,
         adagrad: false,
         rate: TrainOptions::PLAIN.rate,
+        positive_weight: 1.0,
         ..base
     };
     for part in &parts[3..] {
@@ -153,7 +159,7 @@ fn training_spec(spec: Option<&str>, base: TrainOptions) -> Result<TrainOptions>
 /// `--train-drafts`: every candidate draft of the parse frames with its label, then the
 /// judge's weights.
 fn train_drafts(
-    dir: &std::path::Path,
+    label: &str,
     pipeline: &Pipeline,
     articles: &[polnear::Article],
     label_source: bool,
@@ -192,7 +198,7 @@ fn train_drafts(
     } else {
         "--train-drafts"
     };
-    let header = judge_header(how, &dir.display().to_string(), n, pos);
+    let header = judge_header(how, label, n, pos);
     let tsv = trainer.train_opts(&DRAFT_TRAINING, &header);
     std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
     eprintln!("{n} candidate drafts, {pos} right");
@@ -350,11 +356,7 @@ fn miss_line(article: &str, text: &[char], m: &polnear::Miss) -> String {
 
 /// `--learn-reads`: a pipeline whose lexicon takes every learnt lemma and every form already
 /// counted for a sure cue, so that the parse reads them all, then the counts of its reads.
-fn learn_reads(
-    dir: &std::path::Path,
-    articles: &[polnear::Article],
-    out: &PathBuf,
-) -> Result<Outcome> {
+fn learn_reads(label: &str, articles: &[polnear::Article], out: &PathBuf) -> Result<Outcome> {
     let pipeline = reads_pipeline()?;
     let mut counts = Vec::new();
     for a in articles {
@@ -363,7 +365,7 @@ fn learn_reads(
             .with_context(|| format!("extracting {}", a.name))?;
         polnear::count_reads(&doc, &a.text, &a.gold, &mut counts);
     }
-    let source = format!("PolNeAR {}", dir.display());
+    let source = format!("PolNeAR {label}");
     std::fs::write(
         out,
         polnear::reads_tsv(&counts, polnear::READS_MIN_READ, &source),
@@ -393,16 +395,42 @@ fn reads_pipeline() -> Result<Pipeline> {
 }
 
 pub fn run(args: Args) -> Result<Outcome> {
+    if args.agreement {
+        let mut total = Scores::default();
+        let mut n = 0;
+        for dir in &args.dirs {
+            let pairs = polnear::read_second_annotations(dir)
+                .with_context(|| format!("reading PolNeAR split {}", dir.display()))?;
+            for (a, second) in &pairs {
+                total.add(&polnear::score(&a.gold, second, &a.text));
+            }
+            n += pairs.len();
+        }
+        print_scores(args.json, n, 0, &total)?;
+        return Ok(Outcome::AllOk);
+    }
     let pipeline = Pipeline::new()?;
-    let mut articles = polnear::read_split(&args.dir)
-        .with_context(|| format!("reading PolNeAR split {}", args.dir.display()))?;
+    let mut articles = Vec::new();
+    for dir in &args.dirs {
+        articles.extend(
+            polnear::read_split(dir)
+                .with_context(|| format!("reading PolNeAR split {}", dir.display()))?,
+        );
+    }
+    // What the models' headers name as their training data.
+    let label = args
+        .dirs
+        .iter()
+        .map(|d| d.display().to_string())
+        .collect::<Vec<_>>()
+        .join(" + ");
     if let Some(n) = args.limit {
         articles.truncate(n);
     }
     if let Some(out) = &args.learn_cues {
         let models = byline_nlp::Models::embedded().context("loading the models")?;
         let counts = polnear::learn_cues(&articles, &models);
-        let source = format!("PolNeAR {}", args.dir.display());
+        let source = format!("PolNeAR {label}");
         std::fs::write(
             out,
             polnear::learnt_tsv(&counts, polnear::LEARNT_MIN_CUE, &source),
@@ -412,7 +440,7 @@ pub fn run(args: Args) -> Result<Outcome> {
     }
     if let Some(out) = &args.train_cues {
         let models = byline_nlp::Models::embedded().context("loading the models")?;
-        let source = format!("PolNeAR {}", args.dir.display());
+        let source = format!("PolNeAR {label}");
         let cues = byline_lexicon::cues::Cues::builtin();
         let (tsv, n, cue) = polnear::train_cues(&articles, &models, cues, 5, &source);
         std::fs::write(out, tsv).with_context(|| format!("writing {}", out.display()))?;
@@ -420,7 +448,7 @@ pub fn run(args: Args) -> Result<Outcome> {
         return Ok(Outcome::AllOk);
     }
     if let Some(out) = &args.learn_reads {
-        return learn_reads(&args.dir, &articles, out);
+        return learn_reads(&label, &articles, out);
     }
     if let Some(k) = args.folds {
         anyhow::ensure!(k >= 2, "--folds wants at least 2 folds");
@@ -454,16 +482,10 @@ pub fn run(args: Args) -> Result<Outcome> {
                     .collect::<Result<_>>()?
             },
         };
-        return folds::run(&args.dir, &pipeline, &articles, &settings, args.json);
+        return folds::run(&label, &pipeline, &articles, &settings, args.json);
     }
     if let Some(out) = &args.train_drafts {
-        return train_drafts(
-            &args.dir,
-            &pipeline,
-            &articles,
-            args.draft_label_source,
-            out,
-        );
+        return train_drafts(&label, &pipeline, &articles, args.draft_label_source, out);
     }
     let model = match &args.draft_model {
         Some(p) => {

@@ -21,7 +21,7 @@
 //! the held-out fold included.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -134,7 +134,7 @@ fn training_flags(s: &Settings) -> String {
 
 /// Runs the cross-validation and prints the pooled scores, one table per threshold.
 pub(super) fn run(
-    dir: &Path,
+    label: &str,
     pipeline: &Pipeline,
     articles: &[Article],
     s: &Settings,
@@ -210,7 +210,7 @@ pub(super) fn run(
                 (&parsed[i], lex)
             })
             .collect();
-        let source = format!("PolNeAR {}", dir.display());
+        let source = format!("PolNeAR {label}");
         polnear::train_cues_parsed(&items, &s.cue, &how, &source)
     };
     let helds: Vec<Option<usize>> = (0..k)
@@ -253,7 +253,7 @@ pub(super) fn run(
             }
         }
         let (m, pos) = trainer.sizes();
-        let header = super::judge_header(&how, &dir.display().to_string(), m, pos);
+        let header = super::judge_header(&how, label, m, pos);
         trainer.train_opts(&s.judge, &header)
     };
     let judge_texts: Vec<String> = helds.par_iter().map(|&h| judge_text(h)).collect();
@@ -295,7 +295,7 @@ pub(super) fn run(
             }
         }
         let (m, pos) = trainer.sizes();
-        let header = super::chooser_header(&how, &dir.display().to_string(), claims, m, pos);
+        let header = super::chooser_header(&how, label, claims, m, pos);
         trainer.train_opts(&s.judge, &header)
     };
     let chooser_texts: Vec<String> = helds.par_iter().map(|&h| chooser_text(h)).collect();
@@ -393,7 +393,7 @@ pub(super) fn run(
 
     if let Some(out) = &s.write {
         std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-        let source = format!("PolNeAR {}", dir.display());
+        let source = format!("PolNeAR {label}");
         let (learnt, reads) = counts_tsv(&parsed, &reads, |_| true, s.learnt_min_cue, &source);
         let files = [
             ("learnt.tsv", learnt),
