@@ -174,9 +174,10 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>> {
     Ok(out)
 }
 
-/// The articles of a split folder annotated more than once, each with its second annotation
-/// (by file name) as `gold` and its first as the returned spans: to score one annotator
-/// against the other, the agreement that bounds what a system can reach.
+/// The articles of a split folder annotated more than once, each (its first annotation by
+/// file name as `gold`, as [`read_split`] reads it) with the spans of its second annotation:
+/// to score one annotator against the other, the agreement that bounds what a system can
+/// reach.
 pub fn read_second_annotations(dir: &Path) -> Result<Vec<(Article, Spans)>> {
     let io = |path: PathBuf| move |source| Error::Io { path, source };
     let anns = ann_files(dir)?;
