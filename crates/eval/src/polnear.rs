@@ -139,6 +139,13 @@ fn ann_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(anns)
 }
 
+/// The article an annotation file is of: `<article>_<annotator>.ann`, everything before the
+/// last underscore.
+fn article_name(ann: &Path) -> &str {
+    let stem = ann.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    stem.rsplit_once('_').map_or(stem, |x| x.0)
+}
+
 /// Reads a split folder: every article with a text file and at least one annotation.
 pub fn read_split(dir: &Path) -> Result<Vec<Article>> {
     let text_dir = dir.join("text");
@@ -146,16 +153,7 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>> {
     let anns = ann_files(dir)?;
     let mut out: Vec<Article> = Vec::new();
     for ann in anns {
-        let stem = ann
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
-        // `<article>_<annotator>`: the article is everything before the last underscore.
-        let name = stem
-            .rsplit_once('_')
-            .map_or(stem.as_str(), |x| x.0)
-            .to_string();
+        let name = article_name(&ann).to_string();
         if out.last().is_some_and(|a| a.name == name) {
             continue;
         }
@@ -181,18 +179,16 @@ pub fn read_split(dir: &Path) -> Result<Vec<Article>> {
 pub fn read_second_annotations(dir: &Path) -> Result<Vec<(Article, Spans)>> {
     let io = |path: PathBuf| move |source| Error::Io { path, source };
     let anns = ann_files(dir)?;
+    let mut of_article: std::collections::HashMap<&str, Vec<&PathBuf>> =
+        std::collections::HashMap::new();
+    for p in &anns {
+        of_article.entry(article_name(p)).or_default().push(p);
+    }
     let mut out = Vec::new();
     for a in read_split(dir)? {
-        let mine: Vec<&PathBuf> = anns
-            .iter()
-            .filter(|p| {
-                p.file_stem()
-                    .and_then(|s| s.to_str())
-                    .and_then(|s| s.rsplit_once('_'))
-                    .is_some_and(|(name, _)| name == a.name)
-            })
-            .collect();
-        let Some(second) = mine.get(1) else { continue };
+        let Some(second) = of_article.get(a.name.as_str()).and_then(|v| v.get(1)) else {
+            continue;
+        };
         let raw = std::fs::read_to_string(second).map_err(io(second.to_path_buf()))?;
         out.push((a, parse_ann(&raw)));
     }
